@@ -1,0 +1,42 @@
+package org.mempred.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mempred} command: dispatches to subcommands. */
+@Command(
+        name = "mempred",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Predictive heap compaction: a compacting heap, online predictors and a lab that measures them.",
+        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /**
+     * The configured command line: bad usage and bad values (an {@link IllegalArgumentException}
+     * from a command) print one clear line on stderr and exit with code 2.
+     */
+    static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExitCodeOnInvalidInput(2);
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            if (exception instanceof IllegalArgumentException) {
+                failed.getErr().println("mempred: " + exception.getMessage());
+                return 2;
+            }
+            throw exception;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,65 @@
+package org.mempred.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.newCommandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int code = commandLine.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void demoFragmentsThenCompactsAndPrintsMeasuredFigures() {
+        String[] result = run("demo", "--seed", "3", "--heap", "16KiB", "--operations", "3000");
+        assertThat(result[0]).isEqualTo("0");
+        assertThat(result[1])
+                .contains("heap 16384 bytes, seed 3")
+                .contains("after churn")
+                .contains("after compact")
+                .contains("compaction:");
+    }
+
+    @Test
+    void demoIsDeterministicForASeedApartFromWallTime() {
+        String first = run("demo", "--seed", "9", "--heap", "8KiB", "--operations", "2000")[1];
+        String second = run("demo", "--seed", "9", "--heap", "8KiB", "--operations", "2000")[1];
+        assertThat(first.replaceAll("[0-9.]+ us", "")).isEqualTo(second.replaceAll("[0-9.]+ us", ""));
+    }
+
+    @Test
+    void badHeapSizeIsOneClearErrorWithExitCodeTwo() {
+        String[] result = run("demo", "--heap", "100");
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[2]).contains("--heap=100").contains("multiple of 16");
+        String[] words = run("demo", "--heap", "lots");
+        assertThat(words[0]).isEqualTo("2");
+        assertThat(words[2]).contains("--heap='lots' is not a size");
+    }
+
+    @Test
+    void noSubcommandPrintsUsage() {
+        String[] result = run();
+        assertThat(result[1]).contains("Usage: mempred").contains("demo");
+    }
+
+    @Test
+    void sizesAcceptBinaryUnits() {
+        assertThat(Sizes.parseBytes("100KiB", "--heap")).isEqualTo(102_400);
+        assertThat(Sizes.parseBytes("1MiB", "--heap")).isEqualTo(1 << 20);
+        assertThat(Sizes.parseBytes("4096", "--heap")).isEqualTo(4096);
+        assertThatThrownBy(() -> Sizes.parseBytes("-5", "--heap")).hasMessageContaining("--heap='-5'");
+        assertThatThrownBy(() -> Sizes.parseBytes("3GiB", "--heap")).hasMessageContaining("positive number");
+    }
+}

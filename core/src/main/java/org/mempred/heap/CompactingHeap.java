@@ -1,0 +1,497 @@
+package org.mempred.heap;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A compacting heap: a contiguous arena of {@code capacityBytes} managed by TLSF, reached only
+ * through handles so that compaction can move any unpinned block.
+ *
+ * <pre>
+ *  handle (slot:gen) --&gt; HandleTable.start[slot] --&gt; granule g --&gt; arena[g*16 .. g*16+size)
+ *                                                        |
+ *                                   BlockTable.size/prev/owner[g], TLSF free lists
+ * </pre>
+ *
+ * <p><b>Allocation semantics</b> (the design's definition of an OOM event). A request of
+ * {@code size} bytes takes {@code ceil(size/16)} granules and is served in this order:
+ * <ol>
+ *   <li>TLSF finds a free block: success.
+ *   <li>Otherwise, when the request is {@link AllocationMode#MAY_COMPACT} and total free space
+ *       would hold it, direct compaction runs with a budget of
+ *       {@code directCompactionBudgetBytes} and the request is retried once. When total free space
+ *       is too small, compaction cannot help and is skipped (as Linux's
+ *       {@code compaction_suitable()} does).
+ *   <li>Otherwise the request fails: one OOM event, classified {@link OomKind#FRAGMENTATION} or
+ *       {@link OomKind#EXHAUSTION}.
+ * </ol>
+ * New blocks are zero-filled, so no block ever shows bytes of an earlier one.
+ *
+ * <p><b>Invariants</b>: see {@link HeapInvariants}, checked by {@link #invariants()}. Bad input
+ * (bad sizes, freed or made-up handles, out-of-range reads and writes, unpinning an unpinned
+ * block, freeing a pinned one) throws before anything changes.
+ *
+ * <p><b>Threads</b>: every operation holds one private lock, so compaction may run on one thread
+ * while others read and write through handles; a handle stays valid across a move.
+ *
+ * <p><b>Costs</b>: allocate and free are O(1) and allocate no Java objects (zero-filling is
+ * O(size)); compaction is O(blocks visited + bytes moved); {@link #largestFreeBytes()} scans one
+ * free list. Metadata costs 20 bytes per 16-byte granule, outside the arena.
+ */
+public final class CompactingHeap {
+    /** Allocation granularity: every block is a whole number of granules. */
+    public static final int GRANULE_BYTES = 16;
+    /** The design's default arena: 100 KiB. */
+    public static final int DEFAULT_CAPACITY_BYTES = 102_400;
+    /** The design's default direct-compaction budget: 16 KiB moved. */
+    public static final int DEFAULT_DIRECT_COMPACTION_BUDGET_BYTES = 16 * 1024;
+    /** Largest supported arena, 1 GiB. */
+    public static final int MAX_CAPACITY_BYTES = 1 << 30;
+
+    static final int GRANULE_SHIFT = 4;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final Object lock = new Object();
+    private final int capacityBytes;
+    private final int directCompactionBudgetBytes;
+    private final byte[] arena;
+    private final BlockTable blocks;
+    private final Tlsf tlsf;
+    private final HandleTable handles;
+    private final Compactor compactor;
+    private final HeapCounters counters = new HeapCounters();
+    private HeapListener listener = HeapListener.NONE;
+    private OomKind lastOomKind = OomKind.EXHAUSTION;
+
+    /** A heap of {@code capacityBytes} with the default direct-compaction budget. */
+    public CompactingHeap(int capacityBytes) {
+        this(capacityBytes, DEFAULT_DIRECT_COMPACTION_BUDGET_BYTES);
+    }
+
+    /**
+     * A heap of {@code capacityBytes} whose direct compaction moves at most
+     * {@code directCompactionBudgetBytes} per failed request.
+     *
+     * @throws IllegalArgumentException when capacity is not a positive multiple of 16 up to 1 GiB,
+     *     or the budget is negative
+     */
+    public CompactingHeap(int capacityBytes, int directCompactionBudgetBytes) {
+        if (capacityBytes <= 0 || capacityBytes % GRANULE_BYTES != 0 || capacityBytes > MAX_CAPACITY_BYTES) {
+            throw new IllegalArgumentException("capacityBytes=" + capacityBytes + " must be a positive multiple of "
+                    + GRANULE_BYTES + " up to " + MAX_CAPACITY_BYTES);
+        }
+        if (directCompactionBudgetBytes < 0) {
+            throw new IllegalArgumentException(
+                    "directCompactionBudgetBytes=" + directCompactionBudgetBytes + " must be >= 0");
+        }
+        this.capacityBytes = capacityBytes;
+        this.directCompactionBudgetBytes = directCompactionBudgetBytes;
+        int granules = capacityBytes >>> GRANULE_SHIFT;
+        this.arena = new byte[capacityBytes];
+        this.blocks = new BlockTable(granules);
+        this.tlsf = new Tlsf(blocks);
+        this.handles = new HandleTable(granules);
+        this.compactor = new Compactor(arena, blocks, tlsf, handles);
+    }
+
+    /** Granules needed for {@code sizeBytes}. */
+    static int granulesFor(int sizeBytes) {
+        return (sizeBytes + GRANULE_BYTES - 1) >>> GRANULE_SHIFT;
+    }
+
+    /** Sets the observer of direct compactions and OOM events ({@link HeapListener#NONE} for none). */
+    public void setListener(HeapListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        synchronized (lock) {
+            this.listener = listener;
+        }
+    }
+
+    // ---------------------------------------------------------------- allocation
+
+    /**
+     * Allocates {@code sizeBytes} (zero-filled) with the design's semantics.
+     *
+     * @return the new block's handle, or {@link Handles#NONE} when the request failed (an OOM event)
+     * @throws IllegalArgumentException when {@code sizeBytes} is not in {@code [1, capacityBytes]}
+     */
+    public long tryAllocate(int sizeBytes, AllocationMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        checkRequestSize(sizeBytes);
+        synchronized (lock) {
+            return allocateLocked(sizeBytes, mode);
+        }
+    }
+
+    /**
+     * Allocates like {@link #tryAllocate} but throws on failure.
+     *
+     * @throws AllocationFailedException when the request fails (the OOM event is still counted)
+     */
+    public long allocate(int sizeBytes, AllocationMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        checkRequestSize(sizeBytes);
+        synchronized (lock) {
+            long handle = allocateLocked(sizeBytes, mode);
+            if (handle == Handles.NONE) {
+                throw new AllocationFailedException(sizeBytes, mode, lastOomKind, freeBytes(), largestFreeBytes());
+            }
+            return handle;
+        }
+    }
+
+    private long allocateLocked(int sizeBytes, AllocationMode mode) {
+        int granules = granulesFor(sizeBytes);
+        int start = tlsf.allocate(granules);
+        if (start == BlockTable.NIL && mode == AllocationMode.MAY_COMPACT && tlsf.freeGranules() >= granules) {
+            compactLocked(directCompactionBudgetBytes, true);
+            start = tlsf.allocate(granules);
+        }
+        if (start == BlockTable.NIL) {
+            lastOomKind = tlsf.freeGranules() >= granules ? OomKind.FRAGMENTATION : OomKind.EXHAUSTION;
+            counters.recordOom(lastOomKind);
+            listener.onAllocationFailure(sizeBytes, mode, lastOomKind);
+            return Handles.NONE;
+        }
+        long handle = handles.acquire(start, sizeBytes);
+        blocks.owner[start] = Handles.slot(handle);
+        int from = start << GRANULE_SHIFT;
+        Arrays.fill(arena, from, from + (granules << GRANULE_SHIFT), (byte) 0);
+        counters.recordAllocation(granules << GRANULE_SHIFT);
+        return handle;
+    }
+
+    /**
+     * Frees a block; its handle goes stale.
+     *
+     * @throws InvalidHandleException for a freed (double free), never issued or made-up handle
+     * @throws IllegalStateException when the block is pinned
+     */
+    public void free(long handle) {
+        synchronized (lock) {
+            int slot = handles.slotOf(handle);
+            if (handles.isPinned(slot)) {
+                throw new IllegalStateException("cannot free handle " + Handles.format(handle)
+                        + ": block is pinned (pins=" + handles.pins(slot) + ")");
+            }
+            int start = handles.start(slot);
+            counters.recordFree(blocks.size[start] << GRANULE_SHIFT);
+            tlsf.free(start);
+            handles.release(slot);
+        }
+    }
+
+    private void checkRequestSize(int sizeBytes) {
+        if (sizeBytes <= 0) {
+            throw new IllegalArgumentException("size=" + sizeBytes + " must be positive");
+        }
+        if (sizeBytes > capacityBytes) {
+            throw new IllegalArgumentException("size=" + sizeBytes + " exceeds capacityBytes=" + capacityBytes);
+        }
+    }
+
+    // ---------------------------------------------------------------- compaction
+
+    /** Full compaction: slides every unpinned block down. */
+    public CompactionResult compact() {
+        return compact(Long.MAX_VALUE);
+    }
+
+    /**
+     * Budgeted compaction: slides unpinned blocks down, in address order, while the bytes copied
+     * stay within {@code maxBytesMoved}; a block that would overrun the budget stays put.
+     *
+     * @throws IllegalArgumentException when {@code maxBytesMoved} is negative
+     */
+    public CompactionResult compact(long maxBytesMoved) {
+        if (maxBytesMoved < 0) {
+            throw new IllegalArgumentException("maxBytesMoved=" + maxBytesMoved + " must be >= 0");
+        }
+        synchronized (lock) {
+            return compactLocked(maxBytesMoved, false);
+        }
+    }
+
+    private CompactionResult compactLocked(long maxBytesMoved, boolean direct) {
+        int freeBlocksBefore = tlsf.freeBlockCount();
+        int largestBefore = tlsf.largestFreeGranules() << GRANULE_SHIFT;
+        long startNanos = System.nanoTime();
+        compactor.compact(maxBytesMoved);
+        long wallNanos = System.nanoTime() - startNanos;
+        CompactionResult result = new CompactionResult(
+                direct,
+                maxBytesMoved,
+                compactor.bytesMoved(),
+                compactor.blocksMoved(),
+                freeBlocksBefore,
+                tlsf.freeBlockCount(),
+                largestBefore,
+                tlsf.largestFreeGranules() << GRANULE_SHIFT,
+                wallNanos);
+        counters.recordCompaction(direct, result.bytesMoved());
+        listener.onCompaction(result);
+        return result;
+    }
+
+    // ---------------------------------------------------------------- access
+
+    /** The requested size of a live block, in bytes: the extent that can be read and written. */
+    public int sizeOf(long handle) {
+        synchronized (lock) {
+            return handles.size(handles.slotOf(handle));
+        }
+    }
+
+    /** Whether {@code handle} names a live block of this heap. */
+    public boolean isLive(long handle) {
+        synchronized (lock) {
+            int slot = Handles.slot(handle);
+            return slot >= 0
+                    && slot < handles.issued()
+                    && Handles.generation(handle) == handles.generation(slot)
+                    && handles.isLive(slot);
+        }
+    }
+
+    /**
+     * Copies {@code length} bytes from {@code src[srcOffset..]} into the block at {@code offset}.
+     *
+     * @throws IndexOutOfBoundsException when either range is out of bounds (nothing is written)
+     */
+    public void write(long handle, int offset, byte[] src, int srcOffset, int length) {
+        Objects.checkFromIndexSize(srcOffset, length, src.length);
+        synchronized (lock) {
+            System.arraycopy(src, srcOffset, arena, address(handle, offset, length), length);
+        }
+    }
+
+    /** Copies all of {@code src} into the block at {@code offset}. */
+    public void write(long handle, int offset, byte[] src) {
+        write(handle, offset, src, 0, src.length);
+    }
+
+    /**
+     * Copies {@code length} bytes of the block from {@code offset} into {@code dst[dstOffset..]}.
+     *
+     * @throws IndexOutOfBoundsException when either range is out of bounds (nothing is read)
+     */
+    public void read(long handle, int offset, byte[] dst, int dstOffset, int length) {
+        Objects.checkFromIndexSize(dstOffset, length, dst.length);
+        synchronized (lock) {
+            System.arraycopy(arena, address(handle, offset, length), dst, dstOffset, length);
+        }
+    }
+
+    /** A copy of the block's whole readable extent. */
+    public byte[] readAll(long handle) {
+        synchronized (lock) {
+            byte[] copy = new byte[handles.size(handles.slotOf(handle))];
+            read(handle, 0, copy, 0, copy.length);
+            return copy;
+        }
+    }
+
+    /** Reads one byte at {@code offset}. */
+    public byte getByte(long handle, int offset) {
+        synchronized (lock) {
+            return arena[address(handle, offset, Byte.BYTES)];
+        }
+    }
+
+    /** Writes one byte at {@code offset}. */
+    public void putByte(long handle, int offset, byte value) {
+        synchronized (lock) {
+            arena[address(handle, offset, Byte.BYTES)] = value;
+        }
+    }
+
+    /** Reads a little-endian int at {@code offset}. */
+    public int getInt(long handle, int offset) {
+        synchronized (lock) {
+            return (int) INTS.get(arena, address(handle, offset, Integer.BYTES));
+        }
+    }
+
+    /** Writes a little-endian int at {@code offset}. */
+    public void putInt(long handle, int offset, int value) {
+        synchronized (lock) {
+            INTS.set(arena, address(handle, offset, Integer.BYTES), value);
+        }
+    }
+
+    /** Reads a little-endian long at {@code offset}. */
+    public long getLong(long handle, int offset) {
+        synchronized (lock) {
+            return (long) LONGS.get(arena, address(handle, offset, Long.BYTES));
+        }
+    }
+
+    /** Writes a little-endian long at {@code offset}. */
+    public void putLong(long handle, int offset, long value) {
+        synchronized (lock) {
+            LONGS.set(arena, address(handle, offset, Long.BYTES), value);
+        }
+    }
+
+    /** Arena index of {@code offset} in the block, after checking {@code [offset, offset+length)}. */
+    private int address(long handle, int offset, int length) {
+        int slot = handles.slotOf(handle);
+        int size = handles.size(slot);
+        if (offset < 0 || length < 0 || offset > size - length) {
+            throw new IndexOutOfBoundsException("offset=" + offset + " length=" + length
+                    + " out of bounds for block of size=" + size + " (handle " + Handles.format(handle) + ")");
+        }
+        return (handles.start(slot) << GRANULE_SHIFT) + offset;
+    }
+
+    // ---------------------------------------------------------------- pinning
+
+    /** Pins a block: it will not move until unpinned as often as pinned, and cannot be freed. */
+    public void pin(long handle) {
+        synchronized (lock) {
+            handles.pin(handles.slotOf(handle));
+        }
+    }
+
+    /**
+     * Drops one pin.
+     *
+     * @throws IllegalStateException when the block is not pinned
+     */
+    public void unpin(long handle) {
+        synchronized (lock) {
+            int slot = handles.slotOf(handle);
+            if (!handles.isPinned(slot)) {
+                throw new IllegalStateException(
+                        "cannot unpin handle " + Handles.format(handle) + ": block is not pinned");
+            }
+            handles.unpin(slot);
+        }
+    }
+
+    /** Whether the block is pinned. */
+    public boolean isPinned(long handle) {
+        synchronized (lock) {
+            return handles.isPinned(handles.slotOf(handle));
+        }
+    }
+
+    // ---------------------------------------------------------------- accounting
+
+    /** Arena size in bytes. */
+    public int capacityBytes() {
+        return capacityBytes;
+    }
+
+    /** Bytes moved at most by one direct compaction. */
+    public int directCompactionBudgetBytes() {
+        return directCompactionBudgetBytes;
+    }
+
+    /** Bytes held by live blocks (rounded to granules). */
+    public int usedBytes() {
+        synchronized (lock) {
+            return capacityBytes - (tlsf.freeGranules() << GRANULE_SHIFT);
+        }
+    }
+
+    /** Bytes in free blocks. */
+    public int freeBytes() {
+        synchronized (lock) {
+            return tlsf.freeGranules() << GRANULE_SHIFT;
+        }
+    }
+
+    /** Size of the largest free block in bytes (0 when full). */
+    public int largestFreeBytes() {
+        synchronized (lock) {
+            return tlsf.largestFreeGranules() << GRANULE_SHIFT;
+        }
+    }
+
+    /** Number of free blocks. */
+    public int freeBlockCount() {
+        synchronized (lock) {
+            return tlsf.freeBlockCount();
+        }
+    }
+
+    /** Used bytes over capacity, in [0, 1]. */
+    public double pressure() {
+        return (double) usedBytes() / capacityBytes;
+    }
+
+    /** {@code 1 - largestFree/free}; 0 when nothing is free. */
+    public double fragmentation() {
+        synchronized (lock) {
+            int free = tlsf.freeGranules();
+            return free == 0 ? 0.0 : 1.0 - (double) tlsf.largestFreeGranules() / free;
+        }
+    }
+
+    /**
+     * Linux's fragmentation index ({@code mm/vmstat.c: __fragmentation_index}) for a request of
+     * {@code sizeBytes}, in granules instead of pages and scaled to [0, 1] instead of [0, 1000]:
+     * {@code -1} when a free block already fits the request; 0 when nothing is free; otherwise
+     * {@code 1 - (1 + free/requested) / freeBlocks}. Towards 0 a failure would be for lack of
+     * memory, towards 1 for fragmentation.
+     */
+    public double fragmentationIndex(int sizeBytes) {
+        checkRequestSize(sizeBytes);
+        int requested = granulesFor(sizeBytes);
+        synchronized (lock) {
+            int freeBlocks = tlsf.freeBlockCount();
+            if (freeBlocks == 0) {
+                return 0.0;
+            }
+            if (tlsf.largestFreeGranules() >= requested) {
+                return -1.0;
+            }
+            return 1.0 - (1.0 + (double) tlsf.freeGranules() / requested) / freeBlocks;
+        }
+    }
+
+    /** A consistent snapshot of accounting and counters. */
+    public HeapStats stats() {
+        synchronized (lock) {
+            int free = tlsf.freeGranules() << GRANULE_SHIFT;
+            return counters.snapshot(
+                    capacityBytes,
+                    free,
+                    tlsf.largestFreeGranules() << GRANULE_SHIFT,
+                    tlsf.freeBlockCount(),
+                    handles.live(),
+                    handles.pinned());
+        }
+    }
+
+    /**
+     * Checks every structural invariant (see {@link HeapInvariants}) with a full walk.
+     *
+     * @throws IllegalStateException naming the first violation found
+     */
+    public void invariants() {
+        synchronized (lock) {
+            HeapInvariants.check(blocks, tlsf, handles);
+        }
+    }
+
+    /**
+     * Visits the blocks in address order under the lock (for maps and diagnostics).
+     */
+    public void forEachBlock(BlockVisitor visitor) {
+        synchronized (lock) {
+            for (int g = 0; g < blocks.granules; g = blocks.next(g)) {
+                int owner = blocks.owner[g];
+                boolean free = owner == BlockTable.FREE;
+                visitor.visit(
+                        g << GRANULE_SHIFT, blocks.size[g] << GRANULE_SHIFT, free, !free && handles.isPinned(owner));
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.mempred.heap;
+
+/**
+ * The structural invariants of a heap, checked by a full walk (tests call it after every step).
+ *
+ * <ol>
+ *   <li>Blocks tile the arena: the first starts at 0, each next one at the previous end, the last
+ *       ends at capacity, and every {@code prev} link names the physical predecessor. So no two
+ *       blocks overlap and every byte is in exactly one block.
+ *   <li>No two free blocks are neighbours (coalescing is immediate).
+ *   <li>Every free block is linked in the TLSF list of its size, the lists hold nothing else, the
+ *       bitmaps agree with the lists, and the free counters match the walk.
+ *   <li>Every used block is owned by a live slot that points back to it, whose requested size
+ *       rounds up to the block's size; the live and pinned counts match the walk.
+ * </ol>
+ *
+ * Cost: O(granules + blocks · list length); for tests and diagnostics only.
+ */
+final class HeapInvariants {
+    private HeapInvariants() {}
+
+    static void check(BlockTable blocks, Tlsf tlsf, HandleTable handles) {
+        int g = 0;
+        int prev = BlockTable.NIL;
+        int freeBlocks = 0;
+        long freeGranules = 0;
+        int usedBlocks = 0;
+        int pinnedBlocks = 0;
+        boolean prevFree = false;
+        while (g < blocks.granules) {
+            int size = blocks.size[g];
+            if (!(size > 0 && g + size <= blocks.granules)) {
+                fail("block at granule " + g + " has size " + size);
+            }
+            if (!(blocks.prev[g] == prev)) {
+                fail("block at granule " + g + " has prev " + blocks.prev[g] + ", expected " + prev);
+            }
+            if (blocks.isFree(g)) {
+                if (!(!prevFree)) {
+                    fail("free blocks at granules " + prev + " and " + g + " were not coalesced");
+                }
+                if (!(tlsf.isListed(g))) {
+                    fail("free block at granule " + g + " is missing from its TLSF list");
+                }
+                freeBlocks++;
+                freeGranules += size;
+                prevFree = true;
+            } else {
+                checkUsed(blocks, handles, g, size);
+                usedBlocks++;
+                pinnedBlocks += handles.isPinned(blocks.owner[g]) ? 1 : 0;
+                prevFree = false;
+            }
+            prev = g;
+            g += size;
+        }
+        if (!(g == blocks.granules)) {
+            fail("blocks end at granule " + g + ", arena has " + blocks.granules);
+        }
+        if (!(tlsf.countListed() == freeBlocks)) {
+            fail("TLSF lists hold " + tlsf.countListed() + " blocks, walk found " + freeBlocks);
+        }
+        if (!(tlsf.freeBlockCount() == freeBlocks)) {
+            fail("free block count " + tlsf.freeBlockCount() + " != " + freeBlocks);
+        }
+        if (!(tlsf.freeGranules() == freeGranules)) {
+            fail("free granules " + tlsf.freeGranules() + " != " + freeGranules);
+        }
+        if (!(handles.live() == usedBlocks)) {
+            fail("live slots " + handles.live() + " != used blocks " + usedBlocks);
+        }
+        if (!(handles.pinned() == pinnedBlocks)) {
+            fail("pinned slots " + handles.pinned() + " != " + pinnedBlocks);
+        }
+    }
+
+    private static void checkUsed(BlockTable blocks, HandleTable handles, int g, int size) {
+        int slot = blocks.owner[g];
+        if (!(slot >= 0 && slot < handles.issued())) {
+            fail("used block at granule " + g + " has owner slot " + slot);
+        }
+        if (!(handles.isLive(slot) && handles.start(slot) == g)) {
+            fail("slot " + slot + " points at granule " + handles.start(slot) + ", block is at " + g);
+        }
+        int granules = CompactingHeap.granulesFor(handles.size(slot));
+        if (!(granules == size)) {
+            fail("slot " + slot + " of size " + handles.size(slot) + " needs " + granules + " granules, block has "
+                    + size);
+        }
+        if (!(handles.pins(slot) >= 0)) {
+            fail("slot " + slot + " has pin count " + handles.pins(slot));
+        }
+    }
+
+    private static void fail(String message) {
+        throw new IllegalStateException("heap invariant violated: " + message);
+    }
+}

@@ -1,0 +1,19 @@
+package org.mempred.heap;
+
+/**
+ * Observer of heap events that a caller cannot see from return values alone: the direct
+ * compaction run inside an allocation request, and the OOM event of a failed request.
+ *
+ * <p>Called on the thread that caused the event while the heap's lock is held: keep it short
+ * and do not block. Calling back into the same heap from that thread is allowed.
+ */
+public interface HeapListener {
+    /** A listener that ignores everything. */
+    HeapListener NONE = new HeapListener() {};
+
+    /** A compaction finished (direct or explicit). */
+    default void onCompaction(CompactionResult result) {}
+
+    /** An allocation request of {@code sizeBytes} failed for the given reason. */
+    default void onAllocationFailure(int sizeBytes, AllocationMode mode, OomKind kind) {}
+}

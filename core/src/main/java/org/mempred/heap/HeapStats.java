@@ -1,0 +1,56 @@
+package org.mempred.heap;
+
+/**
+ * A consistent snapshot of a {@link CompactingHeap}'s accounting and counters, taken under the
+ * heap's lock.
+ *
+ * <p>Sizes are bytes of blocks rounded up to the 16-byte granule. Counters are totals since the
+ * heap was created and only grow.
+ *
+ * @param capacityBytes arena size
+ * @param usedBytes bytes held by live blocks
+ * @param freeBytes {@code capacityBytes - usedBytes}
+ * @param largestFreeBytes size of the largest free block (0 when the heap is full)
+ * @param freeBlocks number of free blocks (after coalescing)
+ * @param liveBlocks number of live (allocated) blocks
+ * @param pinnedBlocks number of live blocks with a pin count above zero
+ * @param allocations successful allocations
+ * @param frees frees
+ * @param allocatedBytes bytes handed out by successful allocations (rounded)
+ * @param freedBytes bytes returned by frees (rounded)
+ * @param oomEvents failed allocation requests, {@code oomFragmentation + oomExhaustion}
+ * @param oomFragmentation failures while total free space would have held the request
+ * @param oomExhaustion failures while total free space was smaller than the request
+ * @param compactions compactions of any kind (direct or explicit)
+ * @param directCompactions compactions run inside an allocation request
+ * @param bytesMoved bytes copied by all compactions
+ */
+public record HeapStats(
+        int capacityBytes,
+        int usedBytes,
+        int freeBytes,
+        int largestFreeBytes,
+        int freeBlocks,
+        int liveBlocks,
+        int pinnedBlocks,
+        long allocations,
+        long frees,
+        long allocatedBytes,
+        long freedBytes,
+        long oomEvents,
+        long oomFragmentation,
+        long oomExhaustion,
+        long compactions,
+        long directCompactions,
+        long bytesMoved) {
+
+    /** Used bytes over capacity, in [0, 1]. */
+    public double pressure() {
+        return (double) usedBytes / capacityBytes;
+    }
+
+    /** {@code 1 - largestFree/free}, 0 when nothing is free. */
+    public double fragmentation() {
+        return freeBytes == 0 ? 0.0 : 1.0 - (double) largestFreeBytes / freeBytes;
+    }
+}

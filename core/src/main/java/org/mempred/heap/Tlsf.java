@@ -1,0 +1,224 @@
+package org.mempred.heap;
+
+import java.util.Arrays;
+
+/**
+ * Two-level segregated fit free-space management over a {@link BlockTable} (Masmano, Ripoll,
+ * Crespo, Real: "TLSF: a New Dynamic Memory Allocator for Real-Time Systems", ECRTS 2004).
+ *
+ * <p>Sizes are counted in granules. A size {@code n} maps to a first-level class
+ * {@code fl = floor(log2 n) - SL_LOG2 + 1} and one of {@code SL_COUNT} second-level classes that
+ * split {@code [2^f, 2^(f+1))} linearly; sizes below {@code SL_COUNT} map to first level 0, one
+ * exact size per list:
+ *
+ * <pre>
+ *  flBitmap: bit fl set  &lt;=&gt;  slBitmap[fl] != 0
+ *  slBitmap[fl]: bit sl set  &lt;=&gt;  head[fl * SL_COUNT + sl] != NIL
+ *  head[i] -&gt; free block -&gt; nextFree -&gt; ... (doubly linked through prevFree)
+ * </pre>
+ *
+ * <p>Costs: {@link #allocate} and {@link #free} are O(1) (two bit scans, list unlink, split or
+ * coalesce with both physical neighbours). A request first rounds its size up to the next class
+ * so that any block of the class found fits ("good fit"); if that finds nothing, it scans the
+ * request's own class once, so that a request never fails while a fitting block exists — an OOM
+ * event must mean real fragmentation or exhaustion, not an artefact of the allocator.
+ * {@link #largestFreeGranules} scans the top non-empty list only.
+ */
+final class Tlsf {
+    static final int SL_LOG2 = 4;
+    static final int SL_COUNT = 1 << SL_LOG2;
+    private static final int FL_COUNT = 32;
+
+    private final BlockTable blocks;
+    private final int[] head = new int[FL_COUNT * SL_COUNT];
+    private final int[] slBitmap = new int[FL_COUNT];
+    private int flBitmap;
+    private int freeBlockCount;
+    private int freeGranules;
+
+    Tlsf(BlockTable blocks) {
+        this.blocks = blocks;
+        Arrays.fill(head, BlockTable.NIL);
+        insert(0);
+    }
+
+    int freeBlockCount() {
+        return freeBlockCount;
+    }
+
+    int freeGranules() {
+        return freeGranules;
+    }
+
+    /** The list index that holds free blocks of {@code n} granules. */
+    static int listIndex(int n) {
+        if (n < SL_COUNT) {
+            return n;
+        }
+        int f = 31 - Integer.numberOfLeadingZeros(n);
+        int fl = f - SL_LOG2 + 1;
+        int sl = (n >>> (f - SL_LOG2)) - SL_COUNT;
+        return fl * SL_COUNT + sl;
+    }
+
+    /** The smallest list index whose blocks all hold at least {@code n} granules. */
+    static int searchIndex(int n) {
+        if (n < SL_COUNT) {
+            return n;
+        }
+        int f = 31 - Integer.numberOfLeadingZeros(n);
+        return listIndex(n + (1 << (f - SL_LOG2)) - 1);
+    }
+
+    /**
+     * Takes a free block of at least {@code n} granules, splits off the rest, and returns its
+     * start with the owner still {@link BlockTable#FREE}; {@link BlockTable#NIL} when none fits.
+     */
+    int allocate(int n) {
+        int start = firstNonEmptyFrom(searchIndex(n));
+        if (start == BlockTable.NIL) {
+            start = firstFitInList(listIndex(n), n);
+            if (start == BlockTable.NIL) {
+                return BlockTable.NIL;
+            }
+        }
+        remove(start);
+        int rest = blocks.size[start] - n;
+        if (rest > 0) {
+            int tail = start + n;
+            blocks.size[start] = n;
+            blocks.size[tail] = rest;
+            blocks.owner[tail] = BlockTable.FREE;
+            blocks.prev[tail] = start;
+            blocks.linkPrev(tail + rest, tail);
+            insert(tail);
+        }
+        return start;
+    }
+
+    /** Returns the used block at {@code start} to the free lists, coalescing with free neighbours. */
+    void free(int start) {
+        blocks.owner[start] = BlockTable.FREE;
+        int next = blocks.next(start);
+        if (next < blocks.granules && blocks.isFree(next)) {
+            remove(next);
+            blocks.size[start] += blocks.size[next];
+            blocks.linkPrev(blocks.next(start), start);
+        }
+        int prev = blocks.prev[start];
+        if (prev != BlockTable.NIL && blocks.isFree(prev)) {
+            remove(prev);
+            blocks.size[prev] += blocks.size[start];
+            blocks.linkPrev(blocks.next(prev), prev);
+            start = prev;
+        }
+        insert(start);
+    }
+
+    /** Links the free block at {@code start} into the head of its size class. */
+    void insert(int start) {
+        int index = listIndex(blocks.size[start]);
+        int first = head[index];
+        blocks.nextFree[start] = first;
+        blocks.prevFree[start] = BlockTable.NIL;
+        if (first != BlockTable.NIL) {
+            blocks.prevFree[first] = start;
+        }
+        head[index] = start;
+        slBitmap[index >>> SL_LOG2] |= 1 << (index & (SL_COUNT - 1));
+        flBitmap |= 1 << (index >>> SL_LOG2);
+        freeBlockCount++;
+        freeGranules += blocks.size[start];
+    }
+
+    /** Unlinks the free block at {@code start} from its size class. */
+    void remove(int start) {
+        int index = listIndex(blocks.size[start]);
+        int next = blocks.nextFree[start];
+        int prev = blocks.prevFree[start];
+        if (prev != BlockTable.NIL) {
+            blocks.nextFree[prev] = next;
+        } else {
+            head[index] = next;
+            if (next == BlockTable.NIL) {
+                int fl = index >>> SL_LOG2;
+                slBitmap[fl] &= ~(1 << (index & (SL_COUNT - 1)));
+                if (slBitmap[fl] == 0) {
+                    flBitmap &= ~(1 << fl);
+                }
+            }
+        }
+        if (next != BlockTable.NIL) {
+            blocks.prevFree[next] = prev;
+        }
+        freeBlockCount--;
+        freeGranules -= blocks.size[start];
+    }
+
+    /** Size of the largest free block in granules, 0 when none. */
+    int largestFreeGranules() {
+        if (flBitmap == 0) {
+            return 0;
+        }
+        int fl = 31 - Integer.numberOfLeadingZeros(flBitmap);
+        int sl = 31 - Integer.numberOfLeadingZeros(slBitmap[fl]);
+        int largest = 0;
+        for (int b = head[fl * SL_COUNT + sl]; b != BlockTable.NIL; b = blocks.nextFree[b]) {
+            largest = Math.max(largest, blocks.size[b]);
+        }
+        return largest;
+    }
+
+    /** Whether the free block at {@code start} is linked in the list its size maps to (for invariants). */
+    boolean isListed(int start) {
+        for (int b = head[listIndex(blocks.size[start])]; b != BlockTable.NIL; b = blocks.nextFree[b]) {
+            if (b == start) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Number of blocks linked in all lists, walking them (for invariants). */
+    int countListed() {
+        int count = 0;
+        for (int index = 0; index < head.length; index++) {
+            boolean bit = (slBitmap[index >>> SL_LOG2] & (1 << (index & (SL_COUNT - 1)))) != 0;
+            boolean flBit = (flBitmap & (1 << (index >>> SL_LOG2))) != 0;
+            if (bit != (head[index] != BlockTable.NIL) || (bit && !flBit)) {
+                throw new IllegalStateException("TLSF bitmap disagrees with list " + index + ": head=" + head[index]);
+            }
+            for (int b = head[index]; b != BlockTable.NIL; b = blocks.nextFree[b]) {
+                if (!blocks.isFree(b) || listIndex(blocks.size[b]) != index) {
+                    throw new IllegalStateException("TLSF list " + index + " holds block " + b + " of size "
+                            + blocks.size[b] + " owner " + blocks.owner[b]);
+                }
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private int firstNonEmptyFrom(int index) {
+        int fl = index >>> SL_LOG2;
+        int slMap = slBitmap[fl] & (-1 << (index & (SL_COUNT - 1)));
+        if (slMap == 0) {
+            int flMap = fl + 1 < FL_COUNT ? flBitmap & (-1 << (fl + 1)) : 0;
+            if (flMap == 0) {
+                return BlockTable.NIL;
+            }
+            fl = Integer.numberOfTrailingZeros(flMap);
+            slMap = slBitmap[fl];
+        }
+        return head[fl * SL_COUNT + Integer.numberOfTrailingZeros(slMap)];
+    }
+
+    private int firstFitInList(int index, int n) {
+        for (int b = head[index]; b != BlockTable.NIL; b = blocks.nextFree[b]) {
+            if (blocks.size[b] >= n) {
+                return b;
+            }
+        }
+        return BlockTable.NIL;
+    }
+}

@@ -1,0 +1,2 @@
+/** The compacting heap. */
+package org.mempred.heap;

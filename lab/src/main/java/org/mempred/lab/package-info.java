@@ -1,0 +1,2 @@
+/** The lab: virtual-clock simulator, workloads, trace replay, experiments and reports. */
+package org.mempred.lab;
