@@ -19,12 +19,11 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The configured command line: bad usage and bad values (an {@link IllegalArgumentException}
+     * The configured command line: bad usage (picocli exits with 2) and bad values (an {@link IllegalArgumentException}
      * from a command) print one clear line on stderr and exit with code 2.
      */
     static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setExitCodeOnInvalidInput(2);
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             if (exception instanceof IllegalArgumentException) {
                 failed.getErr().println("mempred: " + exception.getMessage());
