@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Random churn towards ~85 % occupancy: a kernel-like size mix, pins on a few blocks. */
+    /** Random churn towards ~85 % occupancy: a kernel-like size mix, transient pins on a few blocks. */
     private void churn(CompactingHeap heap) {
         SplittableRandom random = new SplittableRandom(seed);
         long[] live = new long[heap.capacityBytes() / CompactingHeap.GRANULE_BYTES];
@@ -94,13 +94,15 @@ final class DemoCommand implements Callable<Integer> {
                 long h = heap.tryAllocate(Math.min(size, heap.capacityBytes()), AllocationMode.ATOMIC);
                 if (h != Handles.NONE) {
                     live[count++] = h;
-                    if (random.nextInt(50) == 0) {
+                    if (random.nextInt(100) == 0) {
                         heap.pin(h);
                     }
                 }
             } else if (count > 0) {
                 int index = random.nextInt(count);
-                if (!heap.isPinned(live[index])) {
+                if (heap.isPinned(live[index])) {
+                    heap.unpin(live[index]); // pins are transient: released the next time the block is picked
+                } else {
                     heap.free(live[index]);
                     live[index] = live[--count];
                 }

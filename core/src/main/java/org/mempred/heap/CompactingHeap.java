@@ -159,7 +159,7 @@ public final class CompactingHeap {
             return Handles.NONE;
         }
         long handle = handles.acquire(start, sizeBytes);
-        blocks.owner[start] = Handles.slot(handle);
+        blocks.setOwner(start, Handles.slot(handle));
         int from = start << GRANULE_SHIFT;
         Arrays.fill(arena, from, from + (granules << GRANULE_SHIFT), (byte) 0);
         counters.recordAllocation(granules << GRANULE_SHIFT);
@@ -180,7 +180,7 @@ public final class CompactingHeap {
                         + ": block is pinned (pins=" + handles.pins(slot) + ")");
             }
             int start = handles.start(slot);
-            counters.recordFree(blocks.size[start] << GRANULE_SHIFT);
+            counters.recordFree(blocks.size(start) << GRANULE_SHIFT);
             tlsf.free(start);
             handles.release(slot);
         }
@@ -487,10 +487,10 @@ public final class CompactingHeap {
     public void forEachBlock(BlockVisitor visitor) {
         synchronized (lock) {
             for (int g = 0; g < blocks.granules; g = blocks.next(g)) {
-                int owner = blocks.owner[g];
+                int owner = blocks.owner(g);
                 boolean free = owner == BlockTable.FREE;
                 visitor.visit(
-                        g << GRANULE_SHIFT, blocks.size[g] << GRANULE_SHIFT, free, !free && handles.isPinned(owner));
+                        g << GRANULE_SHIFT, blocks.size(g) << GRANULE_SHIFT, free, !free && handles.isPinned(owner));
             }
         }
     }

@@ -48,8 +48,8 @@ final class Compactor {
         bytesMoved = 0;
         blocksMoved = 0;
         while (g < blocks.granules && remaining >= CompactingHeap.GRANULE_BYTES) {
-            int size = blocks.size[g];
-            int owner = blocks.owner[g];
+            int size = blocks.size(g);
+            int owner = blocks.owner(g);
             int next = g + size;
             if (owner == BlockTable.FREE) {
                 tlsf.remove(g);
@@ -73,7 +73,7 @@ final class Compactor {
                         placeFree(cursor, g - cursor, lastPlaced);
                         lastPlaced = cursor;
                     }
-                    blocks.prev[g] = lastPlaced;
+                    blocks.setPrev(g, lastPlaced);
                     lastPlaced = g;
                     cursor = next;
                 }
@@ -100,7 +100,7 @@ final class Compactor {
             return;
         }
         if (cursor == g) {
-            blocks.prev[g] = lastPlaced;
+            blocks.setPrev(g, lastPlaced);
             return;
         }
         int gapEnd = g;
@@ -113,16 +113,16 @@ final class Compactor {
     }
 
     private void placeUsed(int start, int size, int owner, int prevStart) {
-        blocks.size[start] = size;
-        blocks.owner[start] = owner;
-        blocks.prev[start] = prevStart;
+        blocks.setSize(start, size);
+        blocks.setOwner(start, owner);
+        blocks.setPrev(start, prevStart);
         handles.move(owner, start);
     }
 
     private void placeFree(int start, int size, int prevStart) {
-        blocks.size[start] = size;
-        blocks.owner[start] = BlockTable.FREE;
-        blocks.prev[start] = prevStart;
+        blocks.setSize(start, size);
+        blocks.setOwner(start, BlockTable.FREE);
+        blocks.setPrev(start, prevStart);
         tlsf.insert(start);
     }
 }

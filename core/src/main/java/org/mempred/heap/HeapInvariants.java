@@ -28,12 +28,12 @@ final class HeapInvariants {
         int pinnedBlocks = 0;
         boolean prevFree = false;
         while (g < blocks.granules) {
-            int size = blocks.size[g];
+            int size = blocks.size(g);
             if (!(size > 0 && g + size <= blocks.granules)) {
                 fail("block at granule " + g + " has size " + size);
             }
-            if (!(blocks.prev[g] == prev)) {
-                fail("block at granule " + g + " has prev " + blocks.prev[g] + ", expected " + prev);
+            if (!(blocks.prev(g) == prev)) {
+                fail("block at granule " + g + " has prev " + blocks.prev(g) + ", expected " + prev);
             }
             if (blocks.isFree(g)) {
                 if (!(!prevFree)) {
@@ -48,7 +48,7 @@ final class HeapInvariants {
             } else {
                 checkUsed(blocks, handles, g, size);
                 usedBlocks++;
-                pinnedBlocks += handles.isPinned(blocks.owner[g]) ? 1 : 0;
+                pinnedBlocks += handles.isPinned(blocks.owner(g)) ? 1 : 0;
                 prevFree = false;
             }
             prev = g;
@@ -75,7 +75,7 @@ final class HeapInvariants {
     }
 
     private static void checkUsed(BlockTable blocks, HandleTable handles, int g, int size) {
-        int slot = blocks.owner[g];
+        int slot = blocks.owner(g);
         if (!(slot >= 0 && slot < handles.issued())) {
             fail("used block at granule " + g + " has owner slot " + slot);
         }

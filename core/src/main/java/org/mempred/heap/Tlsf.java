@@ -83,13 +83,13 @@ final class Tlsf {
             }
         }
         remove(start);
-        int rest = blocks.size[start] - n;
+        int rest = blocks.size(start) - n;
         if (rest > 0) {
             int tail = start + n;
-            blocks.size[start] = n;
-            blocks.size[tail] = rest;
-            blocks.owner[tail] = BlockTable.FREE;
-            blocks.prev[tail] = start;
+            blocks.setSize(start, n);
+            blocks.setSize(tail, rest);
+            blocks.setOwner(tail, BlockTable.FREE);
+            blocks.setPrev(tail, start);
             blocks.linkPrev(tail + rest, tail);
             insert(tail);
         }
@@ -98,17 +98,17 @@ final class Tlsf {
 
     /** Returns the used block at {@code start} to the free lists, coalescing with free neighbours. */
     void free(int start) {
-        blocks.owner[start] = BlockTable.FREE;
+        blocks.setOwner(start, BlockTable.FREE);
         int next = blocks.next(start);
         if (next < blocks.granules && blocks.isFree(next)) {
             remove(next);
-            blocks.size[start] += blocks.size[next];
+            blocks.setSize(start, blocks.size(start) + blocks.size(next));
             blocks.linkPrev(blocks.next(start), start);
         }
-        int prev = blocks.prev[start];
+        int prev = blocks.prev(start);
         if (prev != BlockTable.NIL && blocks.isFree(prev)) {
             remove(prev);
-            blocks.size[prev] += blocks.size[start];
+            blocks.setSize(prev, blocks.size(prev) + blocks.size(start));
             blocks.linkPrev(blocks.next(prev), prev);
             start = prev;
         }
@@ -117,27 +117,27 @@ final class Tlsf {
 
     /** Links the free block at {@code start} into the head of its size class. */
     void insert(int start) {
-        int index = listIndex(blocks.size[start]);
+        int index = listIndex(blocks.size(start));
         int first = head[index];
-        blocks.nextFree[start] = first;
-        blocks.prevFree[start] = BlockTable.NIL;
+        blocks.setNextFree(start, first);
+        blocks.setPrevFree(start, BlockTable.NIL);
         if (first != BlockTable.NIL) {
-            blocks.prevFree[first] = start;
+            blocks.setPrevFree(first, start);
         }
         head[index] = start;
         slBitmap[index >>> SL_LOG2] |= 1 << (index & (SL_COUNT - 1));
         flBitmap |= 1 << (index >>> SL_LOG2);
         freeBlockCount++;
-        freeGranules += blocks.size[start];
+        freeGranules += blocks.size(start);
     }
 
     /** Unlinks the free block at {@code start} from its size class. */
     void remove(int start) {
-        int index = listIndex(blocks.size[start]);
-        int next = blocks.nextFree[start];
-        int prev = blocks.prevFree[start];
+        int index = listIndex(blocks.size(start));
+        int next = blocks.nextFree(start);
+        int prev = blocks.prevFree(start);
         if (prev != BlockTable.NIL) {
-            blocks.nextFree[prev] = next;
+            blocks.setNextFree(prev, next);
         } else {
             head[index] = next;
             if (next == BlockTable.NIL) {
@@ -149,10 +149,10 @@ final class Tlsf {
             }
         }
         if (next != BlockTable.NIL) {
-            blocks.prevFree[next] = prev;
+            blocks.setPrevFree(next, prev);
         }
         freeBlockCount--;
-        freeGranules -= blocks.size[start];
+        freeGranules -= blocks.size(start);
     }
 
     /** Size of the largest free block in granules, 0 when none. */
@@ -163,15 +163,15 @@ final class Tlsf {
         int fl = 31 - Integer.numberOfLeadingZeros(flBitmap);
         int sl = 31 - Integer.numberOfLeadingZeros(slBitmap[fl]);
         int largest = 0;
-        for (int b = head[fl * SL_COUNT + sl]; b != BlockTable.NIL; b = blocks.nextFree[b]) {
-            largest = Math.max(largest, blocks.size[b]);
+        for (int b = head[fl * SL_COUNT + sl]; b != BlockTable.NIL; b = blocks.nextFree(b)) {
+            largest = Math.max(largest, blocks.size(b));
         }
         return largest;
     }
 
     /** Whether the free block at {@code start} is linked in the list its size maps to (for invariants). */
     boolean isListed(int start) {
-        for (int b = head[listIndex(blocks.size[start])]; b != BlockTable.NIL; b = blocks.nextFree[b]) {
+        for (int b = head[listIndex(blocks.size(start))]; b != BlockTable.NIL; b = blocks.nextFree(b)) {
             if (b == start) {
                 return true;
             }
@@ -188,10 +188,10 @@ final class Tlsf {
             if (bit != (head[index] != BlockTable.NIL) || (bit && !flBit)) {
                 throw new IllegalStateException("TLSF bitmap disagrees with list " + index + ": head=" + head[index]);
             }
-            for (int b = head[index]; b != BlockTable.NIL; b = blocks.nextFree[b]) {
-                if (!blocks.isFree(b) || listIndex(blocks.size[b]) != index) {
+            for (int b = head[index]; b != BlockTable.NIL; b = blocks.nextFree(b)) {
+                if (!blocks.isFree(b) || listIndex(blocks.size(b)) != index) {
                     throw new IllegalStateException("TLSF list " + index + " holds block " + b + " of size "
-                            + blocks.size[b] + " owner " + blocks.owner[b]);
+                            + blocks.size(b) + " owner " + blocks.owner(b));
                 }
                 count++;
             }
@@ -214,8 +214,8 @@ final class Tlsf {
     }
 
     private int firstFitInList(int index, int n) {
-        for (int b = head[index]; b != BlockTable.NIL; b = blocks.nextFree[b]) {
-            if (blocks.size[b] >= n) {
+        for (int b = head[index]; b != BlockTable.NIL; b = blocks.nextFree(b)) {
+            if (blocks.size(b) >= n) {
                 return b;
             }
         }
