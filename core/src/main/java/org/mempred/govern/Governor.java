@@ -1,0 +1,300 @@
+package org.mempred.govern;
+
+import java.util.List;
+import org.mempred.govern.CompactionPolicy.Proposal;
+import org.mempred.govern.Decision.Action;
+import org.mempred.govern.GovernorStats.Mode;
+import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.CompactionResult;
+import org.mempred.predict.AccuracyEvaluator;
+import org.mempred.predict.AccuracyReport;
+import org.mempred.predict.LabelListener;
+import org.mempred.predict.PredictionCheck;
+import org.mempred.predict.PredictionLoop;
+import org.mempred.predict.Predictor;
+import org.mempred.telemetry.Sample;
+import org.mempred.telemetry.TelemetrySampler;
+
+/**
+ * The autonomy loop. Each {@link #tick} (every {@code tickNanos} of the clock): sample the heap,
+ * predict, decide, act, log — with priority <b>safety &gt; reactive &gt; proactive</b>:
+ *
+ * <ol>
+ *   <li><b>Safety.</b> A prediction that is NaN, infinite or outside [0, 1], or a predictor that
+ *       throws, is discarded: that tick falls back to reactive (counted). Anomalies and error far
+ *       above the predictor's own running error feed the {@link Watchdog}; when it trips the
+ *       governor degrades to reactive, raises an alert, and after the cool-down re-initialises the
+ *       predictor from its policy. Every compaction the governor starts must pass a
+ *       {@link TokenBucket} of {@code maxCompactionsPerSecond} and depth 1, whatever the policy
+ *       asks: compactions are at least {@code 1/max} s apart, so no one-second window holds more
+ *       than {@code max} of them.
+ *   <li><b>Reactive.</b> Direct compaction in the allocation path belongs to the heap and is never
+ *       switched off: when everything else is refused, the heap still behaves as {@code reactive}.
+ *   <li><b>Proactive.</b> Only then does the policy's proposal run a background compaction.
+ * </ol>
+ *
+ * <p>Runs identically on the real and on a virtual {@link Clock}: every time it reads, including
+ * the predictor's latency, comes from that clock. Methods are synchronized so a shell or JMX
+ * thread may read counters while the governor thread ticks.
+ */
+public final class Governor {
+    private final CompactingHeap heap;
+    private final Clock clock;
+    private final CompactionPolicy policy;
+    private final GovernorConfig config;
+    private final TelemetrySampler sampler = new TelemetrySampler();
+    private final TokenBucket bucket;
+    private final Watchdog watchdog;
+    private final DecisionLog log;
+    private final AccuracyEvaluator accuracy;
+    private final LabelListener observer;
+    private final LabelListener labels;
+    private PredictionLoop loop;
+    private Mode mode = Mode.PREDICTIVE;
+    private long lastTickNanos = Long.MIN_VALUE;
+    private Sample lastSample;
+    private double lastPrediction = Double.NaN;
+    private long ticks;
+    private long predictions;
+    private long fallbacks;
+    private long predictorFailures;
+    private long proactiveCompactions;
+    private long proactiveBytesMoved;
+    private long rateLimited;
+    private long watchdogAlerts;
+    private long recoveries;
+    private long degradedTicks;
+
+    /** A governor of {@code heap} on {@code clock} running {@code policy}. */
+    public Governor(CompactingHeap heap, Clock clock, CompactionPolicy policy, GovernorConfig config) {
+        this(heap, clock, policy, config, LabelListener.NONE);
+    }
+
+    /**
+     * A governor that also shows every delayed label to {@code labels} (after the predictor learned
+     * it and accuracy scored it), e.g. a {@code TrainingSetRecorder} for offline training.
+     */
+    public Governor(
+            CompactingHeap heap, Clock clock, CompactionPolicy policy, GovernorConfig config, LabelListener labels) {
+        this.heap = heap;
+        this.clock = clock;
+        this.policy = policy;
+        this.config = config;
+        this.bucket = new TokenBucket(config.maxCompactionsPerSecond(), 1);
+        this.watchdog = new Watchdog(config);
+        this.log = new DecisionLog(config.logCapacity());
+        Predictor predictor = policy.newPredictor();
+        this.accuracy = predictor == null ? null : new AccuracyEvaluator();
+        this.labels = labels;
+        this.observer = this::onLabel;
+        this.loop = predictor == null ? null : newLoop(predictor);
+    }
+
+    private PredictionLoop newLoop(Predictor predictor) {
+        if (predictor.horizonNanos() != config.horizonNanos()) {
+            throw new IllegalArgumentException("predictor horizonNanos=" + predictor.horizonNanos()
+                    + " differs from the governor's horizonNanos=" + config.horizonNanos());
+        }
+        int history = PredictionLoop.historyCapacityFor(config.horizonNanos(), config.tickNanos());
+        return new PredictionLoop(predictor, history, observer);
+    }
+
+    /** One pass of the loop at the clock's current time. */
+    public synchronized void tick() {
+        long now = clock.nanoTime();
+        if (now <= lastTickNanos) {
+            throw new IllegalStateException(
+                    "tick at " + now + " ns is not after the previous tick at " + lastTickNanos);
+        }
+        lastTickNanos = now;
+        ticks++;
+        Sample sample = sampler.sample(now, heap.stats());
+        lastSample = sample;
+        if (mode == Mode.DEGRADED) {
+            degradedTick(now, sample);
+            return;
+        }
+        double prediction = Double.NaN;
+        if (loop != null) {
+            prediction = predict(now, sample);
+            if (Double.isNaN(prediction)) {
+                return; // fallback or degradation already logged
+            }
+        }
+        act(now, sample, prediction, policy.decide(sample, prediction));
+    }
+
+    /** Predicts under the safety rules; NaN when the prediction was discarded. */
+    private double predict(long now, Sample sample) {
+        predictions++;
+        double raw;
+        long started = clock.nanoTime();
+        try {
+            raw = loop.step(sample);
+        } catch (RuntimeException e) {
+            predictorFailures++;
+            return discard(now, sample, Double.NaN, "predictor threw " + e);
+        }
+        long latency = clock.nanoTime() - started;
+        lastPrediction = raw;
+        if (mode == Mode.DEGRADED) {
+            return Double.NaN; // a label seen inside this step tripped the watchdog
+        }
+        PredictionCheck check = loop.lastCheck();
+        if (!check.isValid()) {
+            return discard(now, sample, raw, "invalid prediction " + raw + " (" + check + ")");
+        }
+        if (latency > config.predictLatencyBudgetNanos()
+                && watchdog.anomaly(now, "prediction took " + latency + " ns > budget")) {
+            degrade(now, sample, raw);
+            return Double.NaN;
+        }
+        return raw;
+    }
+
+    private double discard(long now, Sample sample, double raw, String why) {
+        fallbacks++;
+        if (watchdog.anomaly(now, why)) {
+            degrade(now, sample, raw);
+        } else {
+            log.append(new Decision(now, sample.pressure(), raw, Action.FALLBACK, why + ": reactive this tick"));
+        }
+        return Double.NaN;
+    }
+
+    private void degrade(long now, Sample sample, double raw) {
+        mode = Mode.DEGRADED;
+        watchdogAlerts++;
+        log.append(new Decision(
+                now,
+                sample.pressure(),
+                raw,
+                Action.DEGRADED,
+                "watchdog alert: " + watchdog.reason() + "; reactive for " + config.cooldownNanos() / 1_000_000
+                        + " ms"));
+    }
+
+    private void degradedTick(long now, Sample sample) {
+        if (!watchdog.cooledDown(now)) {
+            degradedTicks++;
+            log.append(new Decision(now, sample.pressure(), Double.NaN, Action.DEGRADED, "degraded: reactive only"));
+            return;
+        }
+        watchdog.reset();
+        loop = newLoop(policy.newPredictor());
+        mode = Mode.PREDICTIVE;
+        recoveries++;
+        log.append(new Decision(
+                now, sample.pressure(), Double.NaN, Action.RECOVERED, "cool-down over: predictor re-initialised"));
+    }
+
+    private void act(long now, Sample sample, double prediction, Proposal proposal) {
+        if (!proposal.compact()) {
+            log.append(new Decision(now, sample.pressure(), prediction, Action.IDLE, proposal.reason()));
+            return;
+        }
+        if (!bucket.tryAcquire(now)) {
+            rateLimited++;
+            log.append(new Decision(
+                    now,
+                    sample.pressure(),
+                    prediction,
+                    Action.RATE_LIMITED,
+                    proposal.reason() + "; refused: over " + config.maxCompactionsPerSecond() + " compactions/s"));
+            return;
+        }
+        CompactionResult result = heap.compact();
+        proactiveCompactions++;
+        proactiveBytesMoved += result.bytesMoved();
+        log.append(new Decision(
+                now,
+                sample.pressure(),
+                prediction,
+                Action.COMPACT,
+                proposal.reason() + "; moved " + result.bytesMoved() + " bytes"));
+    }
+
+    /** Each label: scored for accuracy, then watched for error far above the running error. */
+    private synchronized void onLabel(
+            long predictedAtNanos, double pressure, double prediction, double peak, double[] features) {
+        accuracy.onLabel(predictedAtNanos, pressure, prediction, peak, features);
+        if (PredictionCheck.of(prediction).isValid() && watchdog.error(lastTickNanos, Math.abs(prediction - peak))) {
+            degrade(lastTickNanos, lastSample, prediction);
+        }
+        labels.onLabel(predictedAtNanos, pressure, prediction, peak, features);
+    }
+
+    /**
+     * Replaces the predictor (for example with one trained offline); pending labels of the old one
+     * are dropped. Accuracy keeps counting across the change.
+     *
+     * @throws IllegalStateException when the policy has no predictor
+     */
+    public synchronized void installPredictor(Predictor predictor) {
+        if (loop == null) {
+            throw new IllegalStateException("policy '" + policy.name() + "' uses no predictor");
+        }
+        if (predictor.featureSet() != loop.predictor().featureSet()) {
+            throw new IllegalArgumentException(
+                    "predictor reads feature set '" + predictor.featureSet().id() + "', the governor's reads '"
+                            + loop.predictor().featureSet().id() + "'");
+        }
+        loop = newLoop(predictor);
+    }
+
+    /** The counters so far. */
+    public synchronized GovernorStats stats() {
+        return new GovernorStats(
+                ticks,
+                predictions,
+                fallbacks,
+                predictorFailures,
+                proactiveCompactions,
+                proactiveBytesMoved,
+                rateLimited,
+                watchdogAlerts,
+                recoveries,
+                degradedTicks,
+                mode);
+    }
+
+    /** Accuracy of the predictions labelled so far; {@code null} when the policy has no predictor. */
+    public synchronized AccuracyReport accuracy() {
+        return accuracy == null ? null : accuracy.report();
+    }
+
+    /** The last {@code n} decisions, oldest first. */
+    public List<Decision> recentDecisions(int n) {
+        return log.last(n);
+    }
+
+    /** The mode now. */
+    public synchronized Mode mode() {
+        return mode;
+    }
+
+    /** The policy this governor runs. */
+    public CompactionPolicy policy() {
+        return policy;
+    }
+
+    /** The settings. */
+    public GovernorConfig config() {
+        return config;
+    }
+
+    /** The last sample taken, or {@code null} before the first tick. */
+    public synchronized Sample lastSample() {
+        return lastSample;
+    }
+
+    /** The last raw prediction (possibly invalid), NaN before the first. */
+    public synchronized double lastPrediction() {
+        return lastPrediction;
+    }
+
+    /** The current prediction loop, or {@code null} when the policy has no predictor. */
+    public synchronized PredictionLoop predictionLoop() {
+        return loop;
+    }
+}

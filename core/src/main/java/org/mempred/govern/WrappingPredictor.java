@@ -1,0 +1,9 @@
+package org.mempred.govern;
+
+import org.mempred.predict.Predictor;
+
+/** A predictor that wraps another (to time it, record it, ...) and can say which. */
+public interface WrappingPredictor extends Predictor {
+    /** The predictor inside. */
+    Predictor wrapped();
+}

@@ -1,0 +1,199 @@
+package org.mempred.live;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.mempred.govern.Clock;
+import org.mempred.govern.CompactionPolicy;
+import org.mempred.govern.Governor;
+import org.mempred.govern.GovernorConfig;
+import org.mempred.govern.Policies;
+import org.mempred.heap.CompactingHeap;
+import org.mempred.predict.NeuralPredictor;
+import org.mempred.predict.NeuralWeights;
+import org.mempred.predict.OfflineTrainer;
+import org.mempred.predict.Predictor;
+import org.mempred.predict.PredictorConfig;
+import org.mempred.predict.TrainingSet;
+import org.mempred.predict.TrainingSetRecorder;
+
+/**
+ * A heap and its governor on the real clock: what the shell and JMX drive.
+ *
+ * <p>With autonomy on, a daemon thread ticks the governor every {@code tickNanos}; other threads
+ * use the heap meanwhile (the heap and governor are thread-safe). {@link #setPolicy} swaps the
+ * governor for a new one running another policy over the same heap; {@link #train} runs offline
+ * epochs over the labels the governor has recorded and installs the result. Predictors are built
+ * through {@code decorator} so the shell can time them. Methods are synchronized on this object.
+ */
+public final class LiveSystem implements AutoCloseable {
+    private final CompactingHeap heap;
+    private final PredictorConfig predictorConfig;
+    private final GovernorConfig governorConfig;
+    private final UnaryOperator<Predictor> decorator;
+    private final Clock clock;
+    private final ScheduledExecutorService ticker;
+    private final long startNanos;
+    private Governor governor;
+    private TrainingSetRecorder recorder;
+    private ScheduledFuture<?> ticking;
+    private long tickFailures;
+
+    /** A live system on the real clock over {@code heap} starting with {@code policyName}, autonomy off. */
+    public LiveSystem(
+            CompactingHeap heap,
+            String policyName,
+            PredictorConfig predictorConfig,
+            GovernorConfig governorConfig,
+            UnaryOperator<Predictor> decorator) {
+        this(heap, policyName, predictorConfig, governorConfig, decorator, Clock.SYSTEM);
+    }
+
+    /** As above on {@code clock} (tests drive a manual clock and call {@link #tick}). */
+    public LiveSystem(
+            CompactingHeap heap,
+            String policyName,
+            PredictorConfig predictorConfig,
+            GovernorConfig governorConfig,
+            UnaryOperator<Predictor> decorator,
+            Clock clock) {
+        this.heap = Objects.requireNonNull(heap, "heap");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.startNanos = clock.nanoTime();
+        this.predictorConfig = predictorConfig.withHorizonNanos(governorConfig.horizonNanos());
+        this.governorConfig = governorConfig;
+        this.decorator = decorator;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mempred-governor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        setPolicy(policyName);
+    }
+
+    /** Replaces the governor with one running {@code name} (unknown names throw, state unchanged). */
+    public synchronized void setPolicy(String name) {
+        CompactionPolicy base = Policies.create(name, predictorConfig);
+        CompactionPolicy policy = Policies.decorate(base, decorator);
+        TrainingSetRecorder newRecorder = new TrainingSetRecorder(predictorConfig.featureSet());
+        governor = new Governor(heap, clock, policy, governorConfig, newRecorder);
+        recorder = newRecorder;
+    }
+
+    /** Turns the autonomy loop on or off. */
+    public synchronized void setAutonomy(boolean on) {
+        if (on && ticking == null) {
+            long period = governorConfig.tickNanos();
+            ticking = ticker.scheduleAtFixedRate(this::tickSafely, period, period, TimeUnit.NANOSECONDS);
+        } else if (!on && ticking != null) {
+            ticking.cancel(false);
+            ticking = null;
+        }
+    }
+
+    /** Whether the autonomy loop is running. */
+    public synchronized boolean autonomy() {
+        return ticking != null;
+    }
+
+    /** One tick now, on the calling thread (also what the background loop does). */
+    public void tick() {
+        currentGovernor().tick();
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                tickFailures++;
+            }
+        }
+    }
+
+    /** Ticks of the background loop that threw (the loop carries on). */
+    public synchronized long tickFailures() {
+        return tickFailures;
+    }
+
+    /** The governor now (it changes with {@link #setPolicy}). */
+    public synchronized Governor currentGovernor() {
+        return governor;
+    }
+
+    /** Seconds of the system's clock since it was created. */
+    public double secondsSince(long clockNanos) {
+        return (clockNanos - startNanos) / 1e9;
+    }
+
+    /** The heap. */
+    public CompactingHeap heap() {
+        return heap;
+    }
+
+    /** The predictor settings. */
+    public PredictorConfig predictorConfig() {
+        return predictorConfig;
+    }
+
+    /** Labelled examples recorded for the current governor. */
+    public synchronized int recordedLabels() {
+        return recorder.size();
+    }
+
+    /**
+     * Runs {@code epochs} offline passes over the labels recorded so far and installs the trained
+     * network.
+     *
+     * @throws IllegalStateException when the policy's predictor is not {@code neural}, or nothing
+     *     has been labelled yet
+     */
+    public synchronized TrainingOutcome train(int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs=" + epochs + " must be at least 1");
+        }
+        var loop = governor.predictionLoop();
+        Predictor current = loop == null ? null : Policies.undecorate(loop.predictor());
+        if (!(current instanceof NeuralPredictor neural)) {
+            throw new IllegalStateException("policy '" + governor.policy().name()
+                    + "' has no neural network to train (train needs policy neural)");
+        }
+        TrainingSet data = recorder.toTrainingSet();
+        if (data.size() == 0) {
+            throw new IllegalStateException("no labelled samples yet: labels arrive "
+                    + governorConfig.horizonNanos() / 1_000_000_000.0 + " s after each prediction");
+        }
+        NeuralWeights before = neural.weights();
+        NeuralWeights after = OfflineTrainer.train(data, predictorConfig, before, epochs);
+        double mseBefore = OfflineTrainer.meanSquaredError(before, data);
+        double mseAfter = OfflineTrainer.meanSquaredError(after, data);
+        governor.installPredictor(decorator.apply(new NeuralPredictor(predictorConfig, after)));
+        return new TrainingOutcome(data.size(), epochs, mseBefore, mseAfter);
+    }
+
+    /**
+     * What {@link #train} did.
+     *
+     * @param examples labelled examples trained on
+     * @param epochs passes over them
+     * @param mseBefore mean squared error over them before
+     * @param mseAfter and after
+     */
+    public record TrainingOutcome(int examples, int epochs, double mseBefore, double mseAfter) {}
+
+    /** The METRIC values now. */
+    public Map<String, Number> metrics() {
+        Governor g = currentGovernor();
+        return Metrics.collect(heap.stats(), g.stats(), g.accuracy());
+    }
+
+    @Override
+    public void close() {
+        setAutonomy(false);
+        ticker.shutdownNow();
+    }
+}

@@ -1,0 +1,69 @@
+package org.mempred.predict;
+
+import java.util.Locale;
+
+/**
+ * The named feature sets a learning predictor can read; {@link FeatureExtractor} computes them.
+ *
+ * <p>Every feature is normalised to a bounded range so that one learning rate suits all inputs:
+ *
+ * <pre>
+ *   seed (the report's four, width 4)
+ *     0  allocation rate      r/(1+r), r = allocBytesPerSecond / capacityBytes (heaps per second)
+ *     1  free bytes           freeBytes / capacityBytes
+ *     2  compaction count     c/(c+64), c = cumulative compactions (64 compactions give 0.5)
+ *     3  time since last      d/(d+H), d = seconds since the previous prediction (0 at the first),
+ *                             H = horizon in seconds
+ *   rich (width 6)
+ *     0  pressure             usedBytes / capacityBytes
+ *     1  fragmentation        1 - largestFree/free
+ *     2  largest free         largestFreeBytes / capacityBytes
+ *     3  projected growth     tanh(g), g = (allocBytesPerSecond - freeBytesPerSecond) * H / capacity,
+ *                             the pressure change over the horizon at the current net rate
+ *     4  growth trend         tanh(g - gPrevious), 0 at the first sample
+ *     5  allocation rate      as seed 0
+ * </pre>
+ *
+ * <p>All values lie in [0, 1] except the two tanh features, in (-1, 1).
+ */
+public enum FeatureSet {
+    /** The report's four inputs. */
+    SEED(4),
+    /** Pressure, fragmentation, largest free, projected growth, its trend, allocation rate. */
+    RICH(6);
+
+    private final int width;
+
+    FeatureSet(int width) {
+        this.width = width;
+    }
+
+    /** Number of inputs this set produces. */
+    public int width() {
+        return width;
+    }
+
+    /** The lower-case name used on the command line and in weights files. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The set called {@code name}; throws listing the valid names otherwise. */
+    public static FeatureSet byName(String name) {
+        for (FeatureSet set : values()) {
+            if (set.id().equals(name)) {
+                return set;
+            }
+        }
+        throw new IllegalArgumentException("unknown feature set '" + name + "'; valid names: " + validNames());
+    }
+
+    /** The valid names, comma separated, for error messages and help text. */
+    public static String validNames() {
+        StringBuilder names = new StringBuilder();
+        for (FeatureSet set : values()) {
+            names.append(names.isEmpty() ? "" : ", ").append(set.id());
+        }
+        return names.toString();
+    }
+}

@@ -1,0 +1,132 @@
+package org.mempred.predict;
+
+import org.mempred.telemetry.Sample;
+
+/**
+ * One prediction stream: features, prediction, safety check and delayed learning for one
+ * {@link Predictor}, one sample at a time. The governor and the lab drive predictors only through
+ * it, so every learner is fed by the same {@link DelayedLabeler}.
+ *
+ * <p>{@link #step} per sample at time {@code t}:
+ *
+ * <ol>
+ *   <li>the labeler advances to {@code t}: each matured past prediction is first learned by the
+ *       predictor, then shown to the observer (an {@link AccuracyEvaluator}, a recorder, ...);
+ *   <li>the features of the sample are extracted and the predictor predicts;
+ *   <li>the raw prediction is classified by {@link PredictionCheck} and counted;
+ *   <li>(t, p, prediction, features) is recorded for labelling at {@code t + H}.
+ * </ol>
+ *
+ * <p>The raw prediction is returned as is: an invalid one is reported through {@link #lastCheck()}
+ * and the counters, never clamped. Exceptions from the predictor propagate to the caller, which
+ * decides how to degrade. Cost per step: the predictor's plus O(pending + width); nothing is
+ * allocated after construction. Not thread-safe.
+ */
+public final class PredictionLoop {
+    /** Ring size that holds every pending prediction when ticks are at least 500 ms apart. */
+    public static final int DEFAULT_HISTORY_CAPACITY = 16;
+
+    private final Predictor predictor;
+    private final FeatureExtractor extractor;
+    private final DelayedLabeler labeler;
+    private final LabelListener learner;
+    private final double[] features;
+    private final long[] checks = new long[PredictionCheck.values().length];
+    private PredictionCheck lastCheck = PredictionCheck.VALID;
+
+    /** A loop with the default history capacity and no observer. */
+    public PredictionLoop(Predictor predictor) {
+        this(predictor, DEFAULT_HISTORY_CAPACITY, LabelListener.NONE);
+    }
+
+    /**
+     * A loop over {@code predictor}; {@code observer} sees every label right after the predictor
+     * learned it. {@code historyCapacity} should be at least H / tick + 1 (see {@link
+     * #historyCapacityFor}); older pending predictions are dropped and counted.
+     */
+    public PredictionLoop(Predictor predictor, int historyCapacity, LabelListener observer) {
+        FeatureSet featureSet = predictor.featureSet();
+        this.predictor = predictor;
+        this.extractor = new FeatureExtractor(featureSet, predictor.horizonNanos());
+        this.labeler = new DelayedLabeler(predictor.horizonNanos(), historyCapacity, featureSet.width());
+        this.learner = new Learner(predictor, observer);
+        this.features = new double[featureSet.width()];
+    }
+
+    /** Ring size holding every prediction still pending with ticks {@code tickNanos} apart. */
+    public static int historyCapacityFor(long horizonNanos, long tickNanos) {
+        if (horizonNanos <= 0 || tickNanos <= 0) {
+            throw new IllegalArgumentException(
+                    "horizonNanos=" + horizonNanos + " and tickNanos=" + tickNanos + " must be positive");
+        }
+        return Math.toIntExact(horizonNanos / tickNanos + 2);
+    }
+
+    /** Learns from matured labels, then predicts the peak pressure over the horizon after it. */
+    public double step(Sample sample) {
+        double pressure = sample.pressure();
+        labeler.advance(sample.timeNanos(), pressure, learner);
+        extractor.extract(sample, features);
+        double predicted = predictor.predict(sample, features);
+        lastCheck = PredictionCheck.of(predicted);
+        checks[lastCheck.ordinal()]++;
+        labeler.record(sample.timeNanos(), pressure, predicted, features);
+        return predicted;
+    }
+
+    /** Validity of the last prediction returned by {@link #step}. */
+    public PredictionCheck lastCheck() {
+        return lastCheck;
+    }
+
+    /** Predictions so far that were classified as {@code check}. */
+    public long count(PredictionCheck check) {
+        return checks[check.ordinal()];
+    }
+
+    /** Predictions so far that were not {@link PredictionCheck#VALID}. */
+    public long invalidPredictions() {
+        long invalid = 0;
+        for (int ordinal = 0; ordinal < checks.length; ordinal++) {
+            invalid += ordinal == PredictionCheck.VALID.ordinal() ? 0 : checks[ordinal];
+        }
+        return invalid;
+    }
+
+    /** The predictor this loop drives. */
+    public Predictor predictor() {
+        return predictor;
+    }
+
+    /** The labeler, for its counters (labels, drops, pending). */
+    public DelayedLabeler labeler() {
+        return labeler;
+    }
+
+    /** The predictor's footprint plus this loop's label history. */
+    public Footprint footprint() {
+        return predictor.footprint().plusHistory(labeler.footprintBytes());
+    }
+
+    /** Feeds each label to the predictor, then to the observer. */
+    private static final class Learner implements LabelListener {
+        private final Predictor predictor;
+        private final LabelListener observer;
+
+        Learner(Predictor predictor, LabelListener observer) {
+            this.predictor = predictor;
+            this.observer = observer;
+        }
+
+        @Override
+        public void onLabel(
+                long predictedAtNanos,
+                double pressureAtPrediction,
+                double prediction,
+                double peakPressure,
+                double[] features) {
+            predictor.learn(features, peakPressure);
+            observer.onLabel(predictedAtNanos, pressureAtPrediction, prediction, peakPressure, features);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.mempred.predict;
+
+/**
+ * What {@link Predictors#create} needs to build any named predictor.
+ *
+ * @param horizonNanos the horizon H the predicted peak covers (default 5 s)
+ * @param featureSet the inputs learners read (default {@link FeatureSet#SEED})
+ * @param seed seed of every random choice (weight initialisation, shuffling)
+ * @param neural hyper-parameters of the {@code neural} predictor
+ * @param future the true future, for {@code oracle} only; {@code null} for every other predictor
+ */
+public record PredictorConfig(
+        long horizonNanos, FeatureSet featureSet, long seed, NeuralConfig neural, FutureView future) {
+
+    /** Default horizon H: 5 seconds. */
+    public static final long DEFAULT_HORIZON_NANOS = 5_000_000_000L;
+
+    /** Default seed. */
+    public static final long DEFAULT_SEED = 1L;
+
+    /** Horizon 5 s, {@code seed} features, seed 1, the design's neural settings, no future. */
+    public static final PredictorConfig DEFAULTS =
+            new PredictorConfig(DEFAULT_HORIZON_NANOS, FeatureSet.SEED, DEFAULT_SEED, NeuralConfig.DEFAULTS, null);
+
+    /** Checks the horizon and the required components. */
+    public PredictorConfig {
+        if (horizonNanos <= 0) {
+            throw new IllegalArgumentException("horizonNanos=" + horizonNanos + " must be positive");
+        }
+        if (featureSet == null || neural == null) {
+            throw new IllegalArgumentException("featureSet=" + featureSet + " and neural=" + neural + " are required");
+        }
+    }
+
+    /** This configuration with another horizon. */
+    public PredictorConfig withHorizonNanos(long nanos) {
+        return new PredictorConfig(nanos, featureSet, seed, neural, future);
+    }
+
+    /** This configuration with another feature set. */
+    public PredictorConfig withFeatureSet(FeatureSet set) {
+        return new PredictorConfig(horizonNanos, set, seed, neural, future);
+    }
+
+    /** This configuration with another seed. */
+    public PredictorConfig withSeed(long newSeed) {
+        return new PredictorConfig(horizonNanos, featureSet, newSeed, neural, future);
+    }
+
+    /** This configuration with other neural settings. */
+    public PredictorConfig withNeural(NeuralConfig settings) {
+        return new PredictorConfig(horizonNanos, featureSet, seed, settings, future);
+    }
+
+    /** This configuration with the true future, which only {@code oracle} reads. */
+    public PredictorConfig withFuture(FutureView view) {
+        return new PredictorConfig(horizonNanos, featureSet, seed, neural, view);
+    }
+}

@@ -1,0 +1,57 @@
+package org.mempred.predict;
+
+import java.util.Arrays;
+
+/**
+ * A {@link FutureView} over a recorded pressure series: the peak in {@code (t, t + H]} is the
+ * largest recorded pressure with a time in that interval, {@code NaN} if there is none. This is
+ * the offline twin of {@link DelayedLabeler}'s online labels (a test checks they agree).
+ *
+ * <p>Layout: two parallel arrays sorted by time (copied on construction). Cost per query:
+ * O(log n) to find the first time after {@code t}, plus the samples inside the interval.
+ */
+public final class RecordedFuture implements FutureView {
+    private final long[] timesNanos;
+    private final double[] pressures;
+
+    /** A future made of {@code pressures[i]} observed at {@code timesNanos[i]} (non-decreasing). */
+    public RecordedFuture(long[] timesNanos, double[] pressures) {
+        if (timesNanos.length != pressures.length) {
+            throw new IllegalArgumentException(
+                    "timesNanos.length=" + timesNanos.length + " differs from pressures.length=" + pressures.length);
+        }
+        for (int i = 0; i < timesNanos.length; i++) {
+            if (i > 0 && timesNanos[i] < timesNanos[i - 1]) {
+                throw new IllegalArgumentException("timesNanos[" + i + "]=" + timesNanos[i] + " is before timesNanos["
+                        + (i - 1) + "]=" + timesNanos[i - 1]);
+            }
+            if (!(pressures[i] >= 0.0 && pressures[i] <= 1.0)) {
+                throw new IllegalArgumentException("pressures[" + i + "]=" + pressures[i] + " outside [0, 1]");
+            }
+        }
+        this.timesNanos = timesNanos.clone();
+        this.pressures = pressures.clone();
+    }
+
+    @Override
+    public double peakPressure(long timeNanos, long horizonNanos) {
+        int index = firstAfter(timeNanos);
+        double peak = Double.NaN;
+        for (int i = index; i < timesNanos.length && timesNanos[i] - timeNanos <= horizonNanos; i++) {
+            peak = Double.isNaN(peak) ? pressures[i] : Math.max(peak, pressures[i]);
+        }
+        return peak;
+    }
+
+    /** Index of the first recorded time strictly after {@code timeNanos}. */
+    private int firstAfter(long timeNanos) {
+        int found = Arrays.binarySearch(timesNanos, timeNanos);
+        if (found < 0) {
+            return -found - 1;
+        }
+        while (found < timesNanos.length && timesNanos[found] <= timeNanos) {
+            found++;
+        }
+        return found;
+    }
+}

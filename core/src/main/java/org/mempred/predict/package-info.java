@@ -1,0 +1,11 @@
+/**
+ * Predictors of peak heap pressure over a horizon (DESIGN.md "Predictors", "Accuracy").
+ *
+ * <p>Entry points: {@link org.mempred.predict.Predictors} creates the named predictors ({@code
+ * persistence}, {@code holt}, {@code zgc}, {@code neural}, {@code oracle}); a {@link
+ * org.mempred.predict.PredictionLoop} drives one of them per sample (features, prediction, safety
+ * check, delayed labels); an {@link org.mempred.predict.AccuracyEvaluator} observing the loop
+ * scores it; {@link org.mempred.predict.WeightsFile} and {@link
+ * org.mempred.predict.OfflineTrainer} save, load and pre-train the network's weights.
+ */
+package org.mempred.predict;

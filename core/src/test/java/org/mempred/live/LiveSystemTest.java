@@ -1,0 +1,150 @@
+package org.mempred.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import javax.management.Attribute;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.Test;
+import org.mempred.govern.GovernorConfig;
+import org.mempred.heap.AllocationMode;
+import org.mempred.heap.CompactingHeap;
+import org.mempred.predict.PredictorConfig;
+
+class LiveSystemTest {
+    private static final long TICK = 500_000_000L;
+    private final long[] now = {0};
+    private final CompactingHeap heap = new CompactingHeap(32 * 1024);
+
+    private LiveSystem system(String policy) {
+        return new LiveSystem(
+                heap,
+                policy,
+                PredictorConfig.DEFAULTS,
+                GovernorConfig.DEFAULTS,
+                UnaryOperator.identity(),
+                () -> now[0]);
+    }
+
+    /** Churns the heap between ticks so that pressure moves and labels mature. */
+    private void run(LiveSystem system, int ticks, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Long> live = new ArrayList<>();
+        for (int t = 0; t < ticks; t++) {
+            for (int i = 0; i < 20; i++) {
+                boolean grow = live.isEmpty() || random.nextInt(100) < 50 + 30 * Math.sin(t / 10.0);
+                if (grow) {
+                    long h = heap.tryAllocate(16 + random.nextInt(600), AllocationMode.MAY_COMPACT);
+                    if (h != 0) {
+                        live.add(h);
+                    }
+                } else {
+                    heap.free(live.remove(random.nextInt(live.size())));
+                }
+            }
+            now[0] += TICK;
+            system.tick();
+        }
+    }
+
+    @Test
+    void metricsNameEveryRequiredFigure() {
+        try (LiveSystem system = system("neural")) {
+            run(system, 40, 1);
+            Map<String, Number> metrics = system.metrics();
+            assertThat(metrics)
+                    .containsKeys(
+                            "heap_used_bytes",
+                            "heap_free_bytes",
+                            "heap_largest_free_bytes",
+                            "heap_pressure",
+                            "heap_fragmentation",
+                            "oom_events",
+                            "compactions_total",
+                            "compactions_proactive",
+                            "compactions_reactive",
+                            "mempred_predictions",
+                            "mempred_accuracy",
+                            "mempred_fallbacks",
+                            "watchdog_alerts");
+            assertThat(metrics.get("heap_used_bytes")).isEqualTo((long) heap.usedBytes());
+            assertThat(metrics.get("mempred_predictions"))
+                    .isEqualTo(system.currentGovernor().stats().predictions());
+            String text = Metrics.format(metrics);
+            assertThat(text.lines()).allMatch(line -> line.matches("METRIC [a-z][a-z0-9_]*=-?[0-9]+(\\.[0-9]+)?"));
+        }
+    }
+
+    @Test
+    void unknownPolicyIsRefusedAndTheOldOneKeepsRunning() {
+        try (LiveSystem system = system("holt")) {
+            assertThatThrownBy(() -> system.setPolicy("nope")).hasMessageContaining("'nope'");
+            assertThat(system.currentGovernor().policy().name()).isEqualTo("holt");
+            system.setPolicy("linux");
+            assertThat(system.currentGovernor().policy().name()).isEqualTo("linux");
+        }
+    }
+
+    @Test
+    void trainRunsEpochsOverRecordedLabelsAndReportsLoss() {
+        try (LiveSystem system = system("neural")) {
+            assertThatThrownBy(() -> system.train(1)).hasMessageContaining("no labelled samples");
+            run(system, 120, 2);
+            assertThat(system.recordedLabels()).isPositive();
+            LiveSystem.TrainingOutcome outcome = system.train(20);
+            assertThat(outcome.examples()).isEqualTo(system.recordedLabels());
+            assertThat(outcome.mseAfter()).isLessThanOrEqualTo(outcome.mseBefore());
+            assertThatThrownBy(() -> system.train(0)).hasMessageContaining("epochs=0");
+            system.setPolicy("reactive");
+            assertThatThrownBy(() -> system.train(1)).hasMessageContaining("no neural network");
+        }
+    }
+
+    @Test
+    void autonomyLoopTicksOnItsOwnThread() throws InterruptedException {
+        GovernorConfig fast = GovernorConfig.DEFAULTS.withTickNanos(2_000_000L);
+        try (LiveSystem system =
+                new LiveSystem(heap, "periodic", PredictorConfig.DEFAULTS, fast, UnaryOperator.identity())) {
+            system.setAutonomy(true);
+            assertThat(system.autonomy()).isTrue();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (system.currentGovernor().stats().ticks() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            system.setAutonomy(false);
+            assertThat(system.currentGovernor().stats().ticks()).isGreaterThanOrEqualTo(3);
+            assertThat(system.tickFailures()).isZero();
+        }
+    }
+
+    @Test
+    void mxBeansAreRegisteredAndMatchTheHeap() throws Exception {
+        try (LiveSystem system = system("holt");
+                Jmx jmx = Jmx.register(system)) {
+            run(system, 10, 3);
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName heapName = new ObjectName(Jmx.HEAP_NAME);
+            ObjectName governorName = new ObjectName(Jmx.GOVERNOR_NAME);
+            assertThat(server.getAttribute(heapName, "UsedBytes")).isEqualTo((long) heap.usedBytes());
+            assertThat(server.getAttribute(heapName, "FreeBlocks")).isEqualTo((long) heap.freeBlockCount());
+            assertThat(server.getAttribute(heapName, "OomEvents"))
+                    .isEqualTo(heap.stats().oomEvents());
+            assertThat(server.getAttribute(governorName, "Policy")).isEqualTo("holt");
+            assertThat(server.getAttribute(governorName, "Predictions")).isEqualTo(10L);
+            server.setAttribute(governorName, new Attribute("Policy", "periodic"));
+            assertThat(system.currentGovernor().policy().name()).isEqualTo("periodic");
+            server.invoke(heapName, "compact", new Object[0], new String[0]);
+            assertThat(heap.fragmentation()).isZero();
+            assertThatThrownBy(() -> Jmx.register(system)).hasMessageContaining("already registered");
+        }
+        assertThat(ManagementFactory.getPlatformMBeanServer().isRegistered(new ObjectName(Jmx.HEAP_NAME)))
+                .isFalse();
+    }
+}

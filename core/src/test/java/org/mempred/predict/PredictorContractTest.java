@@ -1,0 +1,136 @@
+package org.mempred.predict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mempred.telemetry.Sample;
+
+/**
+ * The contract every {@link Predictor} passes (see its Javadoc), run against every registered
+ * name and every feature set, like JCTools' {@code QueueSanityTest}.
+ */
+class PredictorContractTest {
+    private static final List<Sample> SERIES = SyntheticSeries.samples(SyntheticSeries.burstPressures(2_000, 7), 7);
+
+    static Stream<Arguments> predictors() {
+        Stream.Builder<Arguments> all = Stream.builder();
+        for (String name : Predictors.NAMES) {
+            for (FeatureSet featureSet : FeatureSet.values()) {
+                all.add(Arguments.of(name, featureSet));
+            }
+        }
+        return all.build();
+    }
+
+    static Predictor create(String name, FeatureSet featureSet) {
+        PredictorConfig config = PredictorConfig.DEFAULTS
+                .withFeatureSet(featureSet)
+                .withSeed(11)
+                .withFuture(SyntheticSeries.future(SERIES));
+        return Predictors.create(name, config);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("predictors")
+    void identifiesItselfByItsRegistryNameAndConfiguration(String name, FeatureSet featureSet) {
+        Predictor predictor = create(name, featureSet);
+
+        assertThat(predictor.name()).isEqualTo(name);
+        assertThat(predictor.featureSet()).isEqualTo(featureSet);
+        assertThat(predictor.horizonNanos()).isEqualTo(PredictorConfig.DEFAULT_HORIZON_NANOS);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("predictors")
+    void predictsAValidPressureForEveryFullyObservedSample(String name, FeatureSet featureSet) {
+        List<Double> predictions = run(create(name, featureSet));
+
+        int observed = predictions.size() - (int) (PredictorConfig.DEFAULT_HORIZON_NANOS / SyntheticSeries.TICK_NANOS);
+        for (int i = 0; i < observed; i++) {
+            assertThat(PredictionCheck.of(predictions.get(i)))
+                    .as("prediction %d = %s", i, predictions.get(i))
+                    .isEqualTo(PredictionCheck.VALID);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("predictors")
+    void isDeterministicForAGivenConfiguration(String name, FeatureSet featureSet) {
+        assertThat(run(create(name, featureSet))).isEqualTo(run(create(name, featureSet)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("predictors")
+    void rejectsLabelsOutsideTheUnitIntervalAndShortFeatureArrays(String name, FeatureSet featureSet) {
+        Predictor predictor = create(name, featureSet);
+        double[] features = new double[featureSet.width()];
+
+        assertThatThrownBy(() -> predictor.learn(features, 1.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("peakPressure=1.5");
+        assertThatThrownBy(() -> predictor.learn(features, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("peakPressure=NaN");
+        assertThatThrownBy(() -> predictor.predict(SERIES.get(0), new double[featureSet.width() - 1]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("features.length=" + (featureSet.width() - 1));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("predictors")
+    void reportsAFootprintComputedFromItsArrays(String name, FeatureSet featureSet) {
+        Footprint footprint = create(name, featureSet).footprint();
+
+        assertThat(footprint.totalBytes())
+                .isEqualTo(footprint.weightsBytes() + footprint.optimiserStateBytes() + footprint.historyBytes());
+        assertThat(footprint.totalBytes() % 8).isZero();
+        if (name.equals(Predictors.NEURAL)) {
+            assertThat(footprint.weightsBytes()).isPositive();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("predictors")
+    void predictAndLearnAllocateNothingOnceWarm(String name, FeatureSet featureSet) {
+        Predictor predictor = create(name, featureSet);
+        Sample[] samples = SERIES.toArray(new Sample[0]);
+        double[][] extracted = new double[samples.length][featureSet.width()];
+        FeatureExtractor extractor = new FeatureExtractor(featureSet, predictor.horizonNanos());
+        for (int i = 0; i < samples.length; i++) {
+            extractor.extract(samples[i], extracted[i]);
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        int half = samples.length / 2;
+        exercise(predictor, samples, extracted, 0, half);
+        long before = threads.getCurrentThreadAllocatedBytes();
+        exercise(predictor, samples, extracted, half, samples.length);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(allocated)
+                .as("bytes allocated by %d predict+learn calls", samples.length - half)
+                .isLessThan(256);
+    }
+
+    private static void exercise(Predictor predictor, Sample[] samples, double[][] extracted, int from, int to) {
+        for (int i = from; i < to; i++) {
+            predictor.predict(samples[i], extracted[i]);
+            predictor.learn(extracted[i], samples[i].pressure());
+        }
+    }
+
+    private static List<Double> run(Predictor predictor) {
+        PredictionLoop loop = new PredictionLoop(predictor);
+        List<Double> predictions = new ArrayList<>();
+        for (Sample sample : SERIES) {
+            predictions.add(loop.step(sample));
+        }
+        return predictions;
+    }
+}

@@ -1,0 +1,62 @@
+package org.mempred.predict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mempred.telemetry.Sample;
+
+/**
+ * Scores every predictor on the synthetic series (second half, after warm-up) and prints the
+ * figures, per band too; asserts only what holds by definition: the oracle is exact and
+ * persistence has skill 0.
+ */
+class SyntheticScoresTest {
+    private static final int TICKS = 20_000;
+
+    @ParameterizedTest(name = "{0} seed {1}")
+    @CsvSource({"ramp, 1", "burst, 1"})
+    void everyPredictorIsScoredTheSameWay(String series, long seed) {
+        double[] pressures = series.equals("ramp")
+                ? SyntheticSeries.rampPressures(TICKS)
+                : SyntheticSeries.burstPressures(TICKS, seed);
+        List<Sample> samples = SyntheticSeries.samples(pressures, seed);
+        PredictorConfig config = PredictorConfig.DEFAULTS.withSeed(seed).withFuture(SyntheticSeries.future(samples));
+
+        for (String name : Predictors.NAMES) {
+            for (FeatureSet featureSet : FeatureSet.values()) {
+                if (featureSet != FeatureSet.SEED && !name.equals(Predictors.NEURAL)) {
+                    continue;
+                }
+                BandAccuracy all = NeuralLearningTest.secondHalf(
+                        Predictors.create(name, config.withFeatureSet(featureSet)), samples);
+                print(series, seed, name + "/" + featureSet.id(), all);
+                if (name.equals(Predictors.ORACLE)) {
+                    assertThat(all.meanSquaredError()).isZero();
+                    assertThat(all.accuracy()).isEqualTo(1.0);
+                }
+                if (name.equals(Predictors.PERSISTENCE)) {
+                    assertThat(all.skill()).isZero();
+                }
+            }
+        }
+    }
+
+    private static void print(String series, long seed, String predictor, BandAccuracy all) {
+        System.out.printf(
+                Locale.ROOT,
+                "%-5s seed %d %-17s N=%d acc=%.3f FP=%.3f FN=%.3f MAE=%.4f RMSE=%.4f skill=%.3f%n",
+                series,
+                seed,
+                predictor,
+                all.count(),
+                all.accuracy(),
+                all.falsePositiveRate(),
+                all.falseNegativeRate(),
+                all.meanAbsoluteError(),
+                all.rootMeanSquaredError(),
+                all.skill());
+    }
+}
