@@ -3,7 +3,7 @@ package org.mempred.cli;
 import java.util.Locale;
 
 /** Parses byte sizes written as {@code 4096}, {@code 100KiB}, {@code 1MiB}, {@code 1GiB} (also KB/MB/GB, K/M/G as binary). */
-final class Sizes {
+public final class Sizes {
     private Sizes() {}
 
     /**
@@ -11,7 +11,7 @@ final class Sizes {
      *
      * @throws IllegalArgumentException naming {@code option} and the text when it is not a positive size up to 2^31-1
      */
-    static int parseBytes(String text, String option) {
+    public static int parseBytes(String text, String option) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         long multiplier = 1;
         String[][] units = {{"gib", "gb", "g"}, {"mib", "mb", "m"}, {"kib", "kb", "k"}, {"b"}};

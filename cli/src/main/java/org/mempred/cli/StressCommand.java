@@ -1,0 +1,217 @@
+package org.mempred.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mempred.govern.Policies;
+import org.mempred.heap.CompactingHeap;
+import org.mempred.lab.experiment.Experiment;
+import org.mempred.lab.experiment.ExperimentResult;
+import org.mempred.lab.experiment.ExperimentSpec;
+import org.mempred.lab.experiment.Progress;
+import org.mempred.lab.report.ExperimentReport;
+import org.mempred.lab.report.JsonWriter;
+import org.mempred.lab.sim.RunResult;
+import org.mempred.lab.sim.SimulationOptions;
+import org.mempred.lab.workload.StressWorkload;
+import org.mempred.lab.workload.SubsystemMix;
+import org.mempred.lab.workload.Workload;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mempred stress}: every policy on the same stress workload per seed, paired, on the
+ * virtual clock; prints mean ± 95 % CI per policy and the paired change vs {@code reactive}.
+ * Results go to stdout (and {@code --json FILE}); the progress bar goes to stderr, and only when
+ * a terminal is attached. Bad option values print one line and exit with code 2.
+ */
+@Command(
+        name = "stress",
+        mixinStandardHelpOptions = true,
+        description = "Run compaction policies on the same seeded stress workload per seed (paired) and compare them.")
+final class StressCommand implements Callable<Integer> {
+    private static final int PROGRESS_WIDTH = 30;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(
+            names = "--pressure",
+            description = "Target mean pressure: 95, 95% or 0.95 (default: ${DEFAULT-VALUE}).",
+            defaultValue = "95")
+    private String pressure;
+
+    @Option(
+            names = "--duration",
+            description = "Virtual length of each run, e.g. 10m, 30s, 1h (default: ${DEFAULT-VALUE}).",
+            defaultValue = "10m")
+    private String duration;
+
+    @Option(
+            names = "--policies",
+            description = "Comma-separated policies (default: ${DEFAULT-VALUE}); reactive is the baseline and is"
+                    + " always run.",
+            defaultValue = "reactive,neural,holt,zgc,linux,oracle")
+    private String policies;
+
+    @Option(names = "--seeds", description = "Number of seeds, 1..N (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+    private String seeds;
+
+    @Option(names = "--heap", description = "Heap capacity (default: ${DEFAULT-VALUE}).", defaultValue = "100KiB")
+    private String heap;
+
+    @Option(
+            names = "--lookahead",
+            description = "Prediction horizon H (default: ${DEFAULT-VALUE}).",
+            defaultValue = "5s")
+    private String lookahead;
+
+    @Option(
+            names = "--workload",
+            description = "stress (one pressure-level stressor) or mix (four subsystems sharing the heap)"
+                    + " (default: ${DEFAULT-VALUE}).",
+            defaultValue = "stress")
+    private String workloadName;
+
+    @Option(names = "--threads", description = "Worker threads (default: ${DEFAULT-VALUE}).", defaultValue = "2")
+    private String threads;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+    private Path json;
+
+    @Override
+    public Integer call() {
+        StressSettings settings = settings();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = System.console() != null ? new ProgressBar(err) : Progress.NONE;
+        ExperimentResult result = Experiment.run(settings.spec(), progress);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(report(settings, result));
+        out.flush();
+        if (json != null) {
+            try {
+                Files.writeString(json, json(settings, result), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("mempred: cannot write --json " + json + ": " + e.getMessage());
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Parses and checks every option; throws {@link IllegalArgumentException} with one clear line. */
+    StressSettings settings() {
+        double target = Pressures.parse(pressure, "--pressure");
+        long durationNanos = Durations.parseNanos(duration, "--duration");
+        long horizonNanos = Durations.parseNanos(lookahead, "--lookahead");
+        int heapBytes = Sizes.parseBytes(heap, "--heap");
+        if (heapBytes % CompactingHeap.GRANULE_BYTES != 0 || heapBytes > CompactingHeap.MAX_CAPACITY_BYTES) {
+            throw new IllegalArgumentException(
+                    "--heap=" + heap + " must be a multiple of " + CompactingHeap.GRANULE_BYTES + " bytes up to 1GiB");
+        }
+        int seedCount = positiveInt(seeds, "--seeds");
+        int threadCount = positiveInt(threads, "--threads");
+        List<String> names = Arrays.stream(policies.split(","))
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .toList();
+        for (String name : names) {
+            if (!Policies.NAMES.contains(name)) {
+                throw new IllegalArgumentException(
+                        "--policies: unknown policy '" + name + "'; valid names: " + String.join(", ", Policies.NAMES));
+            }
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("--policies='" + policies + "' names no policy");
+        }
+        Workload workload = workload(target, heapBytes);
+        if (heapBytes < workload.maxRequestBytes()) {
+            throw new IllegalArgumentException("--heap=" + heap + " (" + heapBytes
+                    + " bytes) is smaller than the workload's largest request of " + workload.maxRequestBytes()
+                    + " bytes");
+        }
+        SimulationOptions options =
+                SimulationOptions.of(heapBytes, durationNanos).withHorizonNanos(horizonNanos);
+        return new StressSettings(
+                target,
+                durationNanos,
+                horizonNanos,
+                new ExperimentSpec(workload, names, ExperimentSpec.seeds(seedCount), options, threadCount));
+    }
+
+    private Workload workload(double target, int heapBytes) {
+        return switch (workloadName.trim().toLowerCase(Locale.ROOT)) {
+            case "stress" -> StressWorkload.kernel(target, heapBytes);
+            case "mix" -> new SubsystemMix(target, heapBytes);
+            default ->
+                throw new IllegalArgumentException("--workload='" + workloadName + "' is unknown; valid: stress, mix");
+        };
+    }
+
+    private static int positiveInt(String text, String option) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + "='" + text + "' must be a whole number >= 1");
+    }
+
+    static String report(StressSettings settings, ExperimentResult result) {
+        StringBuilder out = new StringBuilder();
+        out.append(StressText.header(settings)).append('\n');
+        out.append(ExperimentReport.summaryTable(result)).append('\n');
+        out.append(ExperimentReport.pairedTable(result));
+        out.append("(* = the 95% CI of the paired difference excludes 0)\n");
+        for (String note : ExperimentReport.notes(result)) {
+            out.append("note: ").append(note).append('\n');
+        }
+        return out.toString();
+    }
+
+    static String json(StressSettings settings, ExperimentResult result) {
+        JsonWriter json = new JsonWriter().beginObject();
+        json.name("command").value("stress");
+        json.name("pressure").value(settings.targetPressure());
+        json.name("durationSeconds").value(settings.durationNanos() / 1e9);
+        json.name("heapBytes").value(settings.spec().options().heapBytes());
+        json.name("seeds").beginArray();
+        for (long seed : settings.spec().seeds()) {
+            json.value(seed);
+        }
+        json.endArray();
+        json.name("lookaheadSeconds").value(settings.horizonNanos() / 1e9);
+        json.name("workload").value(settings.spec().workload().name());
+        StressText.writeModel(settings, json);
+        ExperimentReport.writePolicies(result, json);
+        return json.endObject().toString();
+    }
+
+    /** A one-line progress bar redrawn in place on a terminal. */
+    private static final class ProgressBar implements Progress {
+        private final PrintWriter err;
+
+        ProgressBar(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void onRunFinished(int done, int total, RunResult run) {
+            int filled = PROGRESS_WIDTH * done / total;
+            err.print("\r[" + "#".repeat(filled) + ".".repeat(PROGRESS_WIDTH - filled) + "] " + done + "/" + total
+                    + " runs" + (done == total ? "\n" : ""));
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.mempred.cli.shell;
+
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.mempred.heap.AllocationMode;
+import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.Handles;
+import org.mempred.lab.workload.EventStream;
+import org.mempred.lab.workload.PressureStressor;
+import org.mempred.lab.workload.StressorConfig;
+
+/**
+ * The shell's background workload: the lab's pressure-level stressor replayed on the real clock
+ * against the live heap by one daemon thread. Events are applied when their time has come (the
+ * thread sleeps a millisecond between batches); a failed allocation makes the later events of its
+ * id no-ops, exactly as in the simulator. {@code stress status} shows what it has done.
+ */
+final class LiveStress implements StressControl {
+    private static final long DAY_NANOS = 86_400_000_000_000L;
+
+    private final CompactingHeap heap;
+    private Thread thread;
+    private volatile boolean running;
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile double targetPressure;
+    private volatile double opsPerSecond;
+    private volatile long seed;
+
+    LiveStress(CompactingHeap heap) {
+        this.heap = heap;
+    }
+
+    @Override
+    public synchronized void execute(String[] words, PrintWriter out) {
+        String verb = words.length > 1 ? words[1] : "status";
+        switch (verb) {
+            case "start" -> start(words, out);
+            case "stop" -> {
+                stop();
+                out.println("stress stopped after " + applied.get() + " events");
+            }
+            case "status" ->
+                out.printf(
+                        Locale.ROOT,
+                        "stress %s: target pressure %.2f, %.0f requests/s, seed %d, %d"
+                                + " events applied, %d failed allocations; heap pressure now %.3f%n",
+                        running ? "running" : "stopped",
+                        targetPressure,
+                        opsPerSecond,
+                        seed,
+                        applied.get(),
+                        failed.get(),
+                        heap.pressure());
+            default -> throw new IllegalArgumentException("stress '" + verb + "': expected start, stop or status");
+        }
+    }
+
+    private void start(String[] words, PrintWriter out) {
+        double pressure = Double.NaN;
+        double rate = StressorConfig.DEFAULT_OPS_PER_SECOND;
+        for (int i = 2; i < words.length; i++) {
+            if (i + 1 >= words.length) {
+                throw new IllegalArgumentException("option " + words[i] + " needs a value");
+            }
+            switch (words[i]) {
+                case "--pressure" -> pressure = parsePressure(words[++i]);
+                case "--rate" -> rate = parsePositive(words[++i], "--rate");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option " + words[i] + "; usage: stress start --pressure P [--rate R]");
+            }
+        }
+        if (Double.isNaN(pressure)) {
+            throw new IllegalArgumentException("usage: stress start --pressure P [--rate R]");
+        }
+        stop();
+        StressorConfig kernel = StressorConfig.kernel(pressure, heap.capacityBytes());
+        StressorConfig config = new StressorConfig(
+                kernel.targetPressure(),
+                kernel.capacityBytes(),
+                rate,
+                kernel.atomicShare(),
+                kernel.longLivedAllocShare(),
+                kernel.longLivedByteShare(),
+                kernel.pinShare(),
+                kernel.meanPinNanos(),
+                kernel.swing(),
+                kernel.sizes(),
+                kernel.pattern());
+        targetPressure = pressure;
+        opsPerSecond = rate;
+        seed = System.nanoTime();
+        applied.set(0);
+        failed.set(0);
+        EventStream stream = new PressureStressor(config, seed, DAY_NANOS, 1L << 40);
+        running = true;
+        thread = new Thread(() -> run(stream), "mempred-stress");
+        thread.setDaemon(true);
+        thread.start();
+        out.printf(
+                Locale.ROOT, "stress started: target pressure %.2f, %.0f requests/s, seed %d%n", pressure, rate, seed);
+    }
+
+    private void run(EventStream stream) {
+        Map<Long, Long> handles = new HashMap<>();
+        long start = System.nanoTime();
+        try {
+            while (running && stream.next()) {
+                long due = start + stream.timeNanos();
+                while (running && System.nanoTime() < due) {
+                    Thread.sleep(1);
+                }
+                if (running) {
+                    apply(stream, handles);
+                    applied.incrementAndGet();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            release(handles);
+        }
+    }
+
+    /** A stopped workload gives its memory back: unpins and frees every block it still holds. */
+    private void release(Map<Long, Long> handles) {
+        for (long h : handles.values()) {
+            while (heap.isPinned(h)) {
+                heap.unpin(h);
+            }
+            heap.free(h);
+        }
+        handles.clear();
+    }
+
+    private void apply(EventStream event, Map<Long, Long> handles) {
+        Long handle = handles.get(event.id());
+        switch (event.kind()) {
+            case ALLOCATE -> {
+                long h = heap.tryAllocate(
+                        event.sizeBytes(), event.atomic() ? AllocationMode.ATOMIC : AllocationMode.MAY_COMPACT);
+                if (h == Handles.NONE) {
+                    failed.incrementAndGet();
+                } else {
+                    handles.put(event.id(), h);
+                }
+            }
+            case FREE -> {
+                if (handle != null) {
+                    heap.free(handles.remove(event.id()));
+                }
+            }
+            case PIN -> {
+                if (handle != null) {
+                    heap.pin(handle);
+                }
+            }
+            case UNPIN -> {
+                if (handle != null) {
+                    heap.unpin(handle);
+                }
+            }
+            default -> throw new IllegalStateException("unknown event kind " + event.kind());
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+
+    static double parsePressure(String text) {
+        double value = parsePositive(text, "--pressure");
+        double fraction = value > 1.0 ? value / 100.0 : value;
+        if (!(fraction > 0.0 && fraction <= 1.0)) {
+            throw new IllegalArgumentException("--pressure=" + text + " must be in (0, 1] or (0, 100] percent");
+        }
+        return fraction;
+    }
+
+    private static double parsePositive(String text, String option) {
+        try {
+            double value = Double.parseDouble(text);
+            if (!(value > 0.0) || Double.isInfinite(value)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + "=" + text + " must be a positive number", e);
+        }
+    }
+}

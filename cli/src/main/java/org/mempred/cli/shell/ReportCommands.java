@@ -1,0 +1,149 @@
+package org.mempred.cli.shell;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.mempred.govern.Governor;
+import org.mempred.govern.GovernorStats;
+import org.mempred.govern.Policies;
+import org.mempred.heap.HeapStats;
+import org.mempred.live.LiveSystem;
+import org.mempred.predict.AccuracyReport;
+import org.mempred.predict.BandAccuracy;
+import org.mempred.predict.Footprint;
+import org.mempred.predict.PredictionLoop;
+
+/** The shell's {@code mempred status|train|report}: the seed report's operator commands. */
+final class ReportCommands {
+    private final LiveSystem system;
+    private final TimedPredictor.Latencies latencies;
+
+    ReportCommands(LiveSystem system, TimedPredictor.Latencies latencies) {
+        this.system = system;
+        this.latencies = latencies;
+    }
+
+    void execute(String[] words, PrintWriter out) {
+        String verb = words.length > 1 ? words[1] : "status";
+        switch (verb) {
+            case "status" -> status(out);
+            case "train" -> train(words, out);
+            case "report" -> report(out);
+            default -> throw new IllegalArgumentException("mempred '" + verb + "': expected status, train or report");
+        }
+    }
+
+    private void status(PrintWriter out) {
+        Governor governor = system.currentGovernor();
+        GovernorStats stats = governor.stats();
+        PredictionLoop loop = governor.predictionLoop();
+        out.printf(
+                "policy %s, mode %s, autonomy %s%n",
+                governor.policy().name(), stats.mode(), system.autonomy() ? "on" : "off");
+        if (loop == null) {
+            out.println("predictor: none (policy " + governor.policy().name() + " does not predict)");
+        } else {
+            var predictor = Policies.undecorate(loop.predictor());
+            out.printf(
+                    "predictor %s, features %s, horizon %.1f s%n",
+                    predictor.name(), predictor.featureSet().id(), predictor.horizonNanos() / 1e9);
+            Footprint f = loop.footprint();
+            out.printf(
+                    "footprint %d bytes (weights %d, optimiser %d, history %d)%n",
+                    f.totalBytes(), f.weightsBytes(), f.optimiserStateBytes(), f.historyBytes());
+        }
+        double last = governor.lastPrediction();
+        var sample = governor.lastSample();
+        out.printf(
+                Locale.ROOT,
+                "samples %d, predictions %d, last prediction %s%s%n",
+                stats.ticks(),
+                stats.predictions(),
+                Double.isNaN(last) ? "-" : String.format(Locale.ROOT, "%.3f", last),
+                sample == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                " at t=%.1fs (pressure then %.3f)",
+                                system.secondsSince(sample.timeNanos()),
+                                sample.pressure()));
+        AccuracyReport accuracy = governor.accuracy();
+        if (accuracy != null && accuracy.overall().count() > 0) {
+            BandAccuracy all = accuracy.overall();
+            out.printf(
+                    Locale.ROOT,
+                    "running accuracy %.1f %% over %d labelled predictions, skill %.3f%n",
+                    100 * all.accuracy(),
+                    all.count(),
+                    all.skill());
+        } else if (accuracy != null) {
+            out.println("running accuracy: no labels yet (a label arrives one horizon after its prediction)");
+        }
+        out.printf(
+                "watchdog: %d alerts, %d recoveries, %d fallbacks, %d predictor failures, %d rate-limited%n",
+                stats.watchdogAlerts(),
+                stats.recoveries(),
+                stats.fallbacks(),
+                stats.predictorFailures(),
+                stats.rateLimited());
+    }
+
+    private void train(String[] words, PrintWriter out) {
+        int epochs = words.length > 2 ? HeapCommands.parseInt(words[2], "N") : 1;
+        LiveSystem.TrainingOutcome outcome = system.train(epochs);
+        out.printf(
+                Locale.ROOT,
+                "trained %d epoch(s) over %d labelled samples: mse %.6f -> %.6f%n",
+                outcome.epochs(),
+                outcome.examples(),
+                outcome.mseBefore(),
+                outcome.mseAfter());
+    }
+
+    private void report(PrintWriter out) {
+        Governor governor = system.currentGovernor();
+        AccuracyReport accuracy = governor.accuracy();
+        if (accuracy == null) {
+            out.println("accuracy: policy " + governor.policy().name() + " makes no predictions");
+        } else {
+            out.printf(
+                    Locale.ROOT,
+                    "accuracy by band of current pressure (threshold %.2f, %d invalid predictions" + " excluded)%n",
+                    accuracy.thresholdPressure(),
+                    accuracy.invalidPredictions());
+            out.println("  band        N   accuracy     FP %     FN %      MAE     RMSE    skill");
+            for (BandAccuracy band : accuracy.bands()) {
+                row(out, band);
+            }
+            row(out, accuracy.overall());
+        }
+        HeapStats heap = system.heap().stats();
+        GovernorStats stats = governor.stats();
+        out.printf(
+                "compactions: %d proactive, %d reactive (direct); %d bytes moved in all%n",
+                stats.proactiveCompactions(), heap.directCompactions(), heap.bytesMoved());
+        out.printf(
+                "OOM events: %d (%d fragmentation, %d exhaustion)%n",
+                heap.oomEvents(), heap.oomFragmentation(), heap.oomExhaustion());
+        out.println("latency (wall clock, this session):");
+        out.println(latencies.line("predict", latencies.predict));
+        out.println(latencies.line("train", latencies.train));
+    }
+
+    private static void row(PrintWriter out, BandAccuracy b) {
+        if (b.count() == 0) {
+            out.printf("  %-8s %5d          -        -        -        -        -        -%n", b.band(), 0);
+            return;
+        }
+        out.printf(
+                Locale.ROOT,
+                "  %-8s %5d   %7.1f%%  %6.1f%%  %6.1f%%  %7.4f  %7.4f  %7.3f%n",
+                b.band(),
+                b.count(),
+                100 * b.accuracy(),
+                100 * b.falsePositiveRate(),
+                100 * b.falseNegativeRate(),
+                b.meanAbsoluteError(),
+                b.rootMeanSquaredError(),
+                b.skill());
+    }
+}

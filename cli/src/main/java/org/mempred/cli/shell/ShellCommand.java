@@ -1,0 +1,132 @@
+package org.mempred.cli.shell;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.completer.AggregateCompleter;
+import org.jline.reader.impl.completer.ArgumentCompleter;
+import org.jline.reader.impl.completer.NullCompleter;
+import org.jline.reader.impl.completer.StringsCompleter;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.mempred.cli.Sizes;
+import org.mempred.govern.GovernorConfig;
+import org.mempred.govern.Policies;
+import org.mempred.heap.CompactingHeap;
+import org.mempred.live.Jmx;
+import org.mempred.live.LiveSystem;
+import org.mempred.predict.FeatureSet;
+import org.mempred.predict.PredictorConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mempred shell}: a live heap and governor on the real clock behind a JLine prompt with
+ * history and tab completion. When standard input is not a terminal the same commands are read
+ * line by line from it, so sessions can be scripted ({@code echo 'mempred status' | mempred shell}).
+ * The MXBeans {@code org.mempred:type=Heap} and {@code org.mempred:type=Governor} are registered
+ * for the session.
+ */
+@Command(
+        name = "shell",
+        mixinStandardHelpOptions = true,
+        description = "Interactive shell over a live heap and governor: mempred status|train|report, heap ..., "
+                + "stress ..., autonomy, policy, metrics, log.")
+public final class ShellCommand implements Callable<Integer> {
+    @Option(names = "--heap", defaultValue = "100KiB", description = "Heap capacity (default: ${DEFAULT-VALUE}).")
+    private String heapSize;
+
+    @Option(names = "--policy", defaultValue = "neural", description = "Starting policy (default: ${DEFAULT-VALUE}).")
+    private String policy;
+
+    @Option(
+            names = "--features",
+            defaultValue = "seed",
+            description = "Feature set of the predictor: seed or rich (default: ${DEFAULT-VALUE}).")
+    private String features;
+
+    @Option(names = "--no-autonomy", description = "Start with the governor's loop off.")
+    private boolean noAutonomy;
+
+    @Override
+    public Integer call() throws IOException {
+        int capacity = Sizes.parseBytes(heapSize, "--heap");
+        CompactingHeap heap = new CompactingHeap(capacity);
+        PredictorConfig predictors = PredictorConfig.DEFAULTS.withFeatureSet(FeatureSet.byName(features));
+        TimedPredictor.Latencies latencies = new TimedPredictor.Latencies();
+        try (LiveSystem system = new LiveSystem(
+                        heap, policy, predictors, GovernorConfig.DEFAULTS, p -> new TimedPredictor(p, latencies));
+                Jmx jmx = Jmx.register(system);
+                Terminal terminal =
+                        TerminalBuilder.builder().system(true).dumb(true).build()) {
+            LiveStress stress = new LiveStress(heap);
+            system.setAutonomy(!noAutonomy);
+            Shell shell = new Shell(system, latencies, stress);
+            try {
+                loop(shell, terminal);
+            } finally {
+                stress.stop();
+            }
+        }
+        return 0;
+    }
+
+    static void loop(Shell shell, Terminal terminal) {
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("mempred")
+                .completer(completer(shell))
+                .build();
+        PrintWriter out = terminal.writer();
+        boolean interactive = !"dumb".equals(terminal.getType());
+        if (interactive) {
+            out.println("mempred shell: help lists the commands, exit leaves.");
+        }
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(interactive ? "mempred> " : "");
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                return;
+            }
+            if (shell.execute(line, out) == Shell.Next.EXIT) {
+                return;
+            }
+        }
+    }
+
+    private static AggregateCompleter completer(Shell shell) {
+        return new AggregateCompleter(
+                new ArgumentCompleter(
+                        new StringsCompleter("mempred"),
+                        new StringsCompleter("status", "train", "report"),
+                        NullCompleter.INSTANCE),
+                new ArgumentCompleter(
+                        new StringsCompleter("heap"),
+                        new StringsCompleter(
+                                "status", "alloc", "free", "write", "read", "pin", "unpin", "compact", "dump"),
+                        NullCompleter.INSTANCE),
+                new ArgumentCompleter(
+                        new StringsCompleter("stress"),
+                        new StringsCompleter("start", "stop", "status"),
+                        new StringsCompleter("--pressure", "--rate"),
+                        NullCompleter.INSTANCE),
+                new ArgumentCompleter(
+                        new StringsCompleter("autonomy"),
+                        new StringsCompleter("on", "off", "status"),
+                        NullCompleter.INSTANCE),
+                new ArgumentCompleter(
+                        new StringsCompleter("policy"), new StringsCompleter(Policies.NAMES), NullCompleter.INSTANCE),
+                new ArgumentCompleter(
+                        new StringsCompleter("help"),
+                        new StringsCompleter(shell.commandWords()),
+                        NullCompleter.INSTANCE),
+                new StringsCompleter(shell.commandWords()));
+    }
+}

@@ -1,0 +1,148 @@
+package org.mempred.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class StressCommandTest {
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.newCommandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int code = commandLine.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void shortStressRunPrintsBothTablesSeedsAndOnlyResultsOnStdout(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("out.json");
+        String[] result = run(
+                "stress",
+                "--pressure",
+                "0.85",
+                "--duration",
+                "20s",
+                "--policies",
+                "periodic,holt,oracle",
+                "--seeds",
+                "2",
+                "--json",
+                json.toString());
+        assertThat(result[0]).as(result[2]).isEqualTo("0");
+        assertThat(result[2]).as("no progress bar without a terminal").isEmpty();
+        assertThat(result[1])
+                .contains("seeds: 1..2 (2)")
+                .contains("policies: reactive, periodic, holt, oracle")
+                .contains("metric (mean ± 95% CI)")
+                .contains("change vs reactive (paired)")
+                .contains("oracle reads the true future");
+        String text = Files.readString(json, StandardCharsets.UTF_8);
+        assertThat(text)
+                .startsWith("{\n  \"command\": \"stress\",\n  \"pressure\": 0.85,\n  \"durationSeconds\": 20,\n"
+                        + "  \"heapBytes\": 102400,\n  \"seeds\": [\n    1,\n    2\n  ],")
+                .contains("\"policies\": [")
+                .contains("\"name\": \"reactive\"")
+                .contains("\"runs\": [")
+                .contains("\"summary\": {")
+                .contains("\"vsReactive\": {");
+        for (String key : new String[] {
+            "seed", "oomEvents", "compactions", "proactiveCompactions", "reactiveCompactions", "meanCompactionMicros",
+            "peakPressure", "meanPressure", "meanResponseMicros", "p99ResponseMicros", "predictionAccuracy", "skill",
+            "crashes", "oomFragmentation", "oomExhaustion", "bytesMoved"
+        }) {
+            assertThat(text).contains("\"" + key + "\": ");
+        }
+        assertThat(text).as("reactive has no predictor").contains("\"predictionAccuracy\": null");
+    }
+
+    @Test
+    void sameOptionsPrintTheSameTablesApartFromWallTime() {
+        String[] args = {
+            "stress", "--pressure", "95", "--duration", "15s", "--policies", "reactive,neural", "--seeds", "2"
+        };
+        String first = withoutWallTime(run(args)[1]);
+        String second = withoutWallTime(run(args)[1]);
+        assertThat(second).isEqualTo(first);
+    }
+
+    /** Drops the measured wall-time rows and the column padding their widths cause. */
+    private static String withoutWallTime(String report) {
+        return report.replaceAll("(?m)^compaction µs \\(wall\\).*$", "").replaceAll("[ -]+", " ");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--duration|-5m|--duration='-5m' must be a positive duration",
+                "--duration|soon|--duration='soon' is not a duration",
+                "--pressure|0|--pressure='0' is outside (0, 1]",
+                "--pressure|150|--pressure='150' is outside (0, 1]",
+                "--pressure|high|--pressure='high' is not a pressure",
+                "--policies|reactive,psychic|unknown policy 'psychic'",
+                "--heap|4KiB|smaller than the workload's largest request of 8192 bytes",
+                "--heap|100|--heap=100 must be a multiple of 16",
+                "--seeds|0|--seeds='0' must be a whole number >= 1",
+                "--lookahead|0s|--lookahead='0s' must be a positive duration",
+                "--workload|disk|--workload='disk' is unknown"
+            })
+    void badOptionsPrintOneClearLineAndExitWithTwo(String option, String value, String message) {
+        String[] result = option.equals("--duration") || option.equals("--seeds")
+                ? run("stress", option, value)
+                : run("stress", option, value, "--duration", "1s", "--seeds", "1");
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[2]).contains(message);
+        assertThat(result[2].strip().lines()).hasSize(1);
+        assertThat(result[1]).isEmpty();
+    }
+
+    @Test
+    void pressureAcceptsFractionsAndPercentages() {
+        assertThat(Pressures.parse("95", "--pressure")).isEqualTo(0.95);
+        assertThat(Pressures.parse("0.95", "--pressure")).isEqualTo(0.95);
+        assertThat(Pressures.parse("98%", "--pressure")).isEqualTo(0.98);
+        assertThat(Pressures.parse("1", "--pressure")).isEqualTo(1.0);
+        assertThatThrownBy(() -> Pressures.parse("-0.5", "--pressure")).hasMessageContaining("outside (0, 1]");
+    }
+
+    @Test
+    void durationsAcceptCommonUnits() {
+        assertThat(Durations.parseNanos("10m", "--duration")).isEqualTo(600_000_000_000L);
+        assertThat(Durations.parseNanos("1.5h", "--duration")).isEqualTo(5_400_000_000_000L);
+        assertThat(Durations.parseNanos("500ms", "--duration")).isEqualTo(500_000_000L);
+        assertThat(Durations.parseNanos("30", "--duration")).isEqualTo(30_000_000_000L);
+        assertThat(Durations.format(600_000_000_000L)).isEqualTo("10m");
+        assertThat(Durations.format(500_000_000L)).isEqualTo("500ms");
+        assertThat(Durations.format(1_500L)).isEqualTo("1500ns");
+    }
+
+    @Test
+    void unwritableJsonFileIsOneLineAndExitCodeOne(@TempDir Path dir) {
+        String[] result = run(
+                "stress",
+                "--duration",
+                "2s",
+                "--seeds",
+                "1",
+                "--policies",
+                "reactive",
+                "--json",
+                dir.resolve("missing/dir/out.json").toString());
+        assertThat(result[0]).isEqualTo("1");
+        assertThat(result[2]).contains("cannot write --json");
+    }
+}

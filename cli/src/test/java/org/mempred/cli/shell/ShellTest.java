@@ -1,0 +1,155 @@
+package org.mempred.cli.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mempred.govern.GovernorConfig;
+import org.mempred.heap.CompactingHeap;
+import org.mempred.live.LiveSystem;
+import org.mempred.predict.PredictorConfig;
+
+class ShellTest {
+    private final long[] now = {0};
+    private final CompactingHeap heap = new CompactingHeap(8192);
+    private final TimedPredictor.Latencies latencies = new TimedPredictor.Latencies();
+    private final LiveSystem system = new LiveSystem(
+            heap,
+            "neural",
+            PredictorConfig.DEFAULTS,
+            GovernorConfig.DEFAULTS,
+            p -> new TimedPredictor(p, latencies),
+            () -> now[0]);
+    private final LiveStress stress = new LiveStress(heap);
+    private final Shell shell = new Shell(system, latencies, stress);
+
+    @AfterEach
+    void close() {
+        stress.stop();
+        system.close();
+    }
+
+    private String run(String... lines) {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        for (String line : lines) {
+            shell.execute(line, out);
+        }
+        out.flush();
+        return text.toString();
+    }
+
+    @Test
+    void heapCommandsRoundTripThroughHandles() {
+        String out = run(
+                "heap alloc 40",
+                "heap write 0:1 kernel buffer",
+                "heap read 0:1",
+                "heap pin 0:1",
+                "heap free 0:1",
+                "heap unpin 0:1",
+                "heap free 0:1",
+                "heap read 0:1");
+        assertThat(out)
+                .contains("handle 0:1 (40 bytes)")
+                .contains("wrote 13 bytes to 0:1")
+                .contains("kernel buffer (+27 zero bytes)")
+                .contains("error: cannot free handle 0:1: block is pinned (pins=1)")
+                .contains("freed 0:1")
+                .contains("error: handle 0:1 is stale");
+    }
+
+    @Test
+    void badInputPrintsOneErrorLineAndTheShellCarriesOn() {
+        String out = run(
+                "heap alloc lots",
+                "heap alloc 999999",
+                "frobnicate",
+                "policy magic",
+                "log x",
+                "autonomy sideways",
+                "mempred train",
+                "stress start --pressure 250",
+                "heap status");
+        assertThat(out.lines().filter(l -> l.startsWith("error: "))).hasSize(8);
+        assertThat(out)
+                .contains("SIZE='lots' is not a whole number")
+                .contains("size=999999 exceeds capacityBytes=8192")
+                .contains("unknown command 'frobnicate'")
+                .contains("unknown policy 'magic'")
+                .contains("no labelled samples yet")
+                .contains("--pressure=250")
+                .contains("heap: 0/8192 bytes used");
+        assertThat(system.currentGovernor().policy().name()).isEqualTo("neural");
+    }
+
+    @Test
+    void statusReportAndMetricsDescribeTheGovernor() {
+        for (int i = 0; i < 30; i++) {
+            run("heap alloc " + (50 + 10 * i));
+            now[0] += 500_000_000L;
+            system.tick();
+        }
+        String out = run("mempred status", "mempred report", "metrics", "log 3", "policy holt", "autonomy status");
+        assertThat(out)
+                .contains("policy neural, mode PREDICTIVE")
+                .contains("predictor neural, features seed, horizon 5.0 s")
+                .contains("samples 30, predictions 30")
+                .contains("running accuracy")
+                .contains("accuracy by band of current pressure")
+                .contains("  all ")
+                .contains("predict  n=30")
+                .contains("METRIC heap_used_bytes=" + heap.usedBytes())
+                .contains("METRIC mempred_predictions=30")
+                .contains("policy holt")
+                .contains("autonomy off, policy holt");
+        assertThat(out.lines().filter(l -> l.startsWith("  t="))).hasSize(3);
+    }
+
+    @Test
+    void helpExplainsEveryCommand() {
+        for (String word : shell.commandWords()) {
+            assertThat(run("help " + word)).doesNotStartWith("error:");
+        }
+        assertThat(run("help nope")).startsWith("error: no command 'nope'");
+    }
+
+    @Test
+    void scriptedSessionThroughADumbTerminalOverStreams() throws Exception {
+        byte[] script = "heap alloc 64\nheap status\nmetrics\nexit\nheap alloc 1\n".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (Terminal terminal =
+                new DumbTerminal("test", "dumb", new ByteArrayInputStream(script), output, StandardCharsets.UTF_8)) {
+            ShellCommand.loop(shell, terminal);
+        }
+        String out = output.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("handle 0:1 (64 bytes)").contains("METRIC heap_live_blocks=1");
+        assertThat(heap.stats().liveBlocks()).as("nothing after exit runs").isEqualTo(1);
+    }
+
+    @Test
+    void backgroundStressRunsAndGivesItsMemoryBack() throws InterruptedException {
+        assertThat(run("stress start --pressure 0.6 --rate 20000")).contains("stress started");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (heap.stats().allocations() < 50 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(run("stress status")).contains("stress running");
+        assertThat(run("stress stop")).contains("stress stopped");
+        assertThat(heap.stats().allocations()).isGreaterThanOrEqualTo(50);
+        assertThat(heap.usedBytes()).isZero();
+        heap.invariants();
+    }
+
+    @Test
+    void latencyLineSaysWhenThereAreNoSamplesYet() {
+        assertThat(latencies.line("predict", latencies.predict)).contains("no samples yet");
+    }
+}

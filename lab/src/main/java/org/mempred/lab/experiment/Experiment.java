@@ -1,0 +1,99 @@
+package org.mempred.lab.experiment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.mempred.lab.sim.PressureTrace;
+import org.mempred.lab.sim.RunResult;
+import org.mempred.lab.sim.Simulator;
+import org.mempred.predict.FutureView;
+import org.mempred.predict.Predictors;
+
+/**
+ * Runs an {@link ExperimentSpec}: policies × seeds, paired.
+ *
+ * <p>Per seed, one task on one worker: {@code reactive} runs first while the pressure at every
+ * governor tick is recorded; then each other policy in report order. The {@code oracle} policy
+ * reads that recording as its true future ({@link #ORACLE_DEFINITION}). Every run of a seed
+ * replays the identical stream (the workload is re-opened from the seed), so differences between
+ * policies are paired. Seeds are spread over {@code threads} workers; results are stored by
+ * (policy, seed) index, so the outcome does not depend on scheduling. A crashing run is reported
+ * in its result, never thrown.
+ */
+public final class Experiment {
+    /** What {@code oracle} means in this lab, printed beside its results. */
+    public static final String ORACLE_DEFINITION = "oracle reads the true future: the pressure recorded at every"
+            + " governor tick of the reactive run of the same seed (an upper bound for prediction)";
+
+    private final ExperimentSpec spec;
+    private final Simulator simulator;
+    private final Progress progress;
+    private final RunResult[][] results;
+    private int done;
+
+    private Experiment(ExperimentSpec spec, Progress progress) {
+        this.spec = spec;
+        this.simulator = new Simulator(spec.options());
+        this.progress = progress;
+        this.results = new RunResult[spec.policies().size()][spec.seeds().size()];
+    }
+
+    /** Runs every policy on every seed and collects the results. */
+    public static ExperimentResult run(ExperimentSpec spec, Progress progress) {
+        return new Experiment(spec, progress).runAll();
+    }
+
+    private ExperimentResult runAll() {
+        ExecutorService workers = Executors.newFixedThreadPool(
+                Math.min(spec.threads(), spec.seeds().size()));
+        try {
+            List<Future<?>> tasks = new ArrayList<>();
+            for (int s = 0; s < spec.seeds().size(); s++) {
+                int seedIndex = s;
+                tasks.add(workers.submit(() -> runSeed(seedIndex)));
+            }
+            for (Future<?> task : tasks) {
+                task.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("experiment interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("experiment failed: " + e.getCause(), e.getCause());
+        } finally {
+            workers.shutdownNow();
+        }
+        List<PolicyRuns> policies = new ArrayList<>();
+        for (int p = 0; p < results.length; p++) {
+            policies.add(new PolicyRuns(spec.policies().get(p), Arrays.asList(results[p])));
+        }
+        return new ExperimentResult(spec, policies);
+    }
+
+    private void runSeed(int seedIndex) {
+        long seed = spec.seeds().get(seedIndex);
+        List<String> policies = spec.policies();
+        boolean needsFuture = policies.contains(Predictors.ORACLE);
+        PressureTrace trace = needsFuture ? new PressureTrace() : null;
+        int baseline = policies.indexOf(ExperimentSpec.BASELINE);
+        store(baseline, seedIndex, simulator.run(spec.workload(), ExperimentSpec.BASELINE, seed, null, trace));
+        FutureView future = needsFuture ? trace.toFuture() : null;
+        for (int p = 0; p < policies.size(); p++) {
+            if (p != baseline) {
+                String policy = policies.get(p);
+                FutureView view = policy.equals(Predictors.ORACLE) ? future : null;
+                store(p, seedIndex, simulator.run(spec.workload(), policy, seed, view, null));
+            }
+        }
+    }
+
+    private synchronized void store(int policyIndex, int seedIndex, RunResult result) {
+        results[policyIndex][seedIndex] = result;
+        done++;
+        progress.onRunFinished(done, results.length * results[0].length, result);
+    }
+}

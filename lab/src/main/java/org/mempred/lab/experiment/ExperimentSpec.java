@@ -1,0 +1,66 @@
+package org.mempred.lab.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mempred.govern.Policies;
+import org.mempred.lab.sim.SimulationOptions;
+import org.mempred.lab.workload.Workload;
+
+/**
+ * A paired experiment: every policy runs on the same workload stream for every seed.
+ *
+ * @param workload the workload every run replays
+ * @param policies policy names in report order; {@code reactive} (the baseline of every paired
+ *     difference) is put first when missing
+ * @param seeds workload seeds, one paired block each
+ * @param options options of every run
+ * @param threads worker threads (runs of one seed stay on one thread)
+ */
+public record ExperimentSpec(
+        Workload workload, List<String> policies, List<Long> seeds, SimulationOptions options, int threads) {
+
+    /** The baseline policy. */
+    public static final String BASELINE = Policies.REACTIVE;
+
+    /** Validates names and counts; adds the baseline when missing. */
+    public ExperimentSpec {
+        if (workload == null || options == null) {
+            throw new IllegalArgumentException("workload=" + workload + " and options=" + options + " are required");
+        }
+        if (policies.isEmpty() || seeds.isEmpty() || threads < 1) {
+            throw new IllegalArgumentException("policies=" + policies + " and seeds=" + seeds
+                    + " must be non-empty and threads=" + threads + " >= 1");
+        }
+        List<String> ordered = new ArrayList<>();
+        if (!policies.contains(BASELINE)) {
+            ordered.add(BASELINE);
+        }
+        for (String policy : policies) {
+            if (!Policies.NAMES.contains(policy)) {
+                throw new IllegalArgumentException(
+                        "unknown policy '" + policy + "'; valid names: " + String.join(", ", Policies.NAMES));
+            }
+            if (!ordered.contains(policy)) {
+                ordered.add(policy);
+            }
+        }
+        if (options.heapBytes() < workload.maxRequestBytes()) {
+            throw new IllegalArgumentException("heapBytes=" + options.heapBytes()
+                    + " is smaller than the workload's largest request of " + workload.maxRequestBytes() + " bytes");
+        }
+        policies = List.copyOf(ordered);
+        seeds = List.copyOf(seeds);
+    }
+
+    /** Seeds {@code 1..count}. */
+    public static List<Long> seeds(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count=" + count + " must be >= 1");
+        }
+        List<Long> seeds = new ArrayList<>(count);
+        for (long seed = 1; seed <= count; seed++) {
+            seeds.add(seed);
+        }
+        return seeds;
+    }
+}

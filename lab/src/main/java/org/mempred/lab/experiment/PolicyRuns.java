@@ -1,0 +1,36 @@
+package org.mempred.lab.experiment;
+
+import java.util.List;
+import org.mempred.lab.sim.RunResult;
+
+/**
+ * The runs of one policy, in the experiment's seed order.
+ *
+ * @param policy policy name
+ * @param runs one result per seed
+ */
+public record PolicyRuns(String policy, List<RunResult> runs) {
+
+    /** Copies the runs. */
+    public PolicyRuns {
+        runs = List.copyOf(runs);
+    }
+
+    /** {@code metric} of every run, in seed order. */
+    public double[] values(Metric metric) {
+        double[] values = new double[runs.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = metric.of(runs.get(i));
+        }
+        return values;
+    }
+
+    /** Runs that crashed. */
+    public long crashes() {
+        long crashes = 0;
+        for (RunResult run : runs) {
+            crashes += run.crashes();
+        }
+        return crashes;
+    }
+}

@@ -1,0 +1,71 @@
+package org.mempred.lab.sim;
+
+import org.mempred.govern.GovernorConfig;
+import org.mempred.heap.CompactingHeap;
+import org.mempred.predict.PredictorConfig;
+
+/**
+ * Options of a simulated run that do not vary between the runs of one experiment.
+ *
+ * @param heapBytes heap capacity (a multiple of 16)
+ * @param durationNanos virtual length of a run
+ * @param horizonNanos prediction horizon H (governor and predictors)
+ * @param tickNanos governor tick interval in virtual time
+ * @param requestNanos fixed service time of every allocation request
+ * @param costModel virtual duration of compactions
+ */
+public record SimulationOptions(
+        int heapBytes,
+        long durationNanos,
+        long horizonNanos,
+        long tickNanos,
+        long requestNanos,
+        CompactionCostModel costModel) {
+
+    /**
+     * Default fixed cost of one allocation request: 100 ns, the measured cost of a free plus an
+     * allocation on a 100 KiB heap ({@code AllocateFreeBenchmark}, BENCHMARKS.md: 93.9 ns).
+     */
+    public static final long DEFAULT_REQUEST_NANOS = 100L;
+
+    /** Checks every option, naming the bad value. */
+    public SimulationOptions {
+        if (heapBytes <= 0 || heapBytes % CompactingHeap.GRANULE_BYTES != 0) {
+            throw new IllegalArgumentException(
+                    "heapBytes=" + heapBytes + " must be a positive multiple of " + CompactingHeap.GRANULE_BYTES);
+        }
+        if (durationNanos <= 0 || horizonNanos <= 0 || tickNanos <= 0 || requestNanos < 0) {
+            throw new IllegalArgumentException("durationNanos=" + durationNanos + ", horizonNanos=" + horizonNanos
+                    + ", tickNanos=" + tickNanos + " must be positive and requestNanos=" + requestNanos + " >= 0");
+        }
+        if (costModel == null) {
+            throw new IllegalArgumentException("costModel is required");
+        }
+    }
+
+    /** Defaults (horizon 5 s, tick 500 ms, 100 ns per request, measured cost model) for a heap and duration. */
+    public static SimulationOptions of(int heapBytes, long durationNanos) {
+        return new SimulationOptions(
+                heapBytes,
+                durationNanos,
+                PredictorConfig.DEFAULT_HORIZON_NANOS,
+                GovernorConfig.DEFAULTS.tickNanos(),
+                DEFAULT_REQUEST_NANOS,
+                CompactionCostModel.DEFAULT);
+    }
+
+    /** A copy with another horizon. */
+    public SimulationOptions withHorizonNanos(long nanos) {
+        return new SimulationOptions(heapBytes, durationNanos, nanos, tickNanos, requestNanos, costModel);
+    }
+
+    /** The governor configuration of a run. */
+    public GovernorConfig governorConfig() {
+        return GovernorConfig.DEFAULTS.withTickNanos(tickNanos).withHorizonNanos(horizonNanos);
+    }
+
+    /** The predictor configuration of a run with {@code seed}. */
+    public PredictorConfig predictorConfig(long seed) {
+        return PredictorConfig.DEFAULTS.withHorizonNanos(horizonNanos).withSeed(seed);
+    }
+}

@@ -1,0 +1,119 @@
+package org.mempred.lab.sim;
+
+import org.HdrHistogram.Histogram;
+import org.mempred.govern.CompactionPolicy;
+import org.mempred.govern.Governor;
+import org.mempred.govern.GovernorStats;
+import org.mempred.govern.Policies;
+import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.HeapStats;
+import org.mempred.lab.VirtualClock;
+import org.mempred.lab.workload.Workload;
+import org.mempred.predict.AccuracyReport;
+import org.mempred.predict.BandAccuracy;
+import org.mempred.predict.FutureView;
+import org.mempred.predict.PredictorConfig;
+
+/**
+ * Runs one (workload, policy, seed) on a fresh heap, virtual clock and governor and reduces it to
+ * a {@link RunResult}. Deterministic: the same workload, policy, seed and options give the same
+ * figures, except the measured wall times of compactions.
+ *
+ * <p>An exception escaping the run (from the heap, the governor or the workload) is caught: the
+ * result then has {@code crashes = 1}, the message, and the figures up to the crash. A batch of
+ * runs never dies of one bad run. Thread-safe: every run builds its own objects.
+ */
+public final class Simulator {
+    private final SimulationOptions options;
+
+    /** A simulator for runs with {@code options}. */
+    public Simulator(SimulationOptions options) {
+        this.options = options;
+    }
+
+    /** The options every run uses. */
+    public SimulationOptions options() {
+        return options;
+    }
+
+    /**
+     * Runs {@code policy} on {@code workload}'s stream for {@code seed}.
+     *
+     * @param future the true future for {@code oracle} (null for every other policy)
+     * @param trace receives the pressure at every tick (null for none)
+     * @throws IllegalArgumentException for an unknown policy name (before anything runs)
+     */
+    public RunResult run(Workload workload, String policy, long seed, FutureView future, PressureTrace trace) {
+        Parts parts = build(workload, policy, seed, future, trace);
+        String crash = null;
+        try {
+            while (parts.simulation.step()) {
+                // one event per step
+            }
+            parts.simulation.finish();
+        } catch (RuntimeException e) {
+            crash = e.toString();
+        }
+        return result(policy, seed, parts, crash);
+    }
+
+    /** A run ready to be stepped by hand (benchmarks); nothing has happened yet. */
+    public Simulation start(Workload workload, String policy, long seed) {
+        return build(workload, policy, seed, null, null).simulation;
+    }
+
+    private Parts build(Workload workload, String policy, long seed, FutureView future, PressureTrace trace) {
+        PredictorConfig predictorConfig = options.predictorConfig(seed);
+        if (future != null) {
+            predictorConfig = predictorConfig.withFuture(future);
+        }
+        CompactionPolicy compactionPolicy = Policies.create(policy, predictorConfig);
+        CompactingHeap heap = new CompactingHeap(options.heapBytes());
+        CompactionRecorder recorder = new CompactionRecorder(options.costModel());
+        heap.setListener(recorder);
+        VirtualClock clock = new VirtualClock();
+        Governor governor = new Governor(heap, clock, compactionPolicy, options.governorConfig());
+        Simulation simulation = new Simulation(
+                workload.open(seed, options.durationNanos()), heap, governor, clock, options, recorder, trace);
+        return new Parts(heap, governor, recorder, simulation);
+    }
+
+    private static RunResult result(String policy, long seed, Parts parts, String crash) {
+        HeapStats heap = parts.heap.stats();
+        GovernorStats governor = parts.governor.stats();
+        AccuracyReport accuracy = parts.governor.accuracy();
+        BandAccuracy overall = accuracy == null ? null : accuracy.overall();
+        boolean scored = overall != null && overall.count() > 0;
+        Histogram response = parts.simulation.responseNanos();
+        boolean responded = response.getTotalCount() > 0;
+        CompactionRecorder recorder = parts.recorder;
+        return new RunResult(
+                policy,
+                seed,
+                parts.simulation.peakPressure(),
+                parts.simulation.meanPressure(),
+                heap.oomEvents(),
+                heap.oomFragmentation(),
+                heap.oomExhaustion(),
+                recorder.direct() + recorder.proactive(),
+                recorder.proactive(),
+                recorder.direct(),
+                recorder.bytesMoved(),
+                recorder.meanModelMicros(),
+                recorder.meanWallMicros(),
+                responded ? response.getMean() / 1e3 : Double.NaN,
+                responded ? response.getValueAtPercentile(99.0) / 1e3 : Double.NaN,
+                scored ? overall.accuracy() : Double.NaN,
+                scored ? overall.skill() : Double.NaN,
+                governor.predictions(),
+                governor.fallbacks(),
+                governor.watchdogAlerts(),
+                governor.rateLimited(),
+                parts.simulation.allocationRequests(),
+                crash == null ? 0 : 1,
+                crash);
+    }
+
+    /** The objects of one run. */
+    private record Parts(CompactingHeap heap, Governor governor, CompactionRecorder recorder, Simulation simulation) {}
+}

@@ -1,0 +1,175 @@
+package org.mempred.lab.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.mempred.lab.workload.EventKind;
+import org.mempred.lab.workload.EventStream;
+import org.mempred.lab.workload.StressWorkload;
+import org.mempred.lab.workload.Workload;
+
+class SimulatorTest {
+    private static final int HEAP = 102_400;
+    private static final long SECOND = 1_000_000_000L;
+    private static final Simulator SIMULATOR = new Simulator(SimulationOptions.of(HEAP, 60 * SECOND));
+    private static final Workload WORKLOAD = StressWorkload.kernel(0.95, HEAP);
+
+    @Test
+    void sameSeedAndOptionsGiveIdenticalFiguresApartFromWallTime() {
+        for (String policy : new String[] {"reactive", "periodic", "linux", "neural", "holt", "zgc"}) {
+            RunResult first = SIMULATOR.run(WORKLOAD, policy, 3, null, null);
+            RunResult second = SIMULATOR.run(WORKLOAD, policy, 3, null, null);
+            assertThat(second.withoutWallTime()).as(policy).isEqualTo(first.withoutWallTime());
+            assertThat(second.meanCompactionWallMicros())
+                    .as("wall time is measured")
+                    .isPositive();
+            assertThat(first.crashes()).as(policy + ": " + first.crashMessage()).isZero();
+        }
+    }
+
+    @Test
+    void runReportsConsistentFigures() {
+        RunResult run = SIMULATOR.run(WORKLOAD, "periodic", 1, null, null);
+        assertThat(run.allocationRequests()).isGreaterThan(5_000);
+        assertThat(run.oomEvents()).isEqualTo(run.oomFragmentation() + run.oomExhaustion());
+        assertThat(run.compactions()).isEqualTo(run.proactiveCompactions() + run.reactiveCompactions());
+        assertThat(run.proactiveCompactions()).as("one per tick over 60 s").isEqualTo(120);
+        assertThat(run.peakPressure()).isBetween(run.meanPressure(), 1.0);
+        assertThat(run.meanPressure()).isBetween(0.5, 1.0);
+        assertThat(run.p99ResponseMicros()).isGreaterThanOrEqualTo(0.1);
+        assertThat(run.meanResponseMicros()).isGreaterThanOrEqualTo(0.1);
+        assertThat(run.predictionAccuracy()).as("periodic has no predictor").isNaN();
+        assertThat(run.skill()).isNaN();
+    }
+
+    @Test
+    void predictiveRunsReportAccuracyAndOracleReadsTheRecordedFuture() {
+        PressureTrace trace = new PressureTrace();
+        SIMULATOR.run(WORKLOAD, "reactive", 2, null, trace);
+        assertThat(trace.size()).isEqualTo(120);
+        RunResult oracle = SIMULATOR.run(WORKLOAD, "oracle", 2, trace.toFuture(), null);
+        RunResult neural = SIMULATOR.run(WORKLOAD, "neural", 2, null, null);
+        assertThat(oracle.crashes()).as(String.valueOf(oracle.crashMessage())).isZero();
+        assertThat(neural.predictionAccuracy()).isBetween(0.0, 1.0);
+        assertThat(oracle.predictions()).isPositive();
+    }
+
+    @Test
+    void unknownPolicyIsRejectedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> SIMULATOR.run(WORKLOAD, "psychic", 1, null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("psychic")
+                .hasMessageContaining("reactive");
+    }
+
+    @Test
+    void anExceptionInsideARunIsCountedAsACrashWithFiguresUpToIt() {
+        RunResult run = SIMULATOR.run(new DoubleAllocation(), "reactive", 1, null, null);
+        assertThat(run.crashes()).isEqualTo(1);
+        assertThat(run.crashMessage()).contains("id=7").contains("twice");
+        assertThat(run.allocationRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void failedAllocationsMakeTheirLaterEventsNoOps() {
+        RunResult run = SIMULATOR.run(new OversizedThenFree(), "reactive", 1, null, null);
+        assertThat(run.crashes()).as(String.valueOf(run.crashMessage())).isZero();
+        assertThat(run.oomEvents()).isEqualTo(1);
+        assertThat(run.oomExhaustion()).isEqualTo(1);
+    }
+
+    @Test
+    void costModelChargesFixedPlusBytesOverRateAndMeasuresThisMachine() {
+        CompactionCostModel model = new CompactionCostModel(100, 20.0, 10.0);
+        assertThat(model.durationNanos(0, 0)).isEqualTo(100);
+        assertThat(model.durationNanos(1_000, 0)).isEqualTo(200);
+        assertThat(model.durationNanos(1_000, 3)).isEqualTo(260);
+        assertThatThrownBy(() -> new CompactionCostModel(-1, 0, 1.0)).hasMessageContaining("fixedNanos=-1");
+        CompactionCostModel measured = CompactionCostModel.measure();
+        assertThat(measured.bytesPerNano()).isPositive();
+        assertThat(measured.fixedNanos()).isNotNegative();
+    }
+
+    @Test
+    void optionsRejectBadValuesWithTheValue() {
+        assertThatThrownBy(() -> SimulationOptions.of(100, SECOND)).hasMessageContaining("heapBytes=100");
+        assertThatThrownBy(() -> SimulationOptions.of(HEAP, -5)).hasMessageContaining("durationNanos=-5");
+    }
+
+    /** Allocates id 7 twice: a broken workload. */
+    private static final class DoubleAllocation extends ScriptedStream {
+        DoubleAllocation() {
+            super(new long[][] {{SECOND, 0, 7, 64}, {2 * SECOND, 0, 7, 64}});
+        }
+    }
+
+    /** Asks for the whole heap twice (the second fails), then frees, pins and unpins the failed id. */
+    private static final class OversizedThenFree extends ScriptedStream {
+        OversizedThenFree() {
+            super(new long[][] {
+                {SECOND, 0, 1, HEAP},
+                {SECOND, 0, 2, HEAP},
+                {2 * SECOND, 2, 2, 0},
+                {2 * SECOND, 3, 2, 0},
+                {3 * SECOND, 1, 2, 0}
+            });
+        }
+    }
+
+    /** A workload of scripted events: {time, kind ordinal, id, size}. */
+    private abstract static class ScriptedStream implements Workload, EventStream {
+        private final long[][] events;
+        private int index = -1;
+
+        ScriptedStream(long[][] events) {
+            this.events = events;
+        }
+
+        @Override
+        public String name() {
+            return "scripted";
+        }
+
+        @Override
+        public EventStream open(long seed, long durationNanos) {
+            index = -1;
+            return this;
+        }
+
+        @Override
+        public int maxRequestBytes() {
+            return HEAP;
+        }
+
+        @Override
+        public boolean next() {
+            return ++index < events.length;
+        }
+
+        @Override
+        public long timeNanos() {
+            return events[index][0];
+        }
+
+        @Override
+        public EventKind kind() {
+            return EventKind.values()[(int) events[index][1]];
+        }
+
+        @Override
+        public long id() {
+            return events[index][2];
+        }
+
+        @Override
+        public int sizeBytes() {
+            return (int) events[index][3];
+        }
+
+        @Override
+        public boolean atomic() {
+            return false;
+        }
+    }
+}
