@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Predictive heap compaction: a compacting heap, online predictors and a lab that measures them.",
-        subcommands = {DemoCommand.class, StressCommand.class, ShellCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            StressCommand.class,
+            ShellCommand.class,
+            TrainCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

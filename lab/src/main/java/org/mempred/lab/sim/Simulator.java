@@ -12,6 +12,7 @@ import org.mempred.lab.workload.Workload;
 import org.mempred.predict.AccuracyReport;
 import org.mempred.predict.BandAccuracy;
 import org.mempred.predict.FutureView;
+import org.mempred.predict.LabelListener;
 import org.mempred.predict.PredictorConfig;
 
 /**
@@ -44,7 +45,16 @@ public final class Simulator {
      * @throws IllegalArgumentException for an unknown policy name (before anything runs)
      */
     public RunResult run(Workload workload, String policy, long seed, FutureView future, PressureTrace trace) {
-        Parts parts = build(workload, policy, seed, future, trace);
+        return run(workload, policy, seed, future, trace, LabelListener.NONE);
+    }
+
+    /**
+     * As {@link #run(Workload, String, long, FutureView, PressureTrace)}, also showing every delayed
+     * label of the governor's predictor to {@code labels} (e.g. a {@code TrainingSetRecorder}).
+     */
+    public RunResult run(
+            Workload workload, String policy, long seed, FutureView future, PressureTrace trace, LabelListener labels) {
+        Parts parts = build(workload, policy, seed, future, trace, labels);
         String crash = null;
         try {
             while (parts.simulation.step()) {
@@ -59,10 +69,11 @@ public final class Simulator {
 
     /** A run ready to be stepped by hand (benchmarks); nothing has happened yet. */
     public Simulation start(Workload workload, String policy, long seed) {
-        return build(workload, policy, seed, null, null).simulation;
+        return build(workload, policy, seed, null, null, LabelListener.NONE).simulation;
     }
 
-    private Parts build(Workload workload, String policy, long seed, FutureView future, PressureTrace trace) {
+    private Parts build(
+            Workload workload, String policy, long seed, FutureView future, PressureTrace trace, LabelListener labels) {
         PredictorConfig predictorConfig = options.predictorConfig(seed);
         if (future != null) {
             predictorConfig = predictorConfig.withFuture(future);
@@ -72,7 +83,7 @@ public final class Simulator {
         CompactionRecorder recorder = new CompactionRecorder(options.costModel());
         heap.setListener(recorder);
         VirtualClock clock = new VirtualClock();
-        Governor governor = new Governor(heap, clock, compactionPolicy, options.governorConfig());
+        Governor governor = new Governor(heap, clock, compactionPolicy, options.governorConfig(), labels);
         Simulation simulation = new Simulation(
                 workload.open(seed, options.durationNanos()), heap, governor, clock, options, recorder, trace);
         return new Parts(heap, governor, recorder, simulation);

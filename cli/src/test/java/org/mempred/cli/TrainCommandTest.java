@@ -1,0 +1,77 @@
+package org.mempred.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mempred.predict.FeatureSet;
+import org.mempred.predict.NeuralWeights;
+import org.mempred.predict.Pretrained;
+import org.mempred.predict.WeightsFile;
+import picocli.CommandLine;
+
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    private String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.newCommandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int code = commandLine.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void trainsOnLabelledLabRunsAndWritesALoadableWeightsFile() throws Exception {
+        Path file = dir.resolve("w.json");
+        String[] result = run(
+                "train",
+                "--out",
+                file.toString(),
+                "--pressures",
+                "90",
+                "--duration",
+                "1m",
+                "--seeds",
+                "1",
+                "--epochs",
+                "2");
+        assertThat(result[0]).isEqualTo("0");
+        assertThat(result[1]).contains("pressure 0.90: 1 seeds run").contains("wrote " + file);
+        NeuralWeights weights = WeightsFile.load(file);
+        assertThat(weights.featureSet()).isEqualTo(FeatureSet.SEED);
+        assertThat(Files.readString(file)).contains("\"origin\": \"mempred train --features seed --pressures 90");
+    }
+
+    /** The shipped weights are the output of the command in their origin, not typed in: rerun it and compare. */
+    @Test
+    void shippedWeightsAreExactlyWhatTheirOriginCommandProduces() throws Exception {
+        String shipped;
+        try (InputStream in = Pretrained.class.getResourceAsStream(Pretrained.resourceName(FeatureSet.SEED))) {
+            assertThat(in).as("shipped pretrained-seed.json").isNotNull();
+            shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String origin = shipped.replaceAll("(?s).*\"origin\": \"mempred ([^\"]*)\".*", "$1");
+        assertThat(origin).startsWith("train ");
+        Path file = dir.resolve("again.json");
+        String[] args = (origin.replace(" --features seed", "") + " --out " + file).split(" ");
+        assertThat(run(args)[0]).isEqualTo("0");
+        assertThat(Files.readString(file)).isEqualTo(shipped);
+    }
+
+    @Test
+    void badOptionsAreOneClearErrorWithExitCodeTwo() {
+        String[] result = run("train", "--out", dir.resolve("x.json").toString(), "--seeds", "0");
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[2]).contains("--seeds=0");
+    }
+}
