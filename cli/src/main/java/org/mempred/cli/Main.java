@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             StressCommand.class,
+            ReplayCommand.class,
+            CaptureCommand.class,
             ShellCommand.class,
             TrainCommand.class,
             CommandLine.HelpCommand.class

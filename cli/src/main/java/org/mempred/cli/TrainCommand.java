@@ -75,29 +75,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "Offline passes over the samples (default: ${DEFAULT-VALUE}).")
     private int epochs;
 
-    @Option(
-            names = "--features",
-            defaultValue = "seed",
-            description = "Feature set: seed or rich (default: ${DEFAULT-VALUE}).")
-    private String features;
-
     @Option(names = "--heap", defaultValue = "100KiB", description = "Heap capacity (default: ${DEFAULT-VALUE}).")
     private String heap;
 
-    @Override
-    public Integer call() throws IOException {
-        int heapBytes = Sizes.parseBytes(heap, "--heap");
-        long durationNanos = Durations.parseNanos(duration, "--duration");
-        if (seeds < 1 || epochs < 1) {
-            throw new ParameterException(
-                    spec.commandLine(), "--seeds=" + seeds + " and --epochs=" + epochs + " must be at least 1");
-        }
-        List<Double> targets = new ArrayList<>();
-        for (String p : pressures) {
-            targets.add(Pressures.parse(p, "--pressures"));
-        }
-        FeatureSet featureSet = PredictorConfig.DEFAULTS.featureSet(); // the lab's runs use the default set
-        PrintWriter text = spec.commandLine().getOut();
+    /** Runs {@code neural-cold} on the stressor at every target and seed, keeping every label. */
+    private TrainingSetRecorder record(
+            List<Double> targets, int heapBytes, long durationNanos, FeatureSet featureSet, PrintWriter text) {
         TrainingSetRecorder recorder = new TrainingSetRecorder(featureSet);
         SimulationOptions options = SimulationOptions.of(heapBytes, durationNanos);
         Simulator simulator = new Simulator(options);
@@ -119,6 +102,24 @@ final class TrainCommand implements Callable<Integer> {
                     recorder.size());
             text.flush();
         }
+        return recorder;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        int heapBytes = Sizes.parseBytes(heap, "--heap");
+        long durationNanos = Durations.parseNanos(duration, "--duration");
+        if (seeds < 1 || epochs < 1) {
+            throw new ParameterException(
+                    spec.commandLine(), "--seeds=" + seeds + " and --epochs=" + epochs + " must be at least 1");
+        }
+        List<Double> targets = new ArrayList<>();
+        for (String p : pressures) {
+            targets.add(Pressures.parse(p, "--pressures"));
+        }
+        FeatureSet featureSet = PredictorConfig.DEFAULTS.featureSet(); // the lab's runs use the default set
+        PrintWriter text = spec.commandLine().getOut();
+        TrainingSetRecorder recorder = record(targets, heapBytes, durationNanos, featureSet, text);
         TrainingSet data = recorder.toTrainingSet();
         PredictorConfig config =
                 PredictorConfig.DEFAULTS.withFeatureSet(featureSet).withSeed(firstSeed);
@@ -126,9 +127,7 @@ final class TrainCommand implements Callable<Integer> {
         NeuralWeights trained = OfflineTrainer.train(data, config, epochs);
         String origin = String.format(
                 Locale.ROOT,
-                "mempred train --features %s --pressures %s --duration %s"
-                        + " --seeds %d --first-seed %d --epochs %d --heap %d",
-                featureSet.id(),
+                "mempred train --pressures %s --duration %s" + " --seeds %d --first-seed %d --epochs %d --heap %d",
                 String.join(",", pressures),
                 duration,
                 seeds,

@@ -49,7 +49,7 @@ class TrainCommandTest {
         assertThat(result[1]).contains("pressure 0.90: 1 seeds run").contains("wrote " + file);
         NeuralWeights weights = WeightsFile.load(file);
         assertThat(weights.featureSet()).isEqualTo(FeatureSet.SEED);
-        assertThat(Files.readString(file)).contains("\"origin\": \"mempred train --features seed --pressures 90");
+        assertThat(Files.readString(file)).contains("\"origin\": \"mempred train --pressures 90");
     }
 
     /** The shipped weights are the output of the command in their origin, not typed in: rerun it and compare. */
@@ -63,7 +63,7 @@ class TrainCommandTest {
         String origin = shipped.replaceAll("(?s).*\"origin\": \"mempred ([^\"]*)\".*", "$1");
         assertThat(origin).startsWith("train ");
         Path file = dir.resolve("again.json");
-        String[] args = (origin.replace(" --features seed", "") + " --out " + file).split(" ");
+        String[] args = (origin + " --out " + file).split(" ");
         assertThat(run(args)[0]).isEqualTo("0");
         assertThat(Files.readString(file)).isEqualTo(shipped);
     }

@@ -1,0 +1,160 @@
+package org.mempred.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import org.mempred.lab.sim.RunResult;
+import org.mempred.lab.sim.SimulationOptions;
+import org.mempred.lab.sim.Simulator;
+import org.mempred.lab.trace.ReplayMarks;
+import org.mempred.lab.trace.ReplaySizing;
+import org.mempred.lab.trace.ReplayStream;
+import org.mempred.lab.trace.TraceReader;
+import org.mempred.lab.trace.TraceSummary;
+import org.mempred.lab.trace.TraceWorkload;
+import org.mempred.predict.PredictorConfig;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Trace events per second through the {@code mempred-trace v1} reader, for the traces shipped in
+ * {@code traces/}: one operation is one whole pass over a trace, and the {@code events} counter
+ * (JMH {@link AuxCounters}) reports trace events per second.
+ *
+ * <ul>
+ *   <li>{@code parsePlain}: the byte-level parser on the decompressed file (page cache warm).
+ *   <li>{@code parseGzip}: the same from the shipped {@code .gz} (adds inflation).
+ *   <li>{@code parseAndMark}: gzip, parse and the seeded atomic/pin marks of a replay
+ *       ({@link ReplayStream}), without a heap.
+ *   <li>{@code parseAndReplayReactive}: a whole simulated run of the {@code reactive} policy
+ *       ({@code --heap auto} at 0.95, default speed, stressor marks): gzip, parse, seeded marks,
+ *       heap, governor ticks.
+ * </ul>
+ *
+ * Run from the repository root (the traces are found in {@code traces/}, or set
+ * {@code -Dmempred.traces=DIR}).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class TraceReplayBenchmark {
+    @Param({"python-json", "sqlite-index", "gcc-cc1"})
+    public String trace;
+
+    private Path gzip;
+    private Path plain;
+    private TraceSummary summary;
+    private Simulator simulator;
+    private TraceWorkload workload;
+
+    /** Trace events, reported by JMH as a rate (events/s) beside the passes. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Events {
+        public long events;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            events = 0;
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void locate() throws IOException {
+        gzip = tracesDir().resolve(trace + ".trace.gz");
+        plain = Files.createTempFile("mempred-" + trace + "-", ".trace");
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(gzip))) {
+            Files.copy(in, plain, StandardCopyOption.REPLACE_EXISTING);
+        }
+        summary = TraceSummary.scan(gzip);
+        double speed = ReplaySizing.defaultSpeed(summary.durationNanos(), PredictorConfig.DEFAULT_HORIZON_NANOS);
+        workload = new TraceWorkload(gzip, summary, speed, ReplayMarks.stressorDefaults());
+        int heapBytes = ReplaySizing.autoCapacityBytes(summary.peakLiveBytes(), 0.95);
+        simulator = new Simulator(SimulationOptions.of(heapBytes, Math.max(1, workload.replayNanos())));
+    }
+
+    @TearDown(Level.Trial)
+    public void delete() throws IOException {
+        Files.deleteIfExists(plain);
+    }
+
+    @Benchmark
+    public long parsePlain(Events counter) throws IOException {
+        return parse(plain, counter);
+    }
+
+    @Benchmark
+    public long parseGzip(Events counter) throws IOException {
+        return parse(gzip, counter);
+    }
+
+    @Benchmark
+    public long parseAndMark(Events counter) {
+        long checksum = 0;
+        try (ReplayStream stream = workload.open(1, Long.MAX_VALUE)) {
+            while (stream.next()) {
+                checksum += stream.id() + stream.timeNanos() + (stream.atomic() ? 1 : 0);
+            }
+            counter.events += stream.trace().events();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return checksum;
+    }
+
+    @Benchmark
+    public void parseAndReplayReactive(Events counter, Blackhole blackhole) {
+        RunResult result = simulator.run(workload, "reactive", 1, null, null);
+        if (result.crashes() > 0) {
+            throw new IllegalStateException("replay crashed: " + result.crashMessage());
+        }
+        counter.events += summary.events();
+        blackhole.consume(result);
+    }
+
+    private static long parse(Path file, Events counter) throws IOException {
+        long checksum = 0;
+        try (TraceReader reader = TraceReader.open(file)) {
+            while (reader.next()) {
+                checksum += reader.id() + reader.sizeBytes() + reader.timeNanos();
+            }
+            counter.events += reader.events();
+        }
+        return checksum;
+    }
+
+    private static Path tracesDir() {
+        String configured = System.getProperty("mempred.traces");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        for (Path candidate : new Path[] {Path.of("traces"), Path.of("..", "traces")}) {
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new UncheckedIOException(new IOException(
+                "no traces/ directory here: run from the repository root or pass -Dmempred.traces=DIR"));
+    }
+}

@@ -1,0 +1,356 @@
+package org.mempred.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mempred.govern.Policies;
+import org.mempred.heap.CompactingHeap;
+import org.mempred.lab.experiment.Experiment;
+import org.mempred.lab.experiment.ExperimentResult;
+import org.mempred.lab.experiment.ExperimentSpec;
+import org.mempred.lab.experiment.Progress;
+import org.mempred.lab.report.ExperimentReport;
+import org.mempred.lab.report.JsonWriter;
+import org.mempred.lab.sim.SimulationOptions;
+import org.mempred.lab.trace.ReplayMarks;
+import org.mempred.lab.trace.ReplaySizing;
+import org.mempred.lab.trace.TraceSummary;
+import org.mempred.lab.trace.TraceWorkload;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mempred replay TRACE...}: every policy replays the same captured trace per seed (paired),
+ * on the virtual clock, with the same tables and JSON as {@code mempred stress}.
+ *
+ * <p>Per trace: a first streaming pass ({@link TraceSummary}) validates the whole file and
+ * measures its peak live bytes, events and length, so a malformed line stops the command before
+ * any run (one line naming file and line, exit 2). Then the heap is sized ({@code --heap auto}:
+ * the peak at {@code --pressure}), the speed chosen (default: the trace stretched to
+ * {@value ReplaySizing#HORIZONS_PER_REPLAY} horizons), and the trace runs as a
+ * {@link TraceWorkload}: atomics and pins marked from (seed, allocation index) as in the stressor,
+ * so every policy sees the identical stream. Each run re-reads the file: constant memory.
+ */
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = "Replay captured allocation traces (mempred-trace v1, plain or gzip) under compaction policies,"
+                + " paired per seed, and compare them.")
+final class ReplayCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "Trace files (.trace or .trace.gz).")
+    private List<Path> traces;
+
+    @Option(
+            names = "--policies",
+            description = "Comma-separated policies (default: ${DEFAULT-VALUE}); reactive is the baseline and is"
+                    + " always run.",
+            defaultValue = "reactive,neural,holt,zgc,linux,oracle")
+    private String policies;
+
+    @Option(
+            names = "--heap",
+            description = "auto (the trace's peak live bytes at --pressure) or a size such as 1MiB"
+                    + " (default: ${DEFAULT-VALUE}).",
+            defaultValue = "auto")
+    private String heap;
+
+    @Option(
+            names = "--pressure",
+            description =
+                    "Pressure of the peak live bytes for --heap auto: 95, 95% or 0.95 (default: ${DEFAULT-VALUE}).",
+            defaultValue = "95")
+    private String pressure;
+
+    @Option(
+            names = "--speed",
+            description = "Replay speed: 2 = twice as fast, 0.01 = 100 times slower (default: stretch a trace shorter"
+                    + " than " + ReplaySizing.HORIZONS_PER_REPLAY + " horizons to that length).")
+    private String speed;
+
+    @Option(names = "--seeds", description = "Number of seeds, 1..N (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+    private String seeds;
+
+    @Option(
+            names = "--lookahead",
+            description = "Prediction horizon H (default: ${DEFAULT-VALUE}).",
+            defaultValue = "5s")
+    private String lookahead;
+
+    @Option(names = "--threads", description = "Worker threads (default: ${DEFAULT-VALUE}).", defaultValue = "2")
+    private String threads;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+    private Path json;
+
+    /** One trace's checked settings and how its heap and speed were chosen (for the report). */
+    record Plan(
+            TraceWorkload workload,
+            StressSettings settings,
+            String heapChoice,
+            String speedChoice,
+            ReplayMarks marks) {}
+
+    @Override
+    public Integer call() {
+        List<Plan> plans = plans();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        JsonWriter document = new JsonWriter().beginObject().name("command").value("replay");
+        document.name("traces").beginArray();
+        for (Plan plan : plans) {
+            err.println("mempred replay: " + plan.workload().path() + " ...");
+            err.flush();
+            ExperimentResult result = Experiment.run(plan.settings().spec(), Progress.NONE);
+            out.print(report(plan, result));
+            out.println();
+            out.flush();
+            writeJson(plan, result, document);
+        }
+        document.endArray().endObject();
+        if (json != null) {
+            try {
+                Files.writeString(json, document.toString(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("mempred: cannot write --json " + json + ": " + e.getMessage());
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Checks every option and makes a first pass over every trace; throws one clear line on bad input. */
+    List<Plan> plans() {
+        double target = Pressures.parse(pressure, "--pressure");
+        long horizonNanos = Durations.parseNanos(lookahead, "--lookahead");
+        int seedCount = positiveInt(seeds, "--seeds");
+        int threadCount = positiveInt(threads, "--threads");
+        List<String> names = policyNames();
+        Double fixedSpeed = speed == null ? null : parseSpeed(speed);
+        ReplayMarks marks = ReplayMarks.stressorDefaults();
+        List<Plan> plans = new ArrayList<>();
+        for (Path trace : traces) {
+            TraceSummary summary = scan(trace);
+            int heapBytes = heapBytes(summary, target);
+            String heapChoice = heapChoice(summary, heapBytes, target);
+            double chosenSpeed =
+                    fixedSpeed != null ? fixedSpeed : ReplaySizing.defaultSpeed(summary.durationNanos(), horizonNanos);
+            TraceWorkload workload = new TraceWorkload(trace, summary, chosenSpeed, marks);
+            long runNanos = Math.max(1, workload.replayNanos());
+            String speedChoice = speedChoice(summary, chosenSpeed, fixedSpeed != null, runNanos, horizonNanos);
+            if (heapBytes < summary.maxRequestBytes()) {
+                throw new IllegalArgumentException("--heap=" + heap + " (" + heapBytes
+                        + " bytes) is smaller than the trace's largest request of " + summary.maxRequestBytes()
+                        + " bytes in " + trace);
+            }
+            SimulationOptions options =
+                    SimulationOptions.of(heapBytes, runNanos).withHorizonNanos(horizonNanos);
+            ExperimentSpec experiment =
+                    new ExperimentSpec(workload, names, ExperimentSpec.seeds(seedCount), options, threadCount);
+            StressSettings settings = new StressSettings(target, runNanos, horizonNanos, experiment);
+            plans.add(new Plan(workload, settings, heapChoice, speedChoice, marks));
+        }
+        return plans;
+    }
+
+    private static TraceSummary scan(Path trace) {
+        try {
+            return TraceSummary.scan(trace);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("trace " + trace + " does not exist", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read trace " + trace + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int heapBytes(TraceSummary summary, double target) {
+        if (heap.trim().equalsIgnoreCase("auto")) {
+            try {
+                return ReplaySizing.autoCapacityBytes(summary.peakLiveBytes(), target);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(summary.name() + ": --heap auto: " + e.getMessage(), e);
+            }
+        }
+        int bytes = Sizes.parseBytes(heap, "--heap");
+        if (bytes % CompactingHeap.GRANULE_BYTES != 0 || bytes > CompactingHeap.MAX_CAPACITY_BYTES) {
+            throw new IllegalArgumentException("--heap=" + heap + " must be auto or a multiple of "
+                    + CompactingHeap.GRANULE_BYTES + " bytes up to 1GiB");
+        }
+        return bytes;
+    }
+
+    private String heapChoice(TraceSummary summary, int heapBytes, double target) {
+        double peakPressure = (double) summary.peakLiveBytes() / heapBytes;
+        if (heap.trim().equalsIgnoreCase("auto")) {
+            return String.format(
+                    Locale.ROOT,
+                    "auto: peak live %d bytes / pressure %.3f, rounded up to %d B -> peak at %.2f%%",
+                    summary.peakLiveBytes(),
+                    target,
+                    CompactingHeap.GRANULE_BYTES,
+                    peakPressure * 100.0);
+        }
+        return String.format(
+                Locale.ROOT,
+                "--heap %s: peak live %d bytes sits at %.2f%%",
+                heap,
+                summary.peakLiveBytes(),
+                peakPressure * 100.0);
+    }
+
+    private static String speedChoice(
+            TraceSummary summary, double speed, boolean fixed, long runNanos, long horizonNanos) {
+        String stretch = String.format(
+                Locale.ROOT,
+                "%.6g (the trace's %.3f s replays as %.1f s = %.1f horizons)",
+                speed,
+                summary.durationNanos() / 1e9,
+                runNanos / 1e9,
+                (double) runNanos / horizonNanos);
+        if (fixed) {
+            return stretch + ", from --speed";
+        }
+        return stretch + ", default: "
+                + (speed < 1.0
+                        ? "stretched to " + ReplaySizing.HORIZONS_PER_REPLAY + " horizons so the horizon matters"
+                        : "real time, the trace is long enough")
+                + "; --speed X to change";
+    }
+
+    private List<String> policyNames() {
+        List<String> names = Arrays.stream(policies.split(","))
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .toList();
+        for (String name : names) {
+            if (!Policies.NAMES.contains(name)) {
+                throw new IllegalArgumentException(
+                        "--policies: unknown policy '" + name + "'; valid names: " + String.join(", ", Policies.NAMES));
+            }
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("--policies='" + policies + "' names no policy");
+        }
+        return names;
+    }
+
+    private static double parseSpeed(String text) {
+        try {
+            return ReplaySizing.requireSpeed(Double.parseDouble(text.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--speed='" + text + "' is not a number: expected e.g. 0.01 or 2", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--speed='" + text + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static int positiveInt(String text, String option) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + "='" + text + "' must be a whole number >= 1");
+    }
+
+    static String report(Plan plan, ExperimentResult result) {
+        TraceSummary summary = plan.workload().summary();
+        ExperimentSpec experiment = plan.settings().spec();
+        SimulationOptions options = experiment.options();
+        List<Long> seedList = experiment.seeds();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "mempred replay: %s (%s)%n"
+                        + "trace: %,d events (%,d allocations, %,d frees), %,d frees of unknown ids skipped,"
+                        + " peak live %,d bytes, largest request %,d bytes, %.3f s long%n"
+                        + "heap: %d bytes (%s)%n"
+                        + "speed: %s%n"
+                        + "marks: %.1f%% of allocations atomic, %.1f%% pinned for %.0f ms on average, drawn from"
+                        + " (seed, allocation index): the same stream for every policy; a failed allocation makes"
+                        + " the later events of its id no-ops%n"
+                        + "governor: lookahead %s, tick %s; policies: %s (paired per seed); seeds: %s (%d)%n"
+                        + "model: compaction = %d ns + bytes moved / %.1f bytes/ns (virtual); wall time measured"
+                        + " beside it; response = waiting + %d ns per allocation + direct compaction%n%n",
+                plan.workload().name(),
+                plan.workload().path(),
+                summary.events(),
+                summary.allocations(),
+                summary.frees(),
+                summary.unknownFrees(),
+                summary.peakLiveBytes(),
+                summary.maxRequestBytes(),
+                summary.durationNanos() / 1e9,
+                options.heapBytes(),
+                plan.heapChoice(),
+                plan.speedChoice(),
+                plan.marks().atomicShare() * 100.0,
+                plan.marks().pinShare() * 100.0,
+                plan.marks().meanPinNanos() / 1e6,
+                Durations.format(plan.settings().horizonNanos()),
+                Durations.format(options.tickNanos()),
+                String.join(", ", experiment.policies()),
+                seedList.size() == 1 ? seedList.get(0).toString() : seedList.get(0) + ".." + seedList.getLast(),
+                seedList.size(),
+                options.costModel().fixedNanos(),
+                options.costModel().bytesPerNano(),
+                options.requestNanos()));
+        out.append(ExperimentReport.summaryTable(result)).append('\n');
+        out.append(ExperimentReport.pairedTable(result));
+        out.append("(* = the 95% CI of the paired difference excludes 0)\n");
+        for (String note : ExperimentReport.notes(result)) {
+            out.append("note: ").append(note).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** One trace's results in the stress JSON layout, plus what describes the trace and the choices made. */
+    static void writeJson(Plan plan, ExperimentResult result, JsonWriter json) {
+        TraceSummary summary = plan.workload().summary();
+        StressSettings settings = plan.settings();
+        json.beginObject();
+        json.name("command").value("replay");
+        json.name("pressure").value(settings.targetPressure());
+        json.name("durationSeconds").value(settings.durationNanos() / 1e9);
+        json.name("heapBytes").value(settings.spec().options().heapBytes());
+        json.name("seeds").beginArray();
+        for (long seed : settings.spec().seeds()) {
+            json.value(seed);
+        }
+        json.endArray();
+        json.name("lookaheadSeconds").value(settings.horizonNanos() / 1e9);
+        json.name("workload").value(plan.workload().name());
+        json.name("trace").value(plan.workload().path().toString());
+        json.name("events").value(summary.events());
+        json.name("allocations").value(summary.allocations());
+        json.name("unknownFrees").value(summary.unknownFrees());
+        json.name("peakLiveBytes").value(summary.peakLiveBytes());
+        json.name("maxRequestBytes").value(summary.maxRequestBytes());
+        json.name("traceSeconds").value(summary.durationNanos() / 1e9);
+        json.name("heapChoice").value(plan.heapChoice());
+        json.name("speed").value(plan.workload().speed());
+        json.name("speedChoice").value(plan.speedChoice());
+        json.name("atomicShare").value(plan.marks().atomicShare());
+        json.name("pinShare").value(plan.marks().pinShare());
+        json.name("meanPinSeconds").value(plan.marks().meanPinNanos() / 1e9);
+        StressText.writeModel(settings, json);
+        ExperimentReport.writePolicies(result, json);
+        json.endObject();
+    }
+}

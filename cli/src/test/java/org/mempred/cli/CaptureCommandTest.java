@@ -1,0 +1,106 @@
+package org.mempred.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mempred.lab.trace.TraceSummary;
+import picocli.CommandLine;
+
+class CaptureCommandTest {
+    @TempDir
+    Path dir;
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.newCommandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int code = commandLine.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String entry : path.split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(entry, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void buildsTheLibraryAndCapturesATinyProgram() throws IOException {
+        assumeTrue(onPath("cc") || onPath("gcc") || onPath("clang"), "no C compiler on PATH: capture cannot run here");
+        assumeTrue(onPath("sh") && onPath("sort"), "needs sh and sort");
+        Path out = dir.resolve("out");
+        String[] result = run(
+                "capture",
+                "--out",
+                out.toString(),
+                "--cache-dir",
+                dir.resolve("cache").toString(),
+                "--",
+                "sh",
+                "-c",
+                "seq 1 5000 | sort -r > /dev/null");
+        assertThat(result[0]).as(result[2]).isEqualTo("0");
+        assertThat(result[2]).contains("building");
+        List<Path> traces;
+        try (Stream<Path> files = Files.list(out)) {
+            traces = files.filter(f -> f.toString().endsWith(".trace.gz")).toList();
+        }
+        assertThat(traces)
+                .anySatisfy(t -> assertThat(t.getFileName().toString()).startsWith("mempred-sort-"));
+        for (Path trace : traces) {
+            TraceSummary summary = TraceSummary.scan(trace);
+            assertThat(summary.allocations()).as("%s", trace).isPositive();
+            assertThat(summary.unknownFrees()).as("%s", trace).isZero();
+            assertThat(result[1]).contains(trace.toString());
+        }
+        assertThat(out).isDirectoryNotContaining("glob:**/.capture-*");
+    }
+
+    @Test
+    void whereNoCompilerExistsCaptureSaysSoAndExitsOne() throws IOException {
+        Path tools = Files.createDirectories(dir.resolve("tools"));
+        Files.writeString(tools.resolve("alloctrace.c"), "/* not built */\n");
+        Files.writeString(
+                tools.resolve("build.sh"), "echo 'alloctrace: SKIPPED: no C compiler found (test stand-in)' >&2\n");
+        String[] result = run(
+                "capture",
+                "--tools",
+                tools.toString(),
+                "--cache-dir",
+                dir.resolve("cache").toString(),
+                "--out",
+                dir.toString(),
+                "--",
+                "true");
+        assertThat(result[0]).isEqualTo("1");
+        assertThat(result[2]).contains("cannot capture").contains("SKIPPED: no C compiler found");
+    }
+
+    @Test
+    void aMissingLibraryOrProgramIsOneLineAndExitCodeTwo() {
+        String[] noLib = run("capture", "--lib", dir.resolve("missing.so").toString(), "--", "true");
+        assertThat(noLib[0]).isEqualTo("2");
+        assertThat(noLib[2]).contains("--lib=").contains("is not a file");
+        String[] noCommand = run("capture", "--out", dir.toString());
+        assertThat(noCommand[0]).isEqualTo("2");
+    }
+}

@@ -1,0 +1,108 @@
+package org.mempred.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReplayCommandTest {
+    @TempDir
+    Path dir;
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.newCommandLine();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int code = commandLine.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    /** A churning trace: 4,000 events over 0.2 s, ids reused after their free. */
+    private Path churnTrace() throws IOException {
+        SplittableRandom random = new SplittableRandom(11);
+        StringBuilder text = new StringBuilder("# mempred-trace v1\n");
+        boolean[] live = new boolean[64];
+        for (int i = 0; i < 4000; i++) {
+            int id = random.nextInt(64);
+            long t = i * 50_000L;
+            text.append(t).append(live[id] ? " f " + id : " a " + id + " " + (16 + random.nextInt(2000)));
+            text.append('\n');
+            live[id] = !live[id];
+        }
+        text.append("200000000 f 999\n");
+        return Files.writeString(dir.resolve("churn.trace"), text, StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void replayPrintsTheStressTablesPlusTheTraceAndHowHeapAndSpeedWereChosen() throws IOException {
+        Path trace = churnTrace();
+        Path json = dir.resolve("out.json");
+        String[] result = run(
+                "replay",
+                trace.toString(),
+                "--policies",
+                "reactive,periodic",
+                "--seeds",
+                "2",
+                "--pressure",
+                "90",
+                "--json",
+                json.toString());
+        assertThat(result[0]).as(result[2]).isEqualTo("0");
+        assertThat(result[1])
+                .contains("mempred replay: trace churn.trace")
+                .contains("1 frees of unknown ids skipped")
+                .contains("auto: peak live")
+                .contains("pressure 0.900")
+                .contains("default: stretched to 12 horizons")
+                .contains("metric (mean ± 95% CI)")
+                .contains("OOM events")
+                .contains("change vs reactive (paired)");
+        String document = Files.readString(json);
+        assertThat(document)
+                .contains("\"command\": \"replay\"")
+                .contains("\"trace\": \"" + trace + "\"")
+                .contains("\"unknownFrees\": 1")
+                .contains("\"peakLiveBytes\":")
+                .contains("\"heapBytes\":")
+                .contains("\"policies\":")
+                .contains("\"oomFragmentation\":");
+    }
+
+    @Test
+    void sameSeedsGiveTheSameTables() throws IOException {
+        Path trace = churnTrace();
+        String[] args = {"replay", trace.toString(), "--policies", "reactive", "--seeds", "2", "--speed", "0.01"};
+        String first = run(args)[1].replaceAll("compaction µs \\(wall\\).*", "");
+        String second = run(args)[1].replaceAll("compaction µs \\(wall\\).*", "");
+        assertThat(first).contains("from --speed").isEqualTo(second);
+    }
+
+    @Test
+    void malformedTraceNamesFileAndLineWithExitCodeTwo() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.trace"), "# mempred-trace v1\n5 a 1 16\n6 q 1\n");
+        String[] result = run("replay", bad.toString(), "--policies", "reactive", "--seeds", "1");
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[2]).contains(bad + ":3:").contains("expected the operation 'a' (allocate) or 'f' (free)");
+    }
+
+    @Test
+    void badOptionsAndMissingFilesAreOneLineWithExitCodeTwo() throws IOException {
+        Path trace = churnTrace();
+        assertThat(run("replay", dir.resolve("none.trace").toString())[2]).contains("does not exist");
+        assertThat(run("replay", trace.toString(), "--speed", "0")[2]).contains("--speed='0'");
+        assertThat(run("replay", trace.toString(), "--heap", "1KiB")[2]).contains("smaller than the trace's largest");
+        assertThat(run("replay", trace.toString(), "--policies", "magic")[2]).contains("unknown policy 'magic'");
+        assertThat(run("replay", trace.toString(), "--heap", "lots")[0]).isEqualTo("2");
+    }
+}

@@ -1,0 +1,310 @@
+package org.mempred.lab.trace;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.mempred.heap.CompactingHeap;
+import org.mempred.lab.workload.EventKind;
+import org.mempred.lab.workload.EventStream;
+
+/**
+ * Streams a {@code mempred-trace v1} file (shared/DESIGN.md "Trace format") as an
+ * {@link EventStream} of {@code ALLOCATE} and {@code FREE} events, in constant memory whatever the
+ * file's length:
+ *
+ * <pre>
+ *   # mempred-trace v1            header, required as the first line
+ *   # any comment                 '#' lines and blank lines are skipped
+ *   &lt;t_ns&gt; a &lt;id&gt; &lt;size&gt;          allocate: non-negative decimal integers, size &lt; 2^31
+ *   &lt;t_ns&gt; f &lt;id&gt;                 free
+ * </pre>
+ *
+ * <p>Fields are separated by spaces or tabs; trailing blanks and {@code \r\n} endings are
+ * accepted. Gzip input is recognised by its magic bytes (whatever the file's name).
+ *
+ * <p><b>Checks</b>: every malformed line, a time before the previous one, an allocation of an id
+ * that is still live, a truncated or corrupt gzip stream: {@link TraceFormatException} naming the
+ * file and line and what was expected. A free of an id that is not live is counted
+ * ({@link #unknownFrees}) and skipped, as the design says.
+ *
+ * <p><b>Cost</b>: a hand-written byte-level parser over {@link LineSource}'s buffer, no regex,
+ * no {@code String} and no boxing per line; one hash-map probe per event ({@link LiveIds}, whose
+ * size is the live set, not the trace). {@code malloc(0)} still returns a distinct block, so a
+ * size of 0 is reported as a 1-byte request. Not thread-safe.
+ */
+public final class TraceReader implements EventStream, Closeable {
+    /** The required first line. */
+    public static final String HEADER = "# mempred-trace v1";
+
+    private static final int GZIP_MAGIC_0 = 0x1f;
+    private static final int GZIP_MAGIC_1 = 0x8b;
+    private static final long LIMIT_DIV_10 = Long.MAX_VALUE / 10;
+    private static final int LIMIT_LAST_DIGIT = (int) (Long.MAX_VALUE % 10);
+    private static final int GRANULE_MASK = CompactingHeap.GRANULE_BYTES - 1;
+
+    private final LineSource lines;
+    private final LiveIds live = new LiveIds();
+    private boolean headerRead;
+    private int cursor;
+
+    private long timeNanos;
+    private EventKind kind = EventKind.ALLOCATE;
+    private long id;
+    private int sizeBytes;
+
+    private long events;
+    private long allocations;
+    private long unknownFrees;
+    private long liveBytes;
+    private long peakLiveBytes;
+    private int maxRequestBytes;
+
+    /** A reader of the already decoded (plain text) {@code in}; {@code name} is used in messages. */
+    public TraceReader(InputStream in, String name) {
+        this.lines = new LineSource(in, name);
+    }
+
+    /**
+     * Opens {@code path}, plain or gzip (recognised by its magic bytes).
+     *
+     * @throws IOException when the file cannot be opened
+     */
+    public static TraceReader open(Path path) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(Files.newInputStream(path), 2);
+        try {
+            int first = in.read();
+            int second = first < 0 ? -1 : in.read();
+            if (second >= 0) {
+                in.unread(second);
+            }
+            if (first >= 0) {
+                in.unread(first);
+            }
+            boolean gzip = first == GZIP_MAGIC_0 && second == GZIP_MAGIC_1;
+            return new TraceReader(gzip ? new GZIPInputStream(in, LineSource.BUFFER_BYTES) : in, path.toString());
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean next() {
+        if (!headerRead) {
+            readHeader();
+        }
+        while (lines.nextLine()) {
+            if (parseLine()) {
+                events++;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public long timeNanos() {
+        return timeNanos;
+    }
+
+    @Override
+    public EventKind kind() {
+        return kind;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public int sizeBytes() {
+        return sizeBytes;
+    }
+
+    /** Always false: a trace does not say; {@link ReplayStream} marks atomics. */
+    @Override
+    public boolean atomic() {
+        return false;
+    }
+
+    /** The trace's name (its path) as used in messages. */
+    public String name() {
+        return lines.name();
+    }
+
+    /** Events returned so far (skipped frees of unknown ids excluded). */
+    public long events() {
+        return events;
+    }
+
+    /** Allocations returned so far. */
+    public long allocations() {
+        return allocations;
+    }
+
+    /** Frees of ids that were not live, counted and skipped. */
+    public long unknownFrees() {
+        return unknownFrees;
+    }
+
+    /** Bytes live now as the heap counts them: each request rounded up to 16-byte granules. */
+    public long liveBytes() {
+        return liveBytes;
+    }
+
+    /** The largest {@link #liveBytes} so far. */
+    public long peakLiveBytes() {
+        return peakLiveBytes;
+    }
+
+    /** The largest request so far, in bytes. */
+    public int maxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    /** Ids live now. */
+    public int liveIds() {
+        return live.size();
+    }
+
+    @Override
+    public void close() throws IOException {
+        lines.close();
+    }
+
+    private void readHeader() {
+        headerRead = true;
+        if (!lines.nextLine()) {
+            throw new TraceFormatException(lines.name(), 1, "empty trace: expected the header line '" + HEADER + "'");
+        }
+        int end = skipBlanks(lines.lineStart + HEADER.length(), lines.lineEnd);
+        boolean ok = lines.lineEnd - lines.lineStart >= HEADER.length() && end == lines.lineEnd;
+        for (int i = 0; ok && i < HEADER.length(); i++) {
+            ok = lines.buf[lines.lineStart + i] == HEADER.charAt(i);
+        }
+        if (!ok) {
+            throw lines.error("expected the header '" + HEADER + "' (is this a mempred trace, of this version?)");
+        }
+    }
+
+    /** Parses the current line; true when it is an event to return. */
+    private boolean parseLine() {
+        int end = lines.lineEnd;
+        int start = skipBlanks(lines.lineStart, end);
+        if (start == end || lines.buf[start] == '#') {
+            return false;
+        }
+        cursor = start;
+        long t = number(end, "the time t_ns");
+        if (t < timeNanos) {
+            throw lines.error("t_ns=" + t + " is before the previous event's t_ns=" + timeNanos
+                    + ": expected non-decreasing times");
+        }
+        timeNanos = t;
+        separator(end, "the operation 'a' or 'f'");
+        byte op = lines.buf[cursor++];
+        if (op == 'a') {
+            separator(end, "the id");
+            id = number(end, "the id");
+            separator(end, "the size in bytes");
+            long size = number(end, "the size in bytes");
+            endOfLine(end, "the size");
+            allocate(size);
+            return true;
+        }
+        if (op == 'f') {
+            separator(end, "the id");
+            id = number(end, "the id");
+            endOfLine(end, "the id");
+            return free();
+        }
+        throw lines.error("expected the operation 'a' (allocate) or 'f' (free) after the time, found '"
+                + (char) (op & 0xff) + "'");
+    }
+
+    private void allocate(long size) {
+        if (size > Integer.MAX_VALUE) {
+            throw lines.error("size=" + size + " exceeds the largest request " + Integer.MAX_VALUE + " bytes");
+        }
+        int request = Math.max(1, (int) size);
+        if (!live.putIfAbsent(id, request)) {
+            throw lines.error("id=" + id + " is allocated while still live: expected its free first");
+        }
+        kind = EventKind.ALLOCATE;
+        sizeBytes = request;
+        allocations++;
+        maxRequestBytes = Math.max(maxRequestBytes, request);
+        liveBytes += granular(request);
+        peakLiveBytes = Math.max(peakLiveBytes, liveBytes);
+    }
+
+    private boolean free() {
+        int size = live.remove(id);
+        if (size == LiveIds.MISSING) {
+            unknownFrees++;
+            return false;
+        }
+        kind = EventKind.FREE;
+        sizeBytes = 0;
+        liveBytes -= granular(size);
+        return true;
+    }
+
+    private static long granular(int size) {
+        return ((long) size + GRANULE_MASK) & ~GRANULE_MASK;
+    }
+
+    private long number(int end, String what) {
+        byte[] b = lines.buf;
+        int p = cursor;
+        long value = 0;
+        while (p < end) {
+            int digit = b[p] - '0';
+            if (digit < 0 || digit > 9) {
+                break;
+            }
+            if (value >= LIMIT_DIV_10 && (value > LIMIT_DIV_10 || digit > LIMIT_LAST_DIGIT)) {
+                throw lines.error(what + " exceeds " + Long.MAX_VALUE);
+            }
+            value = value * 10 + digit;
+            p++;
+        }
+        if (p == cursor) {
+            throw lines.error("expected " + what + " (a non-negative decimal integer) at column " + column(p));
+        }
+        cursor = p;
+        return value;
+    }
+
+    private void separator(int end, String next) {
+        int p = skipBlanks(cursor, end);
+        if (p == cursor || p == end) {
+            throw lines.error("expected a space and then " + next + " at column " + column(cursor));
+        }
+        cursor = p;
+    }
+
+    private void endOfLine(int end, String last) {
+        if (skipBlanks(cursor, end) != end) {
+            throw lines.error("expected the end of the line after " + last + " at column " + column(cursor));
+        }
+    }
+
+    private int skipBlanks(int from, int end) {
+        byte[] b = lines.buf;
+        int p = from;
+        while (p < end && (b[p] == ' ' || b[p] == '\t')) {
+            p++;
+        }
+        return p;
+    }
+
+    private int column(int p) {
+        return p - lines.lineStart + 1;
+    }
+}

@@ -1,0 +1,79 @@
+package org.mempred.lab.trace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.mempred.lab.workload.Workload;
+
+/**
+ * A captured trace as a lab {@link Workload}: each {@link #open} re-reads the file (streaming,
+ * constant memory) through a {@link ReplayStream}, so the same seed gives every policy the same
+ * events, and the lab's runner treats a trace like any stressor.
+ *
+ * <p>The {@link TraceSummary} comes from a first pass ({@link TraceSummary#scan}); it supplies the
+ * largest request and the trace's length. Times are replayed at {@code speed}.
+ */
+public final class TraceWorkload implements Workload {
+    private final Path path;
+    private final TraceSummary summary;
+    private final double speed;
+    private final ReplayMarks marks;
+
+    /** Replays {@code path}, summarised by {@code summary}, at {@code speed} with {@code marks}. */
+    public TraceWorkload(Path path, TraceSummary summary, double speed, ReplayMarks marks) {
+        this.path = path;
+        this.summary = summary;
+        this.speed = ReplaySizing.requireSpeed(speed);
+        this.marks = marks;
+    }
+
+    @Override
+    public String name() {
+        Path fileName = path.getFileName();
+        return "trace " + (fileName == null ? path : fileName);
+    }
+
+    /**
+     * A fresh replay marked from {@code seed}, cut at {@code durationNanos} of replayed time.
+     *
+     * @throws UncheckedIOException when the file cannot be opened
+     */
+    @Override
+    public ReplayStream open(long seed, long durationNanos) {
+        try {
+            return new ReplayStream(TraceReader.open(path), speed, marks, seed, durationNanos);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open trace " + path, e);
+        }
+    }
+
+    @Override
+    public int maxRequestBytes() {
+        return summary.maxRequestBytes();
+    }
+
+    /** The first pass's summary. */
+    public TraceSummary summary() {
+        return summary;
+    }
+
+    /** Replay speed (replayed time = trace time / speed). */
+    public double speed() {
+        return speed;
+    }
+
+    /** How long the whole trace lasts when replayed. */
+    public long replayNanos() {
+        return ReplaySizing.replayNanos(summary.durationNanos(), speed);
+    }
+
+    /** The file. */
+    public Path path() {
+        return path;
+    }
+
+    /** The atomic and pin marks. */
+    public ReplayMarks marks() {
+        return marks;
+    }
+}

@@ -1,0 +1,551 @@
+/*
+ * alloctrace: an LD_PRELOAD library that records the heap allocations of any Linux program as a
+ * `mempred-trace v1` text file (see shared/DESIGN.md, "Trace format"):
+ *
+ *   # mempred-trace v1
+ *   <t_ns> a <id> <size>      allocate: malloc, calloc, realloc, posix_memalign, aligned_alloc,
+ *   <t_ns> f <id>             free      memalign, valloc, pvalloc, reallocarray
+ *
+ * Layout of the state (all of it static or mmap'd: the hooks never call malloc or stdio):
+ *
+ *   lock (spinlock) -- guards everything below, so events of all threads are totally ordered
+ *   table[cap]      -- open addressing, linear probing, backward-shift deletion:
+ *                      { uintptr_t ptr (0 = empty); uint64_t id }   grown by mmap at 1/2 load
+ *   free_ids[]      -- stack of ids released by free, reused first (ids stay small and dense)
+ *   out[OUT_BYTES]  -- text buffer, written with write(2) when full and at exit
+ *
+ * Invariants: t_ns is taken under the lock, so it is non-decreasing in the file (CLOCK_MONOTONIC
+ * minus the process start). A free is recorded *before* the real free returns the memory, so a
+ * later malloc of the same address always comes after it in the file. realloc is written as a
+ * free of the old id and an allocation of a new one; should another thread have been handed the
+ * old address first (a race inside realloc), inserting a live address writes the free first.
+ *
+ * Bootstrap: dlsym(RTLD_NEXT, ...) may itself call malloc/calloc. While the real functions are
+ * being resolved, those calls are served from a static bump buffer; such blocks are never
+ * recorded and their free is ignored.
+ *
+ * Files: one per process, `$MEMPRED_TRACE_DIR/mempred-<comm>-<pid>.trace` (default dir /tmp),
+ * created with O_EXCL (a suffix -1, -2, ... if an earlier image with the same pid left one, as
+ * after exec). A fork child drops the parent's buffer and table (the parent writes them) and
+ * starts its own file and clock: pthread_atfork holds the lock across fork, so no file is torn.
+ * Allocations made after the exit-time flush are written through immediately.
+ *
+ * Cost per hook: one clock_gettime (vDSO), one hash probe sequence, ~30 bytes of formatting.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <malloc.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#define EXPORT __attribute__((visibility("default")))
+#define OUT_BYTES (1 << 20)
+#define BOOT_BYTES (64 * 1024)
+#define MIN_TABLE_CAP (1u << 16)
+
+typedef struct {
+    uintptr_t ptr;
+    uint64_t id;
+} slot_t;
+
+static void *(*real_malloc)(size_t);
+static void *(*real_calloc)(size_t, size_t);
+static void *(*real_realloc)(void *, size_t);
+static void (*real_free)(void *);
+static int (*real_posix_memalign)(void **, size_t, size_t);
+static void *(*real_aligned_alloc)(size_t, size_t);
+static void *(*real_memalign)(size_t, size_t);
+static void *(*real_valloc)(size_t);
+static void *(*real_pvalloc)(size_t);
+
+static volatile int lock_word;
+static volatile int init_state; /* 0 = not started, 1 = resolving, 2 = ready */
+static __thread int in_hook __attribute__((tls_model("initial-exec")));
+
+static _Alignas(16) char boot_buf[BOOT_BYTES];
+static size_t boot_used;
+
+static slot_t *table;
+static size_t table_cap, table_count;
+static uint64_t *free_ids;
+static size_t free_ids_cap, free_ids_count;
+static uint64_t next_id;
+
+static char out[OUT_BYTES];
+static size_t out_len;
+static int out_fd = -1;
+static int write_through;
+static int disabled;
+static int64_t start_ns;
+
+/* ---------------------------------------------------------------- lock, clock, output */
+
+static inline void cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#else
+    __asm__ __volatile__("" ::: "memory");
+#endif
+}
+
+static void lock(void) {
+    while (__atomic_exchange_n(&lock_word, 1, __ATOMIC_ACQUIRE)) {
+        while (__atomic_load_n(&lock_word, __ATOMIC_RELAXED)) {
+            cpu_relax();
+        }
+    }
+}
+
+static void unlock(void) {
+    __atomic_store_n(&lock_word, 0, __ATOMIC_RELEASE);
+}
+
+static int64_t now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static size_t put_u64(char *dst, uint64_t v) {
+    char tmp[20];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (size_t i = 0; i < n; i++) {
+        dst[i] = tmp[n - 1 - i];
+    }
+    return n;
+}
+
+static size_t put_str(char *dst, const char *s) {
+    size_t n = strlen(s);
+    memcpy(dst, s, n);
+    return n;
+}
+
+static void write_all(int fd, const char *p, size_t n) {
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR) {
+            continue;
+        }
+        if (w <= 0) {
+            disabled = 1; /* disk full or closed: stop tracing rather than write a torn file */
+            return;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+}
+
+/* Short program name from /proc/self/comm, made safe for a file name. */
+static size_t read_comm(char *dst, size_t cap) {
+    int fd = open("/proc/self/comm", O_RDONLY | O_CLOEXEC);
+    ssize_t n = fd >= 0 ? read(fd, dst, cap) : -1;
+    if (fd >= 0) {
+        close(fd);
+    }
+    size_t len = 0;
+    for (ssize_t i = 0; i < n && dst[i] != '\n'; i++) {
+        char c = dst[i];
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_';
+        dst[len++] = ok ? c : '_';
+    }
+    return len;
+}
+
+static void open_output(void) {
+    const char *dir = getenv("MEMPRED_TRACE_DIR");
+    char path[4096];
+    char comm[64];
+    size_t comm_len = read_comm(comm, sizeof comm);
+    for (unsigned attempt = 0; attempt < 1000; attempt++) {
+        size_t n = put_str(path, dir && *dir && strlen(dir) < 3900 ? dir : "/tmp");
+        n += put_str(path + n, "/mempred-");
+        memcpy(path + n, comm, comm_len);
+        n += comm_len;
+        path[n++] = '-';
+        n += put_u64(path + n, (uint64_t)getpid());
+        if (attempt > 0) {
+            path[n++] = '-';
+            n += put_u64(path + n, attempt);
+        }
+        n += put_str(path + n, ".trace");
+        path[n] = '\0';
+        out_fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (out_fd >= 0) {
+            write_all(out_fd, "# mempred-trace v1\n", 19);
+            return;
+        }
+        if (errno != EEXIST) {
+            break;
+        }
+    }
+    disabled = 1;
+}
+
+/* Caller holds the lock. */
+static void flush_locked(void) {
+    if (out_len == 0 || disabled) {
+        out_len = 0;
+        return;
+    }
+    if (out_fd < 0) {
+        open_output();
+    }
+    if (!disabled) {
+        write_all(out_fd, out, out_len);
+    }
+    out_len = 0;
+}
+
+/* Appends one event line; caller holds the lock. size < 0 means a free. */
+static void emit_locked(uint64_t id, int64_t size) {
+    if (OUT_BYTES - out_len < 80) {
+        flush_locked();
+    }
+    int64_t t = now_ns() - start_ns;
+    char *p = out + out_len;
+    p += put_u64(p, (uint64_t)(t < 0 ? 0 : t));
+    *p++ = ' ';
+    *p++ = size < 0 ? 'f' : 'a';
+    *p++ = ' ';
+    p += put_u64(p, id);
+    if (size >= 0) {
+        *p++ = ' ';
+        p += put_u64(p, (uint64_t)size);
+    }
+    *p++ = '\n';
+    out_len = (size_t)(p - out);
+    if (write_through) {
+        flush_locked();
+    }
+}
+
+/* ---------------------------------------------------------------- pointer -> id table */
+
+static void *map_bytes(size_t bytes) {
+    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+static size_t home_of(uintptr_t ptr, size_t cap) {
+    return (size_t)(((uint64_t)ptr >> 4) * 0x9E3779B97F4A7C15ULL >> 32) & (cap - 1);
+}
+
+static void insert_raw(slot_t *t, size_t cap, uintptr_t ptr, uint64_t id) {
+    size_t i = home_of(ptr, cap);
+    while (t[i].ptr != 0) {
+        i = (i + 1) & (cap - 1);
+    }
+    t[i].ptr = ptr;
+    t[i].id = id;
+}
+
+static int grow_table(void) {
+    size_t cap = table_cap ? table_cap * 2 : MIN_TABLE_CAP;
+    slot_t *t = map_bytes(cap * sizeof(slot_t));
+    if (!t) {
+        return 0;
+    }
+    for (size_t i = 0; i < table_cap; i++) {
+        if (table[i].ptr) {
+            insert_raw(t, cap, table[i].ptr, table[i].id);
+        }
+    }
+    if (table) {
+        munmap(table, table_cap * sizeof(slot_t));
+    }
+    table = t;
+    table_cap = cap;
+    return 1;
+}
+
+/* Index of ptr in the table, or (size_t)-1. */
+static size_t find_slot(uintptr_t ptr) {
+    if (!table) {
+        return (size_t)-1;
+    }
+    for (size_t i = home_of(ptr, table_cap);; i = (i + 1) & (table_cap - 1)) {
+        if (table[i].ptr == ptr) {
+            return i;
+        }
+        if (table[i].ptr == 0) {
+            return (size_t)-1;
+        }
+    }
+}
+
+/* Backward-shift deletion keeps probe sequences intact without tombstones. */
+static void delete_slot(size_t hole) {
+    size_t mask = table_cap - 1;
+    for (size_t j = (hole + 1) & mask; table[j].ptr != 0; j = (j + 1) & mask) {
+        size_t home = home_of(table[j].ptr, table_cap);
+        if (((j - home) & mask) >= ((j - hole) & mask)) {
+            table[hole] = table[j];
+            table[j].ptr = 0;
+            hole = j;
+        }
+    }
+    table[hole].ptr = 0;
+    table_count--;
+}
+
+static void release_id(uint64_t id) {
+    if (free_ids_count == free_ids_cap) {
+        size_t cap = free_ids_cap ? free_ids_cap * 2 : 4096;
+        uint64_t *ids = map_bytes(cap * sizeof(uint64_t));
+        if (!ids) {
+            return; /* the id is simply never reused */
+        }
+        if (free_ids) {
+            memcpy(ids, free_ids, free_ids_count * sizeof(uint64_t));
+            munmap(free_ids, free_ids_cap * sizeof(uint64_t));
+        }
+        free_ids = ids;
+        free_ids_cap = cap;
+    }
+    free_ids[free_ids_count++] = id;
+}
+
+/* Records the free of ptr if it is tracked; caller holds the lock. */
+static void record_free_locked(uintptr_t ptr) {
+    size_t i = find_slot(ptr);
+    if (i == (size_t)-1) {
+        return;
+    }
+    uint64_t id = table[i].id;
+    delete_slot(i);
+    release_id(id);
+    emit_locked(id, -1);
+}
+
+/* Records an allocation of size bytes at ptr; caller holds the lock. */
+static void record_alloc_locked(uintptr_t ptr, size_t size) {
+    record_free_locked(ptr); /* only when another thread won a race inside realloc */
+    if ((table_count + 1) * 2 > table_cap && !grow_table()) {
+        disabled = 1;
+        return;
+    }
+    uint64_t id = free_ids_count ? free_ids[--free_ids_count] : next_id++;
+    insert_raw(table, table_cap, ptr, id);
+    table_count++;
+    emit_locked(id, (int64_t)size);
+}
+
+/* ---------------------------------------------------------------- initialisation, fork, exit */
+
+static void init(void);
+
+static void *boot_alloc(size_t size) {
+    size_t need = ((size + 15) & ~(size_t)15) + 16;
+    size_t at = __atomic_fetch_add(&boot_used, need, __ATOMIC_RELAXED);
+    if (at + need > BOOT_BYTES) {
+        return NULL;
+    }
+    *(size_t *)(boot_buf + at) = size;
+    return boot_buf + at + 16; /* zeroed: the buffer is static and never reused */
+}
+
+static int is_boot(const void *p) {
+    return (const char *)p >= boot_buf && (const char *)p < boot_buf + BOOT_BYTES;
+}
+
+static void before_fork(void) {
+    lock();
+}
+
+static void after_fork_parent(void) {
+    unlock();
+}
+
+static void after_fork_child(void) {
+    if (table) {
+        munmap(table, table_cap * sizeof(slot_t));
+    }
+    table = NULL;
+    table_cap = table_count = 0;
+    free_ids_count = 0;
+    next_id = 0;
+    out_len = 0; /* the parent writes what it buffered */
+    out_fd = -1;
+    write_through = 0;
+    start_ns = now_ns();
+    unlock();
+}
+
+#define RESOLVE(name) real_##name = (__typeof__(real_##name))dlsym(RTLD_NEXT, #name)
+
+static void init(void) {
+    int expected = 0;
+    if (!__atomic_compare_exchange_n(&init_state, &expected, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+        while (__atomic_load_n(&init_state, __ATOMIC_ACQUIRE) != 2 && !in_hook) {
+            cpu_relax();
+        }
+        return;
+    }
+    in_hook = 1;
+    start_ns = now_ns();
+    RESOLVE(free); /* first: a block dlsym mallocs while resolving the rest can be freed */
+    RESOLVE(malloc);
+    RESOLVE(calloc);
+    RESOLVE(realloc);
+    RESOLVE(posix_memalign);
+    RESOLVE(aligned_alloc);
+    RESOLVE(memalign);
+    RESOLVE(valloc);
+    RESOLVE(pvalloc);
+    pthread_atfork(before_fork, after_fork_parent, after_fork_child);
+    in_hook = 0;
+    __atomic_store_n(&init_state, 2, __ATOMIC_RELEASE);
+}
+
+__attribute__((constructor)) static void on_load(void) {
+    if (init_state == 0) {
+        init();
+    }
+}
+
+__attribute__((destructor)) static void on_exit_flush(void) {
+    lock();
+    flush_locked();
+    write_through = 1; /* later destructors' frees still reach the file */
+    unlock();
+}
+
+/* ---------------------------------------------------------------- hooks */
+
+/* True when this call must not be recorded (re-entered, or still bootstrapping). */
+static int bypass(void) {
+    if (init_state != 2) {
+        init();
+    }
+    return in_hook || init_state != 2 || disabled;
+}
+
+static void *after_alloc(void *p, size_t size) {
+    if (p) {
+        in_hook = 1;
+        lock();
+        record_alloc_locked((uintptr_t)p, size);
+        unlock();
+        in_hook = 0;
+    }
+    return p;
+}
+
+static void before_free(void *p) {
+    in_hook = 1;
+    lock();
+    record_free_locked((uintptr_t)p);
+    unlock();
+    in_hook = 0;
+}
+
+EXPORT void *malloc(size_t size) {
+    if (bypass()) {
+        return real_malloc ? real_malloc(size) : boot_alloc(size);
+    }
+    return after_alloc(real_malloc(size), size);
+}
+
+EXPORT void *calloc(size_t n, size_t size) {
+    size_t total;
+    if (__builtin_mul_overflow(n, size, &total)) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    if (bypass()) {
+        return real_calloc ? real_calloc(n, size) : boot_alloc(total);
+    }
+    return after_alloc(real_calloc(n, size), total);
+}
+
+EXPORT void free(void *p) {
+    if (!p || is_boot(p)) {
+        return;
+    }
+    if (!real_free) {
+        init();
+        if (!real_free) {
+            return; /* freed while free itself is being resolved: leak it */
+        }
+    }
+    if (!bypass()) {
+        before_free(p);
+    }
+    real_free(p);
+}
+
+EXPORT void *realloc(void *p, size_t size) {
+    if (p && is_boot(p)) {
+        size_t old = *(size_t *)((char *)p - 16);
+        void *q = malloc(size);
+        if (q) {
+            memcpy(q, p, old < size ? old : size);
+        }
+        return q;
+    }
+    if (bypass()) {
+        return real_realloc ? real_realloc(p, size) : boot_alloc(size);
+    }
+    void *q = real_realloc(p, size);
+    if (q || (p && size == 0)) { /* success, or realloc(p, 0) freed p */
+        in_hook = 1;
+        lock();
+        if (p) {
+            record_free_locked((uintptr_t)p);
+        }
+        if (q) {
+            record_alloc_locked((uintptr_t)q, size);
+        }
+        unlock();
+        in_hook = 0;
+    }
+    return q;
+}
+
+EXPORT void *reallocarray(void *p, size_t n, size_t size) {
+    size_t total;
+    if (__builtin_mul_overflow(n, size, &total)) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    return realloc(p, total);
+}
+
+EXPORT int posix_memalign(void **out_ptr, size_t alignment, size_t size) {
+    if (bypass()) {
+        return real_posix_memalign(out_ptr, alignment, size);
+    }
+    int rc = real_posix_memalign(out_ptr, alignment, size);
+    if (rc == 0) {
+        after_alloc(*out_ptr, size);
+    }
+    return rc;
+}
+
+EXPORT void *aligned_alloc(size_t alignment, size_t size) {
+    return bypass() ? real_aligned_alloc(alignment, size) : after_alloc(real_aligned_alloc(alignment, size), size);
+}
+
+EXPORT void *memalign(size_t alignment, size_t size) {
+    return bypass() ? real_memalign(alignment, size) : after_alloc(real_memalign(alignment, size), size);
+}
+
+EXPORT void *valloc(size_t size) {
+    return bypass() ? real_valloc(size) : after_alloc(real_valloc(size), size);
+}
+
+EXPORT void *pvalloc(size_t size) {
+    return bypass() ? real_pvalloc(size) : after_alloc(real_pvalloc(size), size);
+}
