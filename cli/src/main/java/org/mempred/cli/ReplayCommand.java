@@ -286,7 +286,7 @@ final class ReplayCommand implements Callable<Integer> {
                         + " (seed, allocation index): the same stream for every policy; a failed allocation makes"
                         + " the later events of its id no-ops%n"
                         + "governor: lookahead %s, tick %s; policies: %s (paired per seed); seeds: %s (%d)%n"
-                        + "model: compaction = %d ns + bytes moved / %.1f bytes/ns (virtual); wall time measured"
+                        + "model: compaction = %s (virtual); wall time measured"
                         + " beside it; response = waiting + %d ns per allocation + direct compaction%n%n",
                 plan.workload().name(),
                 plan.workload().path(),
@@ -308,8 +308,7 @@ final class ReplayCommand implements Callable<Integer> {
                 String.join(", ", experiment.policies()),
                 seedList.size() == 1 ? seedList.get(0).toString() : seedList.get(0) + ".." + seedList.getLast(),
                 seedList.size(),
-                options.costModel().fixedNanos(),
-                options.costModel().bytesPerNano(),
+                options.costModel().describe(),
                 options.requestNanos()));
         out.append(ExperimentReport.summaryTable(result)).append('\n');
         out.append(ExperimentReport.pairedTable(result));
