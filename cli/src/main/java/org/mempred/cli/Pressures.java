@@ -1,7 +1,7 @@
 package org.mempred.cli;
 
 /** Parses a target pressure written as a fraction ({@code 0.95}) or a percentage ({@code 95}, {@code 95%}). */
-final class Pressures {
+public final class Pressures {
     private Pressures() {}
 
     /**
@@ -9,7 +9,7 @@ final class Pressures {
      *
      * @throws IllegalArgumentException naming {@code option} when the text is not a number or lies outside (0, 1]
      */
-    static double parse(String text, String option) {
+    public static double parse(String text, String option) {
         String t = text.trim();
         boolean percent = t.endsWith("%");
         if (percent) {

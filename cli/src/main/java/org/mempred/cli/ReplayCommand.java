@@ -136,8 +136,8 @@ final class ReplayCommand implements Callable<Integer> {
     List<Plan> plans() {
         double target = Pressures.parse(pressure, "--pressure");
         long horizonNanos = Durations.parseNanos(lookahead, "--lookahead");
-        int seedCount = positiveInt(seeds, "--seeds");
-        int threadCount = positiveInt(threads, "--threads");
+        int seedCount = Counts.positive(seeds, "--seeds");
+        int threadCount = Counts.positive(threads, "--threads");
         List<String> names = policyNames();
         Double fixedSpeed = speed == null ? null : parseSpeed(speed);
         ReplayMarks marks = ReplayMarks.stressorDefaults();
@@ -255,18 +255,6 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--speed='" + text + "': " + e.getMessage(), e);
         }
-    }
-
-    private static int positiveInt(String text, String option) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= 1) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + "='" + text + "' must be a whole number >= 1");
     }
 
     static String report(Plan plan, ExperimentResult result) {

@@ -117,8 +117,8 @@ final class StressCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     "--heap=" + heap + " must be a multiple of " + CompactingHeap.GRANULE_BYTES + " bytes up to 1GiB");
         }
-        int seedCount = positiveInt(seeds, "--seeds");
-        int threadCount = positiveInt(threads, "--threads");
+        int seedCount = Counts.positive(seeds, "--seeds");
+        int threadCount = Counts.positive(threads, "--threads");
         List<String> names = Arrays.stream(policies.split(","))
                 .map(String::trim)
                 .filter(name -> !name.isEmpty())
@@ -154,18 +154,6 @@ final class StressCommand implements Callable<Integer> {
             default ->
                 throw new IllegalArgumentException("--workload='" + workloadName + "' is unknown; valid: stress, mix");
         };
-    }
-
-    private static int positiveInt(String text, String option) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= 1) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + "='" + text + "' must be a whole number >= 1");
     }
 
     static String report(StressSettings settings, ExperimentResult result) {

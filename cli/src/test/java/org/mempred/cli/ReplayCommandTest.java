@@ -1,31 +1,19 @@
 package org.mempred.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mempred.cli.CliRun.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReplayCommandTest {
     @TempDir
     Path dir;
-
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.newCommandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int code = commandLine.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
-    }
 
     /** A churning trace: 4,000 events over 0.2 s, ids reused after their free. */
     private Path churnTrace() throws IOException {

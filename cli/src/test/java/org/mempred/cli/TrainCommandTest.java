@@ -1,10 +1,9 @@
 package org.mempred.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mempred.cli.CliRun.run;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,21 +13,10 @@ import org.mempred.predict.FeatureSet;
 import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.Pretrained;
 import org.mempred.predict.WeightsFile;
-import picocli.CommandLine;
 
 class TrainCommandTest {
     @TempDir
     Path dir;
-
-    private String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.newCommandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int code = commandLine.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
-    }
 
     @Test
     void trainsOnLabelledLabRunsAndWritesALoadableWeightsFile() throws Exception {

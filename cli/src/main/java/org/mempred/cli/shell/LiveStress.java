@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mempred.cli.Pressures;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.Handles;
@@ -67,7 +68,7 @@ final class LiveStress implements StressControl {
                 throw new IllegalArgumentException("option " + words[i] + " needs a value");
             }
             switch (words[i]) {
-                case "--pressure" -> pressure = parsePressure(words[++i]);
+                case "--pressure" -> pressure = Pressures.parse(words[++i], "--pressure");
                 case "--rate" -> rate = parsePositive(words[++i], "--rate");
                 default ->
                     throw new IllegalArgumentException(
@@ -180,15 +181,6 @@ final class LiveStress implements StressControl {
             }
             thread = null;
         }
-    }
-
-    static double parsePressure(String text) {
-        double value = parsePositive(text, "--pressure");
-        double fraction = value > 1.0 ? value / 100.0 : value;
-        if (!(fraction > 0.0 && fraction <= 1.0)) {
-            throw new IllegalArgumentException("--pressure=" + text + " must be in (0, 1] or (0, 100] percent");
-        }
-        return fraction;
     }
 
     private static double parsePositive(String text, String option) {

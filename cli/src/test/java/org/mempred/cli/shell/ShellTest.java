@@ -85,7 +85,7 @@ class ShellTest {
                 .contains("unknown command 'frobnicate'")
                 .contains("unknown policy 'magic'")
                 .contains("no labelled samples yet")
-                .contains("--pressure=250")
+                .contains("--pressure='250'")
                 .contains("heap: 0/8192 bytes used");
         assertThat(system.currentGovernor().policy().name()).isEqualTo("neural");
     }
