@@ -236,9 +236,10 @@ final class ReplayCommand implements Callable<Integer> {
                 .filter(name -> !name.isEmpty())
                 .toList();
         for (String name : names) {
-            if (!Policies.NAMES.contains(name)) {
-                throw new IllegalArgumentException(
-                        "--policies: unknown policy '" + name + "'; valid names: " + String.join(", ", Policies.NAMES));
+            try {
+                Policies.validate(name);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--policies: " + e.getMessage(), e);
             }
         }
         if (names.isEmpty()) {

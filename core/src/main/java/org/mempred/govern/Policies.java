@@ -13,8 +13,15 @@ import org.mempred.predict.Pretrained;
  *
  * <p>{@code reactive} is the baseline; {@code periodic} and {@code linux} are proactive without a
  * predictor; {@code persistence}, {@code holt}, {@code zgc} and {@code neural} are
- * {@link PredictivePolicy} with that predictor; {@code oracle} too, reading the true future (an
- * upper bound, needs {@link PredictorConfig#withFuture}).
+ * {@link PredictivePolicy} with that predictor ({@code neural} starts from the shipped pre-trained
+ * weights where they fit, {@code neural-cold} from seeded random weights); {@code oracle} too,
+ * reading the true future (an upper bound, needs {@link PredictorConfig#withFuture}).
+ *
+ * <p>A name may carry the policy's one parameter after {@code @}: the forecast threshold of a
+ * predictive policy ({@code neural@0.8} compacts when the predicted peak reaches 0.8; default
+ * {@value PredictivePolicy#DEFAULT_THRESHOLD_PRESSURE}), or the proactiveness of {@code linux}
+ * ({@code linux@50}; default {@value LinuxPolicy#DEFAULT_PROACTIVENESS}). Sweeping it traces a
+ * policy's curve of OOM events against bytes moved, instead of judging it at one point.
  */
 public final class Policies {
     /** Direct compaction only. */
@@ -40,13 +47,53 @@ public final class Policies {
 
     private Policies() {}
 
-    private static PredictivePolicy predictive(String name, Supplier<Predictor> predictors) {
-        predictors.get(); // fail now, not at the first tick, on a bad configuration
-        return new PredictivePolicy(
-                name,
-                predictors,
-                PredictivePolicy.DEFAULT_THRESHOLD_PRESSURE,
-                PredictivePolicy.DEFAULT_MIN_FRAGMENTATION);
+    /**
+     * A new policy called {@code name} (optionally {@code NAME@PARAMETER}); predictive ones build
+     * predictors from {@code config}.
+     *
+     * @throws IllegalArgumentException for an unknown name or a bad parameter, naming both
+     */
+    public static CompactionPolicy create(String name, PredictorConfig config) {
+        String base = baseName(name);
+        String parameter = base.length() == name.length() ? null : name.substring(base.length() + 1);
+        return switch (base) {
+            case REACTIVE, PERIODIC -> {
+                if (parameter != null) {
+                    throw new IllegalArgumentException("policy '" + name + "': " + base + " takes no @parameter");
+                }
+                yield base.equals(REACTIVE) ? new ReactivePolicy() : new PeriodicPolicy();
+            }
+            case LINUX ->
+                new LinuxPolicy(parameter == null ? LinuxPolicy.DEFAULT_PROACTIVENESS : proactiveness(name, parameter));
+            case Predictors.NEURAL -> predictive(name, parameter, () -> Pretrained.neural(config));
+            case NEURAL_COLD -> predictive(name, parameter, () -> Predictors.create(Predictors.NEURAL, config));
+            case Predictors.PERSISTENCE, Predictors.HOLT, Predictors.ZGC, Predictors.ORACLE ->
+                predictive(name, parameter, () -> Predictors.create(base, config));
+            default ->
+                throw new IllegalArgumentException("unknown policy '" + name + "'; valid names: "
+                        + String.join(", ", NAMES) + " (predictive ones and linux also as NAME@PARAMETER)");
+        };
+    }
+
+    /**
+     * Checks that {@code name} names a policy with a valid parameter, without running anything.
+     *
+     * @throws IllegalArgumentException as {@link #create} would
+     */
+    public static void validate(String name) {
+        PredictorConfig config = PredictorConfig.DEFAULTS;
+        create(name, readsFuture(name) ? config.withFuture((timeNanos, horizonNanos) -> Double.NaN) : config);
+    }
+
+    /** The name without its {@code @PARAMETER}. */
+    public static String baseName(String name) {
+        int at = name.indexOf('@');
+        return at < 0 ? name : name.substring(0, at);
+    }
+
+    /** Whether the policy called {@code name} reads the true future (so one must be supplied). */
+    public static boolean readsFuture(String name) {
+        return baseName(name).equals(Predictors.ORACLE);
     }
 
     /** {@code policy} with its predictors passed through {@code decorator}; other policies as they are. */
@@ -63,19 +110,29 @@ public final class Policies {
         return inner;
     }
 
-    /** A new policy called {@code name}; predictive ones build predictors from {@code config}. */
-    public static CompactionPolicy create(String name, PredictorConfig config) {
-        return switch (name) {
-            case REACTIVE -> new ReactivePolicy();
-            case PERIODIC -> new PeriodicPolicy();
-            case LINUX -> new LinuxPolicy(LinuxPolicy.DEFAULT_PROACTIVENESS);
-            case Predictors.NEURAL -> predictive(name, () -> Pretrained.neural(config));
-            case NEURAL_COLD -> predictive(name, () -> Predictors.create(Predictors.NEURAL, config));
-            case Predictors.PERSISTENCE, Predictors.HOLT, Predictors.ZGC, Predictors.ORACLE ->
-                predictive(name, () -> Predictors.create(name, config));
-            default ->
-                throw new IllegalArgumentException(
-                        "unknown policy '" + name + "'; valid names: " + String.join(", ", NAMES));
-        };
+    private static PredictivePolicy predictive(String name, String parameter, Supplier<Predictor> predictors) {
+        double threshold = parameter == null ? PredictivePolicy.DEFAULT_THRESHOLD_PRESSURE : threshold(name, parameter);
+        PredictivePolicy policy =
+                new PredictivePolicy(name, predictors, threshold, PredictivePolicy.DEFAULT_MIN_FRAGMENTATION);
+        predictors.get(); // fail now, not at the first tick, on a bad configuration
+        return policy;
+    }
+
+    private static int proactiveness(String name, String parameter) {
+        try {
+            return Integer.parseInt(parameter);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "policy '" + name + "': proactiveness '" + parameter + "' is not a whole number in [0, 100]", e);
+        }
+    }
+
+    private static double threshold(String name, String parameter) {
+        try {
+            return Double.parseDouble(parameter);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "policy '" + name + "': threshold '" + parameter + "' is not a number in (0, 1]", e);
+        }
     }
 }

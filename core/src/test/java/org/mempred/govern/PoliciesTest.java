@@ -71,4 +71,35 @@ class PoliciesTest {
         assertThat(policy.decide(sample(8_000, 1_950), 0.99).compact()).isFalse(); // fragmentation 0.025
         assertThat(policy.decide(sample(8_000, 1_000), 0.95).reason()).contains("forecast peak 0.950");
     }
+
+    @Test
+    void aNameMayCarryThePolicysParameter() {
+        CompactionPolicy eager = Policies.create("holt@0.5", PredictorConfig.DEFAULTS);
+        assertThat(eager.name()).isEqualTo("holt@0.5");
+        assertThat(eager.decide(sample(5_500, 2_000), 0.55).compact()).isTrue();
+        assertThat(Policies.create("holt", PredictorConfig.DEFAULTS)
+                        .decide(sample(5_500, 2_000), 0.55)
+                        .compact())
+                .isFalse();
+        LinuxPolicy linux = (LinuxPolicy) Policies.create("linux@100", PredictorConfig.DEFAULTS);
+        assertThat(linux.decide(sample(5_000, 4_200), Double.NaN).compact()).isTrue(); // score 16 > high 15
+        assertThat(Policies.readsFuture("oracle@0.7")).isTrue();
+        assertThat(Policies.readsFuture("neural")).isFalse();
+        assertThat(Policies.baseName("neural@0.8")).isEqualTo("neural");
+    }
+
+    @Test
+    void badParametersAreRefusedNamingThePolicy() {
+        assertThatThrownBy(() -> Policies.create("neural@high", PredictorConfig.DEFAULTS))
+                .hasMessageContaining("policy 'neural@high'")
+                .hasMessageContaining("threshold 'high'");
+        assertThatThrownBy(() -> Policies.create("neural@1.5", PredictorConfig.DEFAULTS))
+                .hasMessageContaining("thresholdPressure=1.5");
+        assertThatThrownBy(() -> Policies.create("reactive@3", PredictorConfig.DEFAULTS))
+                .hasMessageContaining("takes no @parameter");
+        assertThatThrownBy(() -> Policies.create("linux@x", PredictorConfig.DEFAULTS))
+                .hasMessageContaining("proactiveness 'x'");
+        assertThatThrownBy(() -> Policies.create("linux@400", PredictorConfig.DEFAULTS))
+                .hasMessageContaining("proactiveness=400");
+    }
 }

@@ -7,11 +7,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.mempred.govern.Policies;
 import org.mempred.lab.sim.PressureTrace;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.Simulator;
 import org.mempred.predict.FutureView;
-import org.mempred.predict.Predictors;
 
 /**
  * Runs an {@link ExperimentSpec}: policies × seeds, paired.
@@ -77,7 +77,7 @@ public final class Experiment {
     private void runSeed(int seedIndex) {
         long seed = spec.seeds().get(seedIndex);
         List<String> policies = spec.policies();
-        boolean needsFuture = policies.contains(Predictors.ORACLE);
+        boolean needsFuture = policies.stream().anyMatch(Policies::readsFuture);
         PressureTrace trace = needsFuture ? new PressureTrace() : null;
         int baseline = policies.indexOf(ExperimentSpec.BASELINE);
         store(baseline, seedIndex, simulator.run(spec.workload(), ExperimentSpec.BASELINE, seed, null, trace));
@@ -85,7 +85,7 @@ public final class Experiment {
         for (int p = 0; p < policies.size(); p++) {
             if (p != baseline) {
                 String policy = policies.get(p);
-                FutureView view = policy.equals(Predictors.ORACLE) ? future : null;
+                FutureView view = Policies.readsFuture(policy) ? future : null;
                 store(p, seedIndex, simulator.run(spec.workload(), policy, seed, view, null));
             }
         }

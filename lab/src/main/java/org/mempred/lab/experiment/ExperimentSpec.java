@@ -36,10 +36,7 @@ public record ExperimentSpec(
             ordered.add(BASELINE);
         }
         for (String policy : policies) {
-            if (!Policies.NAMES.contains(policy)) {
-                throw new IllegalArgumentException(
-                        "unknown policy '" + policy + "'; valid names: " + String.join(", ", Policies.NAMES));
-            }
+            Policies.validate(policy);
             if (!ordered.contains(policy)) {
                 ordered.add(policy);
             }

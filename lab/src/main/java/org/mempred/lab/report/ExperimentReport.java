@@ -3,6 +3,7 @@ package org.mempred.lab.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mempred.govern.Policies;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
@@ -10,7 +11,6 @@ import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.experiment.PolicyRuns;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.stats.Summary;
-import org.mempred.predict.Predictors;
 
 /**
  * Turns an {@link ExperimentResult} into the human report (two tables: every metric as mean ±
@@ -62,7 +62,7 @@ public final class ExperimentReport {
     /** Notes under the tables: the oracle's definition and the first crash of each policy. */
     public static List<String> notes(ExperimentResult result) {
         List<String> notes = new ArrayList<>();
-        if (result.spec().policies().contains(Predictors.ORACLE)) {
+        if (result.spec().policies().stream().anyMatch(Policies::readsFuture)) {
             notes.add(Experiment.ORACLE_DEFINITION);
         }
         for (PolicyRuns runs : result.policies()) {
@@ -81,7 +81,7 @@ public final class ExperimentReport {
         json.name("policies").beginArray();
         for (PolicyRuns runs : result.policies()) {
             json.beginObject().name("name").value(runs.policy());
-            if (runs.policy().equals(Predictors.ORACLE)) {
+            if (Policies.readsFuture(runs.policy())) {
                 json.name("definition").value(Experiment.ORACLE_DEFINITION);
             }
             json.name("runs").beginArray();
