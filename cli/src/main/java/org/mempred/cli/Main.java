@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             CaptureCommand.class,
             ShellCommand.class,
             TrainCommand.class,
+            ReproduceCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

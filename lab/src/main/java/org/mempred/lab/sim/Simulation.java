@@ -26,7 +26,8 @@ import org.mempred.lab.workload.EventStream;
  * later free, pin and unpin are no-ops.
  *
  * <p><b>Pressure.</b> Peak = highest used/capacity after any event; mean = time-weighted over
- * {@code [0, duration]}. Optionally the pressure at every tick goes to a {@link PressureTrace}.
+ * {@code [0, duration]}. Optionally the pressure at every tick goes to a {@link PressureTrace}, and
+ * the state at every tick to a {@link Timeline} (charts).
  *
  * <p><b>Cost</b> per step: one heap operation, two hash-map operations, one histogram record,
  * amortised ticks; nothing is allocated except by ticks (the governor's sample).
@@ -41,6 +42,7 @@ public final class Simulation {
     private final SimulationOptions options;
     private final CompactionRecorder recorder;
     private final PressureTrace trace;
+    private final Timeline timeline;
     private final HandleMap handles;
     private final Histogram responseNanos = new Histogram(MAX_RESPONSE_NANOS, 2);
     private long nextTickNanos;
@@ -59,7 +61,8 @@ public final class Simulation {
             VirtualClock clock,
             SimulationOptions options,
             CompactionRecorder recorder,
-            PressureTrace trace) {
+            PressureTrace trace,
+            Timeline timeline) {
         this.stream = stream;
         this.heap = heap;
         this.governor = governor;
@@ -67,6 +70,7 @@ public final class Simulation {
         this.options = options;
         this.recorder = recorder;
         this.trace = trace;
+        this.timeline = timeline;
         this.handles = new HandleMap(heap.capacityBytes() / CompactingHeap.GRANULE_BYTES);
         this.nextTickNanos = options.tickNanos();
     }
@@ -141,6 +145,15 @@ public final class Simulation {
             }
             if (trace != null) {
                 trace.record(nextTickNanos, heap.pressure());
+            }
+            if (timeline != null) {
+                timeline.record(
+                        nextTickNanos,
+                        heap.pressure(),
+                        governor.lastPrediction(),
+                        heap.stats().oomEvents(),
+                        recorder.proactive(),
+                        recorder.direct());
             }
             nextTickNanos += options.tickNanos();
         }

@@ -54,7 +54,22 @@ public final class Simulator {
      */
     public RunResult run(
             Workload workload, String policy, long seed, FutureView future, PressureTrace trace, LabelListener labels) {
-        Parts parts = build(workload, policy, seed, future, trace, labels);
+        return run(workload, policy, seed, future, trace, labels, null);
+    }
+
+    /**
+     * As {@link #run(Workload, String, long, FutureView, PressureTrace, LabelListener)}, also
+     * recording the state at every tick into {@code timeline} (null for none).
+     */
+    public RunResult run(
+            Workload workload,
+            String policy,
+            long seed,
+            FutureView future,
+            PressureTrace trace,
+            LabelListener labels,
+            Timeline timeline) {
+        Parts parts = build(workload, policy, seed, future, trace, labels, timeline);
         String crash = null;
         try {
             while (parts.simulation.step()) {
@@ -69,11 +84,17 @@ public final class Simulator {
 
     /** A run ready to be stepped by hand (benchmarks); nothing has happened yet. */
     public Simulation start(Workload workload, String policy, long seed) {
-        return build(workload, policy, seed, null, null, LabelListener.NONE).simulation;
+        return build(workload, policy, seed, null, null, LabelListener.NONE, null).simulation;
     }
 
     private Parts build(
-            Workload workload, String policy, long seed, FutureView future, PressureTrace trace, LabelListener labels) {
+            Workload workload,
+            String policy,
+            long seed,
+            FutureView future,
+            PressureTrace trace,
+            LabelListener labels,
+            Timeline timeline) {
         PredictorConfig predictorConfig = options.predictorConfig(seed);
         if (future != null) {
             predictorConfig = predictorConfig.withFuture(future);
@@ -85,7 +106,14 @@ public final class Simulator {
         VirtualClock clock = new VirtualClock();
         Governor governor = new Governor(heap, clock, compactionPolicy, options.governorConfig(), labels);
         Simulation simulation = new Simulation(
-                workload.open(seed, options.durationNanos()), heap, governor, clock, options, recorder, trace);
+                workload.open(seed, options.durationNanos()),
+                heap,
+                governor,
+                clock,
+                options,
+                recorder,
+                trace,
+                timeline);
         return new Parts(heap, governor, recorder, simulation);
     }
 

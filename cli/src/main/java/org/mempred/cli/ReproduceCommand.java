@@ -1,0 +1,145 @@
+package org.mempred.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mempred.lab.reproduce.ReproduceProgress;
+import org.mempred.lab.reproduce.ReproduceSettings;
+import org.mempred.lab.reproduce.Reproduction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mempred reproduce}: re-runs every experiment of the seed report with mempred and writes
+ * {@code report.md}, {@code results.json} and PNG charts into {@code --out}. Where the files went
+ * goes to stdout; the progress bar goes to stderr, and only when a terminal is attached. Bad
+ * option values print one line and exit with code 2 (see {@link Main}).
+ */
+@Command(
+        name = "reproduce",
+        mixinStandardHelpOptions = true,
+        description = "Re-run every experiment of the seed report and write report.md, results.json and charts.")
+final class ReproduceCommand implements Callable<Integer> {
+    private static final int PROGRESS_WIDTH = 30;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Output directory (default: ${DEFAULT-VALUE}).",
+            defaultValue = "reproduce")
+    private Path out;
+
+    @Option(names = "--quick", description = "Fewer seeds and shorter runs (well under two minutes).")
+    private boolean quick;
+
+    @Option(
+            names = "--seeds",
+            paramLabel = "N",
+            description = "Seeds 1..N of every experiment, at least 2 (default: " + ReproduceSettings.FULL_SEEDS
+                    + ", or " + ReproduceSettings.QUICK_SEEDS + " with --quick).")
+    private String seeds;
+
+    @Option(
+            names = "--traces",
+            paramLabel = "DIR",
+            description = "Directory of *.trace / *.trace.gz files to replay (default: traces).")
+    private Path traces;
+
+    @Option(names = "--tiny", hidden = true, description = "Seconds-long runs, for tests.")
+    private boolean tiny;
+
+    @Override
+    public Integer call() {
+        ReproduceSettings settings = settings();
+        PrintWriter err = spec.commandLine().getErr();
+        ReproduceProgress progress = System.console() != null ? new ProgressBar(err) : ReproduceProgress.NONE;
+        long started = System.nanoTime();
+        Reproduction.Output output = Reproduction.run(settings, out, progress, commandLine(settings));
+        if (System.console() != null) {
+            err.println();
+            err.flush();
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("mempred reproduce: wrote " + output.report() + ", " + output.results() + " and "
+                + output.charts().size() + " charts in " + out + " ("
+                + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9) + " s)");
+        stdout.flush();
+        return 0;
+    }
+
+    /** The checked settings; throws one clear line on a bad option. */
+    ReproduceSettings settings() {
+        if (tiny && quick) {
+            throw new IllegalArgumentException("--tiny and --quick exclude each other");
+        }
+        Path tracesDir = traces == null ? ReproduceSettings.DEFAULT_TRACES : traces;
+        if (traces != null && !Files.isDirectory(traces)) {
+            throw new IllegalArgumentException("--traces=" + traces + " is not a directory");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out=" + out + " exists and is not a directory");
+        }
+        int count =
+                seeds == null ? (quick ? ReproduceSettings.QUICK_SEEDS : ReproduceSettings.FULL_SEEDS) : seedCount();
+        if (tiny) {
+            ReproduceSettings base = ReproduceSettings.tiny(tracesDir);
+            return new ReproduceSettings(
+                    base.mode(),
+                    count,
+                    base.shortStressNanos(),
+                    base.longStressNanos(),
+                    base.autonomyNanos(),
+                    base.sweepNanos(),
+                    base.coldStartLabels(),
+                    base.latencySamples(),
+                    tracesDir,
+                    base.threads());
+        }
+        return quick ? ReproduceSettings.quick(count, tracesDir) : ReproduceSettings.full(count, tracesDir);
+    }
+
+    private int seedCount() {
+        int count;
+        try {
+            count = Integer.parseInt(seeds.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--seeds=" + seeds + " is not a whole number", e);
+        }
+        if (count < 2 || count > 1000) {
+            throw new IllegalArgumentException(
+                    "--seeds=" + seeds + " must be between 2 and 1000 (a confidence interval needs two seeds)");
+        }
+        return count;
+    }
+
+    /** The command with every effective setting spelled out, for the report. */
+    private String commandLine(ReproduceSettings settings) {
+        String mode = tiny ? " --tiny" : quick ? " --quick" : "";
+        return "mempred reproduce" + mode + " --seeds " + settings.seeds() + " --out " + out + " --traces "
+                + settings.tracesDir();
+    }
+
+    /** A one-line progress bar redrawn in place on a terminal. */
+    private static final class ProgressBar implements ReproduceProgress {
+        private final PrintWriter err;
+
+        ProgressBar(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void onProgress(String stage, int done, int total) {
+            int filled = PROGRESS_WIDTH * done / total;
+            err.print("\r[" + "#".repeat(filled) + ".".repeat(PROGRESS_WIDTH - filled) + "] " + done + "/" + total
+                    + "  section " + stage + "          ");
+            err.flush();
+        }
+    }
+}

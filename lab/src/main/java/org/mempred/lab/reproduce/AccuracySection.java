@@ -1,0 +1,180 @@
+package org.mempred.lab.reproduce;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.mempred.lab.experiment.ExperimentResult;
+import org.mempred.lab.sim.RunResult;
+import org.mempred.lab.stats.Stats;
+import org.mempred.lab.stats.Summary;
+import org.mempred.predict.AccuracyReport;
+import org.mempred.predict.BandAccuracy;
+import org.mempred.predict.Predictors;
+import org.mempred.predict.PressureBand;
+
+/**
+ * Section 4: accuracy of every predictor by band of current pressure, from the section-1 runs.
+ * Each predictive (policy, seed) of section 1 is re-run with a {@link LabelLog} attached (the
+ * simulator is deterministic; the section states whether every re-run matched its section-1
+ * result). Per band: N summed over seeds, accuracy / FP % / FN % as mean ± 95 % CI over the seeds
+ * whose band is not empty; overall also MAE, RMSE (percentage points) and skill.
+ */
+final class AccuracySection {
+    private AccuracySection() {}
+
+    static Section build(Context context, Findings findings) {
+        ExperimentResult experiment = findings.shortStress;
+        Map<String, List<AccuracyReport>> reports = new LinkedHashMap<>();
+        LabelLog neuralSeedOne = null;
+        int mismatches = 0;
+        for (String policy : experiment.spec().policies()) {
+            if (!DetailRuns.predictive(policy)) {
+                continue;
+            }
+            List<AccuracyReport> perSeed = new ArrayList<>();
+            List<RunResult> original = experiment.runs(policy).runs();
+            for (int s = 0; s < original.size(); s++) {
+                DetailRuns.DetailRun run = DetailRuns.run(
+                        experiment.spec().workload(),
+                        experiment.spec().options(),
+                        policy,
+                        original.get(s).seed(),
+                        Integer.MAX_VALUE);
+                context.step("4 accuracy");
+                mismatches +=
+                        run.result().withoutWallTime().equals(original.get(s).withoutWallTime()) ? 0 : 1;
+                perSeed.add(run.labels().report());
+                if (policy.equals(Predictors.NEURAL) && s == 0) {
+                    neuralSeedOne = run.labels();
+                }
+            }
+            reports.put(policy, perSeed);
+        }
+        Section section = new Section(4, "Prediction accuracy by pressure band");
+        section.paragraph("Threshold θ = 90 %: a prediction is positive when the predicted peak over the horizon is"
+                + " at least θ, and it is right when the actual peak agrees. N is summed over seeds; percentages"
+                + " are mean ± 95 % CI over the seeds whose band holds predictions. Re-runs of the section-1 runs"
+                + " that differed from section 1 (should be none; the simulator is deterministic): " + mismatches
+                + ".");
+        section.table(overall(reports));
+        for (Map.Entry<String, List<AccuracyReport>> entry : reports.entrySet()) {
+            section.table(bands(entry.getKey(), entry.getValue()));
+        }
+        if (reports.containsKey(Predictors.NEURAL)) {
+            findings.neuralBandLowAccuracy = bandSummary(reports.get(Predictors.NEURAL), PressureBand.P0_50);
+            findings.neuralBandHighAccuracy = bandSummary(reports.get(Predictors.NEURAL), PressureBand.P95_100);
+            findings.neuralBandLowCount = bandCount(reports.get(Predictors.NEURAL), PressureBand.P0_50);
+            findings.neuralBandHighCount = bandCount(reports.get(Predictors.NEURAL), PressureBand.P95_100);
+        }
+        charts(context, section, reports, neuralSeedOne);
+        return section;
+    }
+
+    private static void charts(
+            Context context, Section section, Map<String, List<AccuracyReport>> reports, LabelLog neural) {
+        List<String> bands = new ArrayList<>();
+        for (PressureBand band : PressureBand.values()) {
+            bands.add(band.label());
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        for (Map.Entry<String, List<AccuracyReport>> entry : reports.entrySet()) {
+            double[] means = new double[bands.size()];
+            for (PressureBand band : PressureBand.values()) {
+                means[band.ordinal()] = bandSummary(entry.getValue(), band).mean() * 100.0;
+            }
+            series.put(entry.getKey(), means);
+        }
+        Charts.bars(
+                context.outDir().resolve("accuracy-by-band.png"),
+                "Prediction accuracy by band of current pressure (mean over seeds; empty bands drawn as 0)",
+                "current pressure band",
+                "accuracy (%)",
+                bands,
+                series);
+        section.image("accuracy-by-band.png", "Accuracy by pressure band, every predictor");
+        if (neural != null) {
+            Charts.predictedVsActual(
+                    context.outDir().resolve("predicted-vs-actual.png"),
+                    "neural: predicted vs actual peak pressure over the next horizon (seed 1, section 1)",
+                    neural);
+            section.image("predicted-vs-actual.png", "Predicted vs actual peak pressure, neural, seed 1");
+        }
+    }
+
+    private static ReportTable overall(Map<String, List<AccuracyReport>> reports) {
+        ReportTable table = new ReportTable(
+                "Overall accuracy per predictor (MAE and RMSE in percentage points of pressure)",
+                List.of("predictor", "N", "accuracy %", "FP %", "FN %", "MAE", "RMSE", "skill vs persistence"));
+        for (Map.Entry<String, List<AccuracyReport>> entry : reports.entrySet()) {
+            List<BandAccuracy> runs = new ArrayList<>();
+            for (AccuracyReport report : entry.getValue()) {
+                runs.add(report.overall());
+            }
+            table.row(List.of(
+                    Cell.text(entry.getKey()),
+                    Cell.count(count(runs)),
+                    Cell.estimate(summary(runs, BandAccuracy::accuracy, 100.0), 1, false),
+                    Cell.estimate(summary(runs, BandAccuracy::falsePositiveRate, 100.0), 1, false),
+                    Cell.estimate(summary(runs, BandAccuracy::falseNegativeRate, 100.0), 1, false),
+                    Cell.estimate(summary(runs, BandAccuracy::meanAbsoluteError, 100.0), 2, false),
+                    Cell.estimate(summary(runs, BandAccuracy::rootMeanSquaredError, 100.0), 2, false),
+                    Cell.estimate(summary(runs, BandAccuracy::skill, 1.0), 3, false)));
+        }
+        return table;
+    }
+
+    private static ReportTable bands(String policy, List<AccuracyReport> reports) {
+        ReportTable table = new ReportTable(
+                "Accuracy by pressure band: " + policy,
+                List.of("pressure range", "predictions", "accuracy %", "false positives %", "false negatives %"));
+        for (PressureBand band : PressureBand.values()) {
+            List<BandAccuracy> runs = new ArrayList<>();
+            for (AccuracyReport report : reports) {
+                runs.add(report.band(band));
+            }
+            table.row(List.of(
+                    Cell.text(band.label()),
+                    Cell.count(count(runs)),
+                    Cell.estimate(summary(runs, BandAccuracy::accuracy, 100.0), 1, false),
+                    Cell.estimate(summary(runs, BandAccuracy::falsePositiveRate, 100.0), 1, false),
+                    Cell.estimate(summary(runs, BandAccuracy::falseNegativeRate, 100.0), 1, false)));
+        }
+        return table;
+    }
+
+    static Summary bandSummary(List<AccuracyReport> reports, PressureBand band) {
+        List<BandAccuracy> runs = new ArrayList<>();
+        for (AccuracyReport report : reports) {
+            runs.add(report.band(band));
+        }
+        return summary(runs, BandAccuracy::accuracy, 1.0);
+    }
+
+    private static long bandCount(List<AccuracyReport> reports, PressureBand band) {
+        long n = 0;
+        for (AccuracyReport report : reports) {
+            n += report.band(band).count();
+        }
+        return n;
+    }
+
+    private static long count(List<BandAccuracy> runs) {
+        long n = 0;
+        for (BandAccuracy run : runs) {
+            n += run.count();
+        }
+        return n;
+    }
+
+    /** Mean ± CI of {@code figure} × {@code scale} over the runs with predictions (empty ones are NaN). */
+    private static Summary summary(List<BandAccuracy> runs, ToDoubleFunction<BandAccuracy> figure, double scale) {
+        double[] values = new double[runs.size()];
+        for (int i = 0; i < values.length; i++) {
+            BandAccuracy run = runs.get(i);
+            values[i] = run.count() == 0 ? Double.NaN : figure.applyAsDouble(run) * scale;
+        }
+        return Stats.summarize(values);
+    }
+}

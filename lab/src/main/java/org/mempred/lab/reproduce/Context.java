@@ -1,0 +1,62 @@
+package org.mempred.lab.reproduce;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.mempred.heap.CompactingHeap;
+import org.mempred.lab.experiment.Experiment;
+import org.mempred.lab.experiment.ExperimentResult;
+import org.mempred.lab.experiment.ExperimentSpec;
+import org.mempred.lab.sim.SimulationOptions;
+import org.mempred.lab.workload.Workload;
+
+/**
+ * What every section of one reproduction shares: the settings, the output directory (charts are
+ * written there as the sections run) and the progress count. Steps are counted against an
+ * estimate of the total made up front; the count is clamped so a bar never passes 100 %.
+ */
+final class Context {
+    /** The seed report's heap: 100 KiB. */
+    static final int HEAP_BYTES = CompactingHeap.DEFAULT_CAPACITY_BYTES;
+
+    private final ReproduceSettings settings;
+    private final Path outDir;
+    private final ReproduceProgress progress;
+    private final int totalSteps;
+    private int doneSteps;
+
+    Context(ReproduceSettings settings, Path outDir, ReproduceProgress progress, int totalSteps) {
+        this.settings = settings;
+        this.outDir = outDir;
+        this.progress = progress;
+        this.totalSteps = Math.max(1, totalSteps);
+    }
+
+    ReproduceSettings settings() {
+        return settings;
+    }
+
+    Path outDir() {
+        return outDir;
+    }
+
+    List<Long> seeds() {
+        return ExperimentSpec.seeds(settings.seeds());
+    }
+
+    /** Runs a paired experiment of {@code policies} on {@code workload}, counting every run. */
+    ExperimentResult experiment(String stage, Workload workload, List<String> policies, long durationNanos) {
+        SimulationOptions options = SimulationOptions.of(HEAP_BYTES, durationNanos);
+        return experiment(stage, new ExperimentSpec(workload, policies, seeds(), options, settings.threads()));
+    }
+
+    /** Runs {@code spec}, counting every run. */
+    ExperimentResult experiment(String stage, ExperimentSpec spec) {
+        return Experiment.run(spec, (done, total, run) -> step(stage));
+    }
+
+    /** Counts one step of {@code stage}. */
+    synchronized void step(String stage) {
+        doneSteps = Math.min(doneSteps + 1, totalSteps);
+        progress.onProgress(stage, doneSteps, totalSteps);
+    }
+}

@@ -1,0 +1,47 @@
+package org.mempred.lab.reproduce;
+
+import org.mempred.govern.Policies;
+import org.mempred.lab.sim.PressureTrace;
+import org.mempred.lab.sim.RunResult;
+import org.mempred.lab.sim.SimulationOptions;
+import org.mempred.lab.sim.Simulator;
+import org.mempred.lab.sim.Timeline;
+import org.mempred.lab.workload.Workload;
+import org.mempred.predict.FutureView;
+import org.mempred.predict.PredictorConfig;
+import org.mempred.predict.Predictors;
+
+/**
+ * Re-runs one (policy, seed) of an experiment with instruments attached: a {@link Timeline} and a
+ * {@link LabelLog}. The simulator is deterministic, so the re-run is the same run as the
+ * experiment's (sections compare the two {@link RunResult}s, wall time aside, and say so). For
+ * {@code oracle}, the reactive run of the same seed is recorded first as its future, exactly as
+ * the experiment runner does.
+ */
+final class DetailRuns {
+    private DetailRuns() {}
+
+    /** One instrumented run. */
+    record DetailRun(RunResult result, Timeline timeline, LabelLog labels) {}
+
+    static DetailRun run(Workload workload, SimulationOptions options, String policy, long seed, int labelLimit) {
+        Simulator simulator = new Simulator(options);
+        FutureView future = null;
+        if (policy.equals(Predictors.ORACLE)) {
+            PressureTrace trace = new PressureTrace();
+            simulator.run(workload, Policies.REACTIVE, seed, null, trace);
+            future = trace.toFuture();
+        }
+        Timeline timeline = new Timeline();
+        LabelLog labels = new LabelLog(labelLimit);
+        RunResult result = simulator.run(workload, policy, seed, future, null, labels, timeline);
+        return new DetailRun(result, timeline, labels);
+    }
+
+    /** Whether {@code policy} runs a predictor. */
+    static boolean predictive(String policy) {
+        return Policies.create(policy, PredictorConfig.DEFAULTS.withFuture((t, h) -> 0.0))
+                        .newPredictor()
+                != null;
+    }
+}

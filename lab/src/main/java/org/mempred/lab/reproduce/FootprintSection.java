@@ -1,0 +1,64 @@
+package org.mempred.lab.reproduce;
+
+import java.util.List;
+import org.mempred.govern.GovernorConfig;
+import org.mempred.govern.Policies;
+import org.mempred.predict.Footprint;
+import org.mempred.predict.PredictionLoop;
+import org.mempred.predict.Predictor;
+import org.mempred.predict.PredictorConfig;
+import org.mempred.predict.Predictors;
+import org.mempred.predict.RecordedFuture;
+import org.mempred.telemetry.TelemetrySampler;
+
+/**
+ * Section 7: bytes each predictor holds, computed from its arrays by {@link Footprint} (weights,
+ * optimiser state, history) with the {@link PredictionLoop}'s label history sized as the governor
+ * sizes it (H / tick + 2 pending predictions). Object headers and references are not counted;
+ * the telemetry sampler every policy shares is listed separately.
+ */
+final class FootprintSection {
+    private FootprintSection() {}
+
+    static Section build(Context context, Findings findings) {
+        GovernorConfig governor = GovernorConfig.DEFAULTS;
+        int history = PredictionLoop.historyCapacityFor(governor.horizonNanos(), governor.tickNanos());
+        PredictorConfig config =
+                PredictorConfig.DEFAULTS.withFuture(new RecordedFuture(new long[] {0L}, new double[] {0.0}));
+        ReportTable table = new ReportTable(
+                "Predictor footprint in bytes (array contents; " + history + " pending predictions of history)",
+                List.of("predictor", "weights", "optimiser state", "history", "total", "% of 100 KiB heap"));
+        for (String policy : Policies.NAMES) {
+            Predictor predictor = Policies.create(policy, config).newPredictor();
+            if (predictor == null) {
+                continue;
+            }
+            Footprint footprint = new PredictionLoop(predictor, history, (t, p, q, y, f) -> {}).footprint();
+            if (policy.equals(Predictors.NEURAL)) {
+                findings.neuralFootprintBytes = footprint.totalBytes();
+            }
+            table.row(List.of(
+                    Cell.text(policy),
+                    Cell.count(footprint.weightsBytes()),
+                    Cell.count(footprint.optimiserStateBytes()),
+                    Cell.count(footprint.historyBytes()),
+                    Cell.count(footprint.totalBytes()),
+                    Cell.value(100.0 * footprint.totalBytes() / Context.HEAP_BYTES, 2)));
+        }
+        long sampler = new TelemetrySampler().footprintBytes();
+        table.row(List.of(
+                Cell.text("telemetry sampler (shared by every policy)"),
+                Cell.count(0),
+                Cell.count(0),
+                Cell.count(sampler),
+                Cell.count(sampler),
+                Cell.value(100.0 * sampler / Context.HEAP_BYTES, 2)));
+        context.step("7 footprint");
+        Section section = new Section(7, "Memory footprint of each predictor");
+        section.paragraph("Computed from the predictor objects' arrays (Footprint), not typed in. The predictor"
+                + " lives on the Java heap, outside the simulated 100 KiB arena; the percentage is for comparison"
+                + " with the seed report only.");
+        section.table(table);
+        return section;
+    }
+}

@@ -1,0 +1,71 @@
+package org.mempred.lab.reproduce;
+
+import java.util.Arrays;
+import org.mempred.govern.Governor;
+import org.mempred.govern.GovernorConfig;
+import org.mempred.govern.Policies;
+import org.mempred.heap.AllocationMode;
+import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.Handles;
+import org.mempred.lab.VirtualClock;
+import org.mempred.predict.PredictorConfig;
+
+/**
+ * The adversarial rate-limit case: the {@code periodic} policy asks for a full compaction at every
+ * tick, and the governor ticks every 5 ms (200 asks per second) for 10 s of virtual time while the
+ * heap is churned between ticks. The time of every compaction the governor actually ran is
+ * recorded, and the largest count inside any one-second window (sliding, starting at each
+ * compaction) must not exceed the configured limit.
+ */
+final class RateLimitCase {
+    private static final long TICK_NANOS = 5_000_000L;
+    private static final long RUN_NANOS = 10_000_000_000L;
+    private static final long WINDOW_NANOS = 1_000_000_000L;
+
+    private RateLimitCase() {}
+
+    static SafetyCases.Outcome run() {
+        CompactingHeap heap = new CompactingHeap(Context.HEAP_BYTES);
+        VirtualClock clock = new VirtualClock();
+        GovernorConfig config = GovernorConfig.DEFAULTS.withTickNanos(TICK_NANOS);
+        Governor governor =
+                new Governor(heap, clock, Policies.create(Policies.PERIODIC, PredictorConfig.DEFAULTS), config);
+        long[] times = new long[(int) (RUN_NANOS / TICK_NANOS)];
+        int compactions = 0;
+        long[] live = new long[128];
+        int next = 0;
+        for (long t = TICK_NANOS; t <= RUN_NANOS; t += TICK_NANOS) {
+            if (live[next] != Handles.NONE) {
+                heap.free(live[next]);
+            }
+            live[next] = heap.tryAllocate(16 + (next * 37) % 400, AllocationMode.ATOMIC);
+            next = (next + 3) % live.length;
+            clock.advanceTo(t);
+            long before = governor.stats().proactiveCompactions();
+            governor.tick();
+            if (governor.stats().proactiveCompactions() > before) {
+                times[compactions++] = t;
+            }
+        }
+        int max = maxInWindow(Arrays.copyOf(times, compactions));
+        int limit = config.maxCompactionsPerSecond();
+        long refused = governor.stats().rateLimited();
+        String actual = "max " + max + " in any 1 s (" + compactions + " run, " + refused + " refused in "
+                + RUN_NANOS / 1_000_000_000L + " s)";
+        return new SafetyCases.Outcome(
+                "compaction rate limit (periodic at 5 ms ticks)", limit + "/sec max", actual, max <= limit, max);
+    }
+
+    /** The most timestamps inside any window [t, t + 1 s) starting at a timestamp. */
+    static int maxInWindow(long[] sortedTimes) {
+        int max = 0;
+        int end = 0;
+        for (int start = 0; start < sortedTimes.length; start++) {
+            while (end < sortedTimes.length && sortedTimes[end] < sortedTimes[start] + WINDOW_NANOS) {
+                end++;
+            }
+            max = Math.max(max, end - start);
+        }
+        return max;
+    }
+}

@@ -1,0 +1,15 @@
+package org.mempred.lab.reproduce;
+
+/** Told as a reproduction advances; calls are serialised, possibly from a worker thread. */
+@FunctionalInterface
+public interface ReproduceProgress {
+    /** Ignores everything. */
+    ReproduceProgress NONE = (stage, done, total) -> {};
+
+    /**
+     * Step {@code done} of about {@code total} finished (a simulated run, or a measurement).
+     *
+     * @param stage the section being worked on
+     */
+    void onProgress(String stage, int done, int total);
+}

@@ -1,0 +1,111 @@
+package org.mempred.lab.reproduce;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.mempred.lab.report.JsonWriter;
+
+/**
+ * How much a reproduction runs. {@link #full} keeps the seed report's durations (10 and 30
+ * minutes of stress, a one-hour autonomous run); {@link #quick} shortens every run and uses fewer
+ * seeds, keeping the 1 : 3 ratio of the two stress durations so section 2's question still has a
+ * meaning. Durations are virtual time; wall time is far shorter.
+ *
+ * @param mode "full", "quick" or a test's name, printed in the report
+ * @param seeds seeds 1..seeds of every paired experiment (at least 2: a CI needs two)
+ * @param shortStressNanos section 1 run length (the report's 10 minutes)
+ * @param longStressNanos section 2 run length (the report's 30 minutes)
+ * @param autonomyNanos section 3 run length (the report's hour)
+ * @param sweepNanos section 5 run length per pressure
+ * @param coldStartLabels section 6: labelled predictions scored from the start
+ * @param latencySamples section 8: timed operations per histogram
+ * @param tracesDir section 10: where traces are looked for
+ * @param threads worker threads of every experiment
+ */
+public record ReproduceSettings(
+        String mode,
+        int seeds,
+        long shortStressNanos,
+        long longStressNanos,
+        long autonomyNanos,
+        long sweepNanos,
+        int coldStartLabels,
+        int latencySamples,
+        Path tracesDir,
+        int threads) {
+
+    /** The traces shipped with mempred, relative to the working directory. */
+    public static final Path DEFAULT_TRACES = Path.of("traces");
+
+    /** Default seeds of a full run. */
+    public static final int FULL_SEEDS = 10;
+
+    /** Default seeds of a quick run. */
+    public static final int QUICK_SEEDS = 3;
+
+    /** Checks counts and durations. */
+    public ReproduceSettings {
+        if (seeds < 2) {
+            throw new IllegalArgumentException("seeds=" + seeds + " must be >= 2 (a confidence interval needs two)");
+        }
+        if (shortStressNanos <= 0 || longStressNanos <= 0 || autonomyNanos <= 0 || sweepNanos <= 0) {
+            throw new IllegalArgumentException("every duration must be positive");
+        }
+        if (coldStartLabels < 1 || latencySamples < 1 || threads < 1) {
+            throw new IllegalArgumentException("coldStartLabels=" + coldStartLabels + ", latencySamples="
+                    + latencySamples + " and threads=" + threads + " must be >= 1");
+        }
+    }
+
+    /** The seed report's durations with {@code seeds} seeds. */
+    public static ReproduceSettings full(int seeds, Path tracesDir) {
+        return new ReproduceSettings(
+                "full", seeds, minutes(10), minutes(30), minutes(60), minutes(10), 200, 200_000, tracesDir, 2);
+    }
+
+    /** Shorter runs (2 / 6 / 12 minutes) for a run of well under two minutes. */
+    public static ReproduceSettings quick(int seeds, Path tracesDir) {
+        return new ReproduceSettings(
+                "quick", seeds, minutes(2), minutes(6), minutes(12), minutes(2), 200, 50_000, tracesDir, 2);
+    }
+
+    /** Seconds-long runs for tests. */
+    public static ReproduceSettings tiny(Path tracesDir) {
+        long second = TimeUnit.SECONDS.toNanos(1);
+        return new ReproduceSettings(
+                "tiny", 2, 40 * second, 120 * second, 60 * second, 30 * second, 40, 2_000, tracesDir, 2);
+    }
+
+    private static long minutes(long count) {
+        return TimeUnit.MINUTES.toNanos(count);
+    }
+
+    /** Minutes of {@code nanos}, for tables and prose. */
+    static double minutesOf(long nanos) {
+        return nanos / 60e9;
+    }
+
+    void writeJson(JsonWriter json) {
+        json.beginObject()
+                .name("mode")
+                .value(mode)
+                .name("seeds")
+                .value(seeds)
+                .name("shortStressMinutes")
+                .value(minutesOf(shortStressNanos))
+                .name("longStressMinutes")
+                .value(minutesOf(longStressNanos))
+                .name("autonomyMinutes")
+                .value(minutesOf(autonomyNanos))
+                .name("sweepMinutes")
+                .value(minutesOf(sweepNanos))
+                .name("coldStartLabels")
+                .value(coldStartLabels)
+                .name("latencySamples")
+                .value(latencySamples)
+                .name("tracesDir")
+                .value(tracesDir.toString())
+                .name("threads")
+                .value(threads)
+                .endObject();
+    }
+}

@@ -1,0 +1,204 @@
+package org.mempred.lab.reproduce;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mempred.govern.Policies;
+import org.mempred.lab.experiment.ExperimentResult;
+import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.ExperimentReport;
+import org.mempred.lab.sim.Timeline;
+import org.mempred.lab.stats.Stats;
+import org.mempred.lab.stats.Summary;
+import org.mempred.lab.workload.StressWorkload;
+import org.mempred.predict.Predictors;
+
+/**
+ * Sections 1 and 2: every policy on the 95 % stressor, paired per seed, for the short (the
+ * report's 10 minutes) and the long (30 minutes) duration; then, per policy, the per-seed ratio
+ * of long to short totals and whether the paired improvement over {@code reactive} holds at the
+ * longer duration. Whether anything "scales ×3" is decided from the ratio's CI, not assumed.
+ */
+final class StressSections {
+    static final double PRESSURE = 0.95;
+    static final String PRESSURE_CHART = "pressure-over-time.png";
+    private static final long CHART_WINDOW_NANOS = 120_000_000_000L;
+    private static final long CHART_LEAD_NANOS = 20_000_000_000L;
+
+    private StressSections() {}
+
+    static Section shortStress(Context context, Findings findings) {
+        ReproduceSettings settings = context.settings();
+        ExperimentResult result = run(context, "1 stress short", settings.shortStressNanos());
+        findings.shortStress = result;
+        Section section = new Section(1, minutes(settings.shortStressNanos()) + "-minute stress at 95 %");
+        describe(
+                section, result, settings.shortStressNanos(), context.settings().seeds());
+        section.table(ExperimentTables.summary("Summary (section 1)", result, List.of(Metric.values())));
+        section.table(
+                ExperimentTables.paired("Paired change vs reactive (section 1)", result, List.of(Metric.values())));
+        section.paragraph(Verdicts.oomFindings(result));
+        notes(section, result);
+        pressureChart(context, section, result);
+        section.data("experiment", json -> {
+            json.beginObject();
+            ExperimentReport.writePolicies(result, json);
+            json.endObject();
+        });
+        return section;
+    }
+
+    /** Re-runs seed 1 of reactive and neural with a timeline and draws pressure over time. */
+    private static void pressureChart(Context context, Section section, ExperimentResult result) {
+        Map<String, Timeline> runs = new LinkedHashMap<>();
+        for (String policy : List.of(Policies.REACTIVE, Predictors.NEURAL)) {
+            runs.put(
+                    policy,
+                    DetailRuns.run(result.spec().workload(), result.spec().options(), policy, 1L, 0)
+                            .timeline());
+            context.step("1 stress short");
+        }
+        Timeline neural = runs.get(Predictors.NEURAL);
+        long from = 0;
+        String anchor = "(neural made no proactive compaction in this run)";
+        for (int i = 0; i < neural.size(); i++) {
+            if (neural.proactiveCompactions(i) > 0) {
+                from = Math.max(0, neural.timeNanos(i) - CHART_LEAD_NANOS);
+                anchor = "(from 20 s before neural's first proactive compaction)";
+                break;
+            }
+        }
+        long to = from + CHART_WINDOW_NANOS;
+        String window = Cell.format(from / 1e9, 0, false) + "-" + Cell.format(to / 1e9, 0, false) + " s";
+        Charts.pressureOverTime(
+                context.outDir().resolve(PRESSURE_CHART),
+                "Pressure per governor tick, reactive vs neural, seed 1 of section 1, " + window + " " + anchor,
+                runs,
+                from,
+                to);
+        section.image(PRESSURE_CHART, "Pressure over time, reactive vs neural, seed 1, " + window + " " + anchor);
+    }
+
+    static Section longStress(Context context, Findings findings) {
+        ReproduceSettings settings = context.settings();
+        ExperimentResult result = run(context, "2 stress long", settings.longStressNanos());
+        findings.longStress = result;
+        Section section = new Section(2, minutes(settings.longStressNanos()) + "-minute stress at 95 %");
+        describe(section, result, settings.longStressNanos(), settings.seeds());
+        section.table(ExperimentTables.summary("Summary (section 2)", result, List.of(Metric.values())));
+        section.table(
+                ExperimentTables.paired("Paired change vs reactive (section 2)", result, List.of(Metric.values())));
+        section.paragraph(Verdicts.oomFindings(result));
+        ReportTable scaling = scalingTable(findings.shortStress, result);
+        section.table(scaling);
+        section.paragraph(scalingVerdict(findings.shortStress, result));
+        notes(section, result);
+        section.data("experiment", json -> {
+            json.beginObject();
+            ExperimentReport.writePolicies(result, json);
+            json.endObject();
+        });
+        return section;
+    }
+
+    private static ExperimentResult run(Context context, String stage, long durationNanos) {
+        StressWorkload workload = StressWorkload.kernel(PRESSURE, Context.HEAP_BYTES);
+        return context.experiment(stage, workload, Policies.NAMES, durationNanos);
+    }
+
+    private static void describe(Section section, ExperimentResult result, long durationNanos, int seeds) {
+        section.paragraph(String.format(
+                Locale.ROOT,
+                "Workload %s on a %d-byte heap, %s minutes of virtual time per run, seeds 1..%d, every policy"
+                        + " replaying the same stream per seed. Cells are mean ± 95 %% CI over seeds; the paired"
+                        + " table is policy minus reactive on the same seed. Compaction time in virtual time comes"
+                        + " from the cost model: "
+                        + result.spec().options().costModel().describe() + ".",
+                result.spec().workload().name(),
+                result.spec().options().heapBytes(),
+                Cell.format(ReproduceSettings.minutesOf(durationNanos), 1, false),
+                seeds));
+    }
+
+    private static void notes(Section section, ExperimentResult result) {
+        for (String note : ExperimentReport.notes(result)) {
+            section.paragraph("Note: " + note + ".");
+        }
+    }
+
+    /** Per policy: the per-seed ratio long / short of OOM events and compactions, and the paired OOM change. */
+    static ReportTable scalingTable(ExperimentResult shortRun, ExperimentResult longRun) {
+        ReportTable table = new ReportTable(
+                "Long vs short run per policy (ratios are per seed, long / short; ×3 is what a constant rate gives)",
+                List.of(
+                        "policy",
+                        "OOM ratio",
+                        "compactions ratio",
+                        "OOM change vs reactive, short",
+                        "OOM change vs reactive, long",
+                        "improvement at long duration",
+                        "OOM ratio consistent with ×3"));
+        for (String policy : shortRun.spec().policies()) {
+            Summary oomRatio = ratio(longRun, shortRun, policy, Metric.OOM_EVENTS);
+            Summary compactionRatio = ratio(longRun, shortRun, policy, Metric.COMPACTIONS);
+            boolean baseline = policy.equals(Policies.REACTIVE);
+            Summary shortChange = baseline ? empty() : shortRun.versusBaseline(policy, Metric.OOM_EVENTS);
+            Summary longChange = baseline ? empty() : longRun.versusBaseline(policy, Metric.OOM_EVENTS);
+            List<Cell> row = new ArrayList<>();
+            row.add(Cell.text(policy));
+            row.add(Cell.estimate(oomRatio, 2, false));
+            row.add(Cell.estimate(compactionRatio, 2, false));
+            row.add(Cell.estimate(shortChange, 1, true));
+            row.add(Cell.estimate(longChange, 1, true));
+            row.add(Cell.text(baseline ? "(baseline)" : Verdicts.change(longChange)));
+            row.add(Cell.text(Verdicts.contains(oomRatio, 3.0)));
+            table.row(row);
+        }
+        return table;
+    }
+
+    private static String scalingVerdict(ExperimentResult shortRun, ExperimentResult longRun) {
+        int consistent = 0;
+        int holds = 0;
+        int improvedShort = 0;
+        for (String policy : shortRun.spec().policies()) {
+            if (Verdicts.contains(ratio(longRun, shortRun, policy, Metric.OOM_EVENTS), 3.0)
+                    .startsWith("yes")) {
+                consistent++;
+            }
+            if (!policy.equals(Policies.REACTIVE)) {
+                boolean shortBetter =
+                        shortRun.versusBaseline(policy, Metric.OOM_EVENTS).ciHigh() < 0;
+                boolean longBetter =
+                        longRun.versusBaseline(policy, Metric.OOM_EVENTS).ciHigh() < 0;
+                improvedShort += shortBetter ? 1 : 0;
+                holds += shortBetter && longBetter ? 1 : 0;
+            }
+        }
+        return "Found: the OOM ratio's CI contains 3 for " + consistent + " of "
+                + shortRun.spec().policies().size()
+                + " policies; " + improvedShort + " policies significantly reduced OOM events vs reactive in the"
+                + " short run, and the reduction stayed significant in the long run for " + holds + " of them.";
+    }
+
+    static Summary ratio(ExperimentResult longRun, ExperimentResult shortRun, String policy, Metric metric) {
+        double[] longValues = longRun.runs(policy).values(metric);
+        double[] shortValues = shortRun.runs(policy).values(metric);
+        double[] ratios = new double[longValues.length];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = shortValues[i] > 0 ? longValues[i] / shortValues[i] : Double.NaN;
+        }
+        return Stats.summarize(ratios);
+    }
+
+    private static Summary empty() {
+        return Stats.summarize(new double[0]);
+    }
+
+    private static String minutes(long nanos) {
+        double minutes = ReproduceSettings.minutesOf(nanos);
+        return minutes == Math.rint(minutes) ? Long.toString((long) minutes) : Cell.format(minutes, 1, false);
+    }
+}

@@ -1,0 +1,110 @@
+package org.mempred.lab.reproduce;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mempred.govern.Policies;
+import org.mempred.lab.experiment.ExperimentResult;
+import org.mempred.lab.experiment.ExperimentSpec;
+import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.ExperimentReport;
+import org.mempred.lab.workload.StressWorkload;
+
+/**
+ * Section 5: every policy on the stressor at the seed report's five target pressures, paired per
+ * seed at each pressure: OOM events, the paired OOM change vs {@code reactive} and the p99
+ * response time (policies as rows, pressures as columns), plus a chart of OOM events.
+ */
+final class SweepSection {
+    static final int[] PRESSURES = {50, 75, 85, 95, 98};
+    static final String CHART = "oom-sweep.png";
+
+    private SweepSection() {}
+
+    static Section build(Context context, Findings findings) {
+        for (int pressure : PRESSURES) {
+            StressWorkload workload = StressWorkload.kernel(pressure / 100.0, Context.HEAP_BYTES);
+            findings.sweep.put(
+                    pressure,
+                    context.experiment(
+                            "5 sweep " + pressure + "%",
+                            workload,
+                            Policies.NAMES,
+                            context.settings().sweepNanos()));
+        }
+        Section section = new Section(5, "Pressure sweep");
+        section.paragraph("Target mean pressure 50/75/85/95/98 %, "
+                + Cell.format(ReproduceSettings.minutesOf(context.settings().sweepNanos()), 1, false)
+                + " minutes of virtual time per run, seeds 1.."
+                + context.settings().seeds()
+                + "; cells are mean ± 95 % CI over seeds (paired change: policy minus reactive on the same seed).");
+        section.table(table("OOM events per policy and target pressure", findings, Metric.OOM_EVENTS, false));
+        section.table(table("OOM events, paired change vs reactive", findings, Metric.OOM_EVENTS, true));
+        section.table(
+                table("KiB moved by compaction per policy and target pressure", findings, Metric.BYTES_MOVED, false));
+        section.table(table(
+                "p99 response time (µs) per policy and target pressure", findings, Metric.P99_RESPONSE_MICROS, false));
+        chart(context, findings);
+        section.image(CHART, "OOM events per policy across the pressure sweep");
+        section.data("experiments", json -> {
+            json.beginArray();
+            for (Map.Entry<Integer, ExperimentResult> entry : findings.sweep.entrySet()) {
+                json.beginObject().name("targetPressurePercent").value(entry.getKey());
+                ExperimentReport.writePolicies(entry.getValue(), json);
+                json.endObject();
+            }
+            json.endArray();
+        });
+        return section;
+    }
+
+    private static ReportTable table(String title, Findings findings, Metric metric, boolean paired) {
+        List<String> header = new ArrayList<>();
+        header.add("policy");
+        for (int pressure : PRESSURES) {
+            header.add(pressure + " %");
+        }
+        ReportTable table = new ReportTable(title, header);
+        for (String policy : Policies.NAMES) {
+            if (paired && policy.equals(ExperimentSpec.BASELINE)) {
+                continue;
+            }
+            List<Cell> row = new ArrayList<>();
+            row.add(Cell.text(policy));
+            for (ExperimentResult result : findings.sweep.values()) {
+                row.add(Cell.estimate(
+                        ExperimentTables.scaled(
+                                paired ? result.versusBaseline(policy, metric) : result.summary(policy, metric),
+                                metric),
+                        ExperimentTables.decimals(metric),
+                        paired));
+            }
+            table.row(row);
+        }
+        return table;
+    }
+
+    private static void chart(Context context, Findings findings) {
+        List<String> categories = new ArrayList<>();
+        for (int pressure : PRESSURES) {
+            categories.add(pressure + " %");
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        for (String policy : Policies.NAMES) {
+            double[] means = new double[PRESSURES.length];
+            int i = 0;
+            for (ExperimentResult result : findings.sweep.values()) {
+                means[i++] = result.summary(policy, Metric.OOM_EVENTS).mean();
+            }
+            series.put(policy, means);
+        }
+        Charts.bars(
+                context.outDir().resolve(CHART),
+                "OOM events per run by target pressure (mean over seeds)",
+                "target mean pressure",
+                "OOM events per run",
+                categories,
+                series);
+    }
+}

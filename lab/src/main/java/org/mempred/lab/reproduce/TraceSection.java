@@ -1,0 +1,131 @@
+package org.mempred.lab.reproduce;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.mempred.govern.Policies;
+import org.mempred.lab.experiment.ExperimentResult;
+import org.mempred.lab.experiment.ExperimentSpec;
+import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.ExperimentReport;
+import org.mempred.lab.sim.SimulationOptions;
+import org.mempred.lab.trace.ReplayMarks;
+import org.mempred.lab.trace.ReplaySizing;
+import org.mempred.lab.trace.TraceSummary;
+import org.mempred.lab.trace.TraceWorkload;
+import org.mempred.predict.PredictorConfig;
+
+/**
+ * Section 10: replay of real allocation traces ({@code *.trace}, {@code *.trace.gz} in the traces
+ * directory) through the trace API, exactly as {@code mempred replay} does by default: heap sized
+ * so the trace's peak live bytes sit at 95 %, traces shorter than 12 horizons stretched to that
+ * length, atomic and pin marks as the stressor's. Every policy, paired per seed.
+ */
+final class TraceSection {
+    static final double PRESSURE = 0.95;
+
+    private static final List<Metric> METRICS = List.of(
+            Metric.OOM_EVENTS,
+            Metric.OOM_FRAGMENTATION,
+            Metric.COMPACTIONS,
+            Metric.PROACTIVE_COMPACTIONS,
+            Metric.BYTES_MOVED,
+            Metric.P99_RESPONSE_MICROS,
+            Metric.PREDICTION_ACCURACY,
+            Metric.SKILL,
+            Metric.CRASHES);
+
+    private TraceSection() {}
+
+    /** The trace files in {@code dir}, sorted; empty when the directory does not exist. */
+    static List<Path> traces(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(path -> {
+                        String name = String.valueOf(path.getFileName());
+                        return name.endsWith(".trace") || name.endsWith(".trace.gz");
+                    })
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list traces in " + dir, e);
+        }
+    }
+
+    static Section build(Context context) {
+        Path dir = context.settings().tracesDir();
+        List<Path> traces = traces(dir);
+        Section section = new Section(10, "Real traces");
+        if (traces.isEmpty()) {
+            section.paragraph("No traces (*.trace, *.trace.gz) were found in " + dir + "; nothing was replayed.");
+            return section;
+        }
+        section.paragraph("Traces in " + dir + ", replayed with every policy, seeds 1.."
+                + context.settings().seeds()
+                + " (the seed picks the atomic and pin marks). Heap: the trace's peak live bytes at 95 %.");
+        List<ExperimentResult> results = new ArrayList<>();
+        for (Path trace : traces) {
+            ExperimentResult result = replay(context, trace);
+            results.add(result);
+            TraceWorkload workload = (TraceWorkload) result.spec().workload();
+            section.paragraph(describe(workload, result.spec().options()));
+            String name = String.valueOf(trace.getFileName());
+            section.table(ExperimentTables.summary("Replay of " + name, result, METRICS));
+            section.table(
+                    ExperimentTables.paired("Replay of " + name + ", paired change vs reactive", result, METRICS));
+        }
+        section.data("replays", json -> {
+            json.beginArray();
+            for (ExperimentResult result : results) {
+                json.beginObject().name("trace").value(result.spec().workload().name());
+                ExperimentReport.writePolicies(result, json);
+                json.endObject();
+            }
+            json.endArray();
+        });
+        return section;
+    }
+
+    private static ExperimentResult replay(Context context, Path trace) {
+        TraceSummary summary;
+        try {
+            summary = TraceSummary.scan(trace);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read trace " + trace, e);
+        }
+        int heapBytes = ReplaySizing.autoCapacityBytes(summary.peakLiveBytes(), PRESSURE);
+        double speed = ReplaySizing.defaultSpeed(summary.durationNanos(), PredictorConfig.DEFAULT_HORIZON_NANOS);
+        TraceWorkload workload = new TraceWorkload(trace, summary, speed, ReplayMarks.stressorDefaults());
+        SimulationOptions options = SimulationOptions.of(heapBytes, Math.max(1, workload.replayNanos()));
+        ExperimentSpec spec = new ExperimentSpec(
+                workload,
+                Policies.NAMES,
+                context.seeds(),
+                options,
+                context.settings().threads());
+        return context.experiment("10 trace " + trace.getFileName(), spec);
+    }
+
+    private static String describe(TraceWorkload workload, SimulationOptions options) {
+        TraceSummary summary = workload.summary();
+        return String.format(
+                Locale.ROOT,
+                "%s: %d events (%d allocations), peak live %d bytes, largest request %d bytes; heap %d bytes;"
+                        + " replay speed %s, %s s of replayed time.",
+                workload.name(),
+                summary.events(),
+                summary.allocations(),
+                summary.peakLiveBytes(),
+                summary.maxRequestBytes(),
+                options.heapBytes(),
+                Cell.format(workload.speed(), 4, false),
+                Cell.format(options.durationNanos() / 1e9, 1, false));
+    }
+}

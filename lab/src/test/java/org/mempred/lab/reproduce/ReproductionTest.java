@@ -1,0 +1,105 @@
+package org.mempred.lab.reproduce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A reproduction on tiny settings: every section and chart is produced and report.md agrees with results.json. */
+class ReproductionTest {
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])[+-]?\\d+(?:\\.\\d+)?");
+
+    @TempDir
+    static Path out;
+
+    @TempDir
+    static Path traces;
+
+    private static Reproduction.Output output;
+    private static String report;
+    private static String results;
+
+    @BeforeAll
+    static void reproduce() throws IOException {
+        Files.writeString(
+                traces.resolve("small.trace"),
+                "# mempred-trace v1\n0 a 1 64\n1000000 a 2 128\n2000000 f 1\n3000000 a 3 32\n4000000 f 2\n",
+                StandardCharsets.UTF_8);
+        output = Reproduction.run(ReproduceSettings.tiny(traces), out, ReproduceProgress.NONE, "test");
+        report = Files.readString(output.report());
+        results = Files.readString(output.results());
+    }
+
+    @Test
+    void everySectionIsInTheReportAndTheJson() {
+        for (int section = 1; section <= 11; section++) {
+            assertThat(report).contains("\n## " + section + ". ");
+            assertThat(results).contains("\"number\": " + section + ",");
+        }
+        assertThat(report).contains("Replay of small.trace").contains("Claims vs measured");
+    }
+
+    @Test
+    void everyChartIsAWrittenPngEmbeddedOrListed() throws IOException {
+        assertThat(output.charts()).hasSizeGreaterThanOrEqualTo(4);
+        for (Path chart : output.charts()) {
+            byte[] bytes = Files.readAllBytes(chart);
+            assertThat(bytes.length).as(chart.toString()).isGreaterThan(1000);
+            assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+            assertThat(report).contains("](" + chart.getFileName() + ")");
+        }
+    }
+
+    @Test
+    void everySafetyCasePasses() {
+        assertThat(report).contains("| PASS |").doesNotContain("| FAIL |");
+    }
+
+    @Test
+    void everyNumberInTheReportsTablesIsInTheJson() {
+        List<Double> json = new ArrayList<>();
+        Matcher numbers = NUMBER.matcher(results);
+        while (numbers.find()) {
+            json.add(Double.parseDouble(numbers.group()));
+        }
+        int checked = 0;
+        for (String line : report.split("\n")) {
+            if (!line.startsWith("|") || line.startsWith("|---")) {
+                continue;
+            }
+            Matcher tokens = NUMBER.matcher(line);
+            while (tokens.find()) {
+                String token = tokens.group();
+                assertThat(foundIn(json, token))
+                        .as("%s (line: %s)", token, line)
+                        .isTrue();
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(500);
+    }
+
+    /** Whether some JSON number, rounded to the token's decimals, reads as the token. */
+    private static boolean foundIn(List<Double> json, String token) {
+        int dot = token.indexOf('.');
+        int decimals = dot < 0 ? 0 : token.length() - dot - 1;
+        double wanted = Double.parseDouble(token);
+        for (double value : json) {
+            String rounded = String.format(Locale.ROOT, "%." + decimals + "f", value);
+            if (Double.parseDouble(rounded) == wanted || Double.parseDouble(rounded) == -wanted && wanted == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

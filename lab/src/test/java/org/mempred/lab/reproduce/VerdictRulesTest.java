@@ -1,0 +1,50 @@
+package org.mempred.lab.reproduce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.mempred.lab.stats.Summary;
+
+class VerdictRulesTest {
+    private static Summary ci(double mean, double low, double high) {
+        return new Summary(5, mean, 1.0, low, high);
+    }
+
+    @Test
+    void relativeChangeIsSupportedOnlyWhenTheCiExcludesZeroAndReachesTheClaimedRange() {
+        assertThat(Claim.relativeChange("c", "m", ci(-50, -55, -45), -60, -40).verdict())
+                .isEqualTo(Verdicts.SUPPORTED);
+        assertThat(Claim.relativeChange("c", "m", ci(-10, -15, -5), -60, -40).verdict())
+                .isEqualTo(Verdicts.NOT_SUPPORTED);
+        assertThat(Claim.relativeChange("c", "m", ci(-45, -95, 5), -60, -40).verdict())
+                .isEqualTo(Verdicts.NOT_SUPPORTED);
+        assertThat(Claim.relativeChange("c", "m", new Summary(1, -50, Double.NaN, Double.NaN, Double.NaN), -60, -40)
+                        .verdict())
+                .isEqualTo(Verdicts.NOT_COMPARABLE);
+    }
+
+    @Test
+    void levelClaimsNeedTheMeasuredMeanToReachTheClaim() {
+        assertThat(Claim.atLeast("c", "m", ci(95, 94, 96), 94.2, 1).verdict()).isEqualTo(Verdicts.SUPPORTED);
+        Claim wide = Claim.atLeast("c", "m", ci(78, 52, 104), 94.2, 1);
+        assertThat(wide.verdict()).isEqualTo(Verdicts.NOT_SUPPORTED);
+        assertThat(wide.measured()).contains("CI contains the claim");
+    }
+
+    @Test
+    void pairedChangesAreNamedByWhereTheirCiLies() {
+        assertThat(Verdicts.change(ci(-3, -5, -1))).isEqualTo("significant reduction");
+        assertThat(Verdicts.change(ci(3, 1, 5))).isEqualTo("significant increase");
+        assertThat(Verdicts.change(ci(0, -1, 1))).isEqualTo("no significant change");
+        assertThat(Verdicts.contains(ci(3.1, 2.5, 3.6), 3.0)).isEqualTo("yes");
+        assertThat(Verdicts.contains(ci(2.1, 1.9, 2.4), 3.0)).isEqualTo("no");
+    }
+
+    @Test
+    void rateLimitWindowCountsTheBusiestSecond() {
+        long second = 1_000_000_000L;
+        assertThat(RateLimitCase.maxInWindow(new long[0])).isZero();
+        assertThat(RateLimitCase.maxInWindow(new long[] {0, second / 2, second - 1, second, 3 * second}))
+                .isEqualTo(3);
+    }
+}
