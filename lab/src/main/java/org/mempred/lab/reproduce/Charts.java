@@ -136,6 +136,16 @@ final class Charts {
         save(chart, file);
     }
 
+    /** One line with markers per series; each value is {x[], y[]}, drawn in the given order. */
+    static void scatter(Path file, String title, String xTitle, String yTitle, Map<String, double[][]> series) {
+        XYChart chart = xyChart(title, xTitle, yTitle);
+        chart.getStyler().setMarkerSize(9);
+        for (Map.Entry<String, double[][]> entry : series.entrySet()) {
+            chart.addSeries(entry.getKey(), entry.getValue()[0], entry.getValue()[1]);
+        }
+        save(chart, file);
+    }
+
     private static XYChart xyChart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder()
                 .width(WIDTH)

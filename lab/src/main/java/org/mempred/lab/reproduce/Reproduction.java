@@ -60,6 +60,7 @@ public final class Reproduction {
         sections.add(SafetySection.build(context, findings));
         sections.add(TraceSection.build(context));
         sections.add(ClaimsSection.build(findings));
+        sections.add(ParetoSection.build(context, findings));
         Path report = outDir.resolve(REPORT);
         Path results = outDir.resolve(RESULTS);
         try {
@@ -70,7 +71,11 @@ public final class Reproduction {
         }
         List<Path> charts = new ArrayList<>();
         for (String chart : List.of(
-                StressSections.PRESSURE_CHART, "predicted-vs-actual.png", SweepSection.CHART, "accuracy-by-band.png")) {
+                StressSections.PRESSURE_CHART,
+                "predicted-vs-actual.png",
+                SweepSection.CHART,
+                "accuracy-by-band.png",
+                ParetoSection.CHART)) {
             charts.add(outDir.resolve(chart));
         }
         return new Output(report, results, charts);
@@ -85,7 +90,10 @@ public final class Reproduction {
             predictive += DetailRuns.predictive(policy) ? 1 : 0;
         }
         int traces = TraceSection.traces(settings.tracesDir()).size();
-        return policies * seeds * (2 + SweepSection.PRESSURES.length + traces) + seeds * (3 + predictive + 2) + 5;
+        return policies * seeds * (2 + SweepSection.PRESSURES.length + traces)
+                + seeds * (3 + predictive + 2)
+                + seeds * ParetoSection.policies().size()
+                + 5;
     }
 
     private static String markdown(ReproduceSettings settings, String commandLine, List<Section> sections) {

@@ -42,11 +42,14 @@ class ReproductionTest {
 
     @Test
     void everySectionIsInTheReportAndTheJson() {
-        for (int section = 1; section <= 11; section++) {
+        for (int section = 1; section <= 12; section++) {
             assertThat(report).contains("\n## " + section + ". ");
             assertThat(results).contains("\"number\": " + section + ",");
         }
-        assertThat(report).contains("Replay of small.trace").contains("Claims vs measured");
+        assertThat(report)
+                .contains("Replay of small.trace")
+                .contains("Claims vs measured")
+                .contains("holt@0.85");
     }
 
     @Test
