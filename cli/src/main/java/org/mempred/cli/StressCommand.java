@@ -14,6 +14,7 @@ import org.mempred.heap.CompactingHeap;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
+import org.mempred.lab.experiment.PolicyRuns;
 import org.mempred.lab.experiment.Progress;
 import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.report.JsonWriter;
@@ -22,6 +23,7 @@ import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.workload.StressWorkload;
 import org.mempred.lab.workload.SubsystemMix;
 import org.mempred.lab.workload.Workload;
+import org.mempred.live.Metrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,6 +89,11 @@ final class StressCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
     private Path json;
 
+    @Option(
+            names = "--metrics",
+            description = "Also print the METRIC lines of every run's heap and governor at its end.")
+    private boolean metrics;
+
     @Override
     public Integer call() {
         StressSettings settings = settings();
@@ -95,6 +102,9 @@ final class StressCommand implements Callable<Integer> {
         ExperimentResult result = Experiment.run(settings.spec(), progress);
         PrintWriter out = spec.commandLine().getOut();
         out.print(report(settings, result));
+        if (metrics) {
+            out.print(metricLines(result));
+        }
         out.flush();
         if (json != null) {
             try {
@@ -188,6 +198,21 @@ final class StressCommand implements Callable<Integer> {
     }
 
     /** A one-line progress bar redrawn in place on a terminal. */
+    /** A comment line naming each run, then its METRIC lines (as the shell's {@code metrics} prints them). */
+    static String metricLines(ExperimentResult result) {
+        StringBuilder out = new StringBuilder();
+        for (PolicyRuns policy : result.policies()) {
+            for (RunResult run : policy.runs()) {
+                out.append("\n# end of run: policy ")
+                        .append(run.policy())
+                        .append(", seed ")
+                        .append(run.seed());
+                out.append('\n').append(Metrics.format(run.finalMetrics()));
+            }
+        }
+        return out.toString();
+    }
+
     private static final class ProgressBar implements Progress {
         private final PrintWriter err;
 

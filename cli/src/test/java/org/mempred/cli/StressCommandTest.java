@@ -133,4 +133,42 @@ class StressCommandTest {
         assertThat(result[0]).isEqualTo("1");
         assertThat(result[2]).contains("cannot write --json");
     }
+
+    @Test
+    void metricsOptionPrintsEveryRunsMetricLinesAtItsEnd() {
+        String[] result = run(
+                "stress",
+                "--pressure",
+                "90",
+                "--duration",
+                "30s",
+                "--seeds",
+                "2",
+                "--policies",
+                "reactive,neural",
+                "--metrics");
+        assertThat(result[0]).isEqualTo("0");
+        assertThat(result[1])
+                .contains("# end of run: policy reactive, seed 1")
+                .contains("# end of run: policy neural, seed 2");
+        for (String name : new String[] {
+            "heap_used_bytes",
+            "heap_free_bytes",
+            "heap_largest_free_bytes",
+            "heap_pressure",
+            "heap_fragmentation",
+            "oom_events",
+            "compactions_total",
+            "compactions_proactive",
+            "compactions_reactive",
+            "mempred_predictions",
+            "mempred_accuracy",
+            "mempred_fallbacks",
+            "watchdog_alerts"
+        }) {
+            assertThat(result[1]).contains("METRIC " + name + "=");
+        }
+        assertThat(result[1].lines().filter(l -> l.startsWith("METRIC ")))
+                .allMatch(l -> l.matches("METRIC [a-z][a-z0-9_]*=-?[0-9]+(\\.[0-9]+)?"));
+    }
 }

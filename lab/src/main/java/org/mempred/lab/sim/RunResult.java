@@ -1,5 +1,9 @@
 package org.mempred.lab.sim;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The figures of one simulated run (one policy, one seed). Figures that do not apply are NaN:
  * prediction accuracy and skill for a policy without a predictor, compaction times for a run
@@ -29,6 +33,7 @@ package org.mempred.lab.sim;
  * @param allocationRequests allocation requests issued by the workload
  * @param crashes 1 when an exception escaped the run (figures then cover the run up to it), else 0
  * @param crashMessage the escaped exception, or null
+ * @param finalMetrics the METRIC values ({@code org.mempred.live.Metrics}) of the heap and governor at the end of the run
  */
 public record RunResult(
         String policy,
@@ -54,7 +59,13 @@ public record RunResult(
         long rateLimited,
         long allocationRequests,
         int crashes,
-        String crashMessage) {
+        String crashMessage,
+        Map<String, Number> finalMetrics) {
+
+    /** Keeps the metrics' order and makes them unmodifiable. */
+    public RunResult {
+        finalMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(finalMetrics));
+    }
 
     /**
      * This result with the measured wall time zeroed: the figures that must be identical for
@@ -85,6 +96,7 @@ public record RunResult(
                 rateLimited,
                 allocationRequests,
                 crashes,
-                crashMessage);
+                crashMessage,
+                finalMetrics);
     }
 }

@@ -9,6 +9,7 @@ import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.HeapStats;
 import org.mempred.lab.VirtualClock;
 import org.mempred.lab.workload.Workload;
+import org.mempred.live.Metrics;
 import org.mempred.predict.AccuracyReport;
 import org.mempred.predict.BandAccuracy;
 import org.mempred.predict.FutureView;
@@ -150,7 +151,8 @@ public final class Simulator {
                 governor.rateLimited(),
                 parts.simulation.allocationRequests(),
                 crash == null ? 0 : 1,
-                crash);
+                crash,
+                Metrics.collect(heap, governor, accuracy));
     }
 
     /** The objects of one run. */
