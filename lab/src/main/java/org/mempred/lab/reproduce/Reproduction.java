@@ -89,7 +89,7 @@ public final class Reproduction {
         for (String policy : Policies.NAMES) {
             predictive += DetailRuns.predictive(policy) ? 1 : 0;
         }
-        int traces = TraceSection.traces(settings.tracesDir()).size();
+        int traces = TraceSection.traces(settings.tracesDir()).size() * TraceSection.PRESSURES.length;
         return policies * seeds * (2 + SweepSection.PRESSURES.length + traces)
                 + seeds * (3 + predictive + 2)
                 + seeds * ParetoSection.policies().size()

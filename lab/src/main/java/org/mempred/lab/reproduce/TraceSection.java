@@ -22,12 +22,13 @@ import org.mempred.predict.PredictorConfig;
 
 /**
  * Section 10: replay of real allocation traces ({@code *.trace}, {@code *.trace.gz} in the traces
- * directory) through the trace API, exactly as {@code mempred replay} does by default: heap sized
- * so the trace's peak live bytes sit at 95 %, traces shorter than 12 horizons stretched to that
- * length, atomic and pin marks as the stressor's. Every policy, paired per seed.
+ * directory) through the trace API, as {@code mempred replay} does: traces shorter than 12 horizons
+ * stretched to that length, atomic and pin marks as the stressor's, every policy paired per seed.
+ * Each trace runs twice: with the heap sized so its peak live bytes sit at 95 % (replay's default)
+ * and at 100 %, where a real program's peak leaves no slack and fragmentation can fail requests.
  */
 final class TraceSection {
-    static final double PRESSURE = 0.95;
+    static final double[] PRESSURES = {0.95, 1.00};
 
     private static final List<Metric> METRICS = List.of(
             Metric.OOM_EVENTS,
@@ -69,23 +70,31 @@ final class TraceSection {
         }
         section.paragraph("Traces in " + dir + ", replayed with every policy, seeds 1.."
                 + context.settings().seeds()
-                + " (the seed picks the atomic and pin marks). Heap: the trace's peak live bytes at 95 %.");
+                + " (the seed picks the atomic and pin marks). Heap: sized so the trace's peak live bytes sit at 95 %,"
+                + " then at 100 %.");
         List<ExperimentResult> results = new ArrayList<>();
+        List<Double> pressures = new ArrayList<>();
         for (Path trace : traces) {
-            ExperimentResult result = replay(context, trace);
-            results.add(result);
-            TraceWorkload workload = (TraceWorkload) result.spec().workload();
-            section.paragraph(describe(workload, result.spec().options()));
-            String name = String.valueOf(trace.getFileName());
-            section.table(ExperimentTables.summary("Replay of " + name, result, METRICS));
-            section.table(
-                    ExperimentTables.paired("Replay of " + name + ", paired change vs reactive", result, METRICS));
+            for (double pressure : PRESSURES) {
+                ExperimentResult result = replay(context, trace, pressure);
+                results.add(result);
+                pressures.add(pressure);
+                TraceWorkload workload = (TraceWorkload) result.spec().workload();
+                section.paragraph(describe(workload, result.spec().options()));
+                String name = trace.getFileName() + " at " + Cell.format(100 * pressure, 0, false) + " %";
+                section.table(ExperimentTables.summary("Replay of " + name, result, METRICS));
+                section.table(
+                        ExperimentTables.paired("Replay of " + name + ", paired change vs reactive", result, METRICS));
+            }
         }
         section.data("replays", json -> {
             json.beginArray();
-            for (ExperimentResult result : results) {
-                json.beginObject().name("trace").value(result.spec().workload().name());
-                ExperimentReport.writePolicies(result, json);
+            for (int i = 0; i < results.size(); i++) {
+                json.beginObject()
+                        .name("trace")
+                        .value(results.get(i).spec().workload().name());
+                json.name("peakPressure").value(pressures.get(i));
+                ExperimentReport.writePolicies(results.get(i), json);
                 json.endObject();
             }
             json.endArray();
@@ -93,14 +102,14 @@ final class TraceSection {
         return section;
     }
 
-    private static ExperimentResult replay(Context context, Path trace) {
+    private static ExperimentResult replay(Context context, Path trace, double pressure) {
         TraceSummary summary;
         try {
             summary = TraceSummary.scan(trace);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read trace " + trace, e);
         }
-        int heapBytes = ReplaySizing.autoCapacityBytes(summary.peakLiveBytes(), PRESSURE);
+        int heapBytes = ReplaySizing.autoCapacityBytes(summary.peakLiveBytes(), pressure);
         double speed = ReplaySizing.defaultSpeed(summary.durationNanos(), PredictorConfig.DEFAULT_HORIZON_NANOS);
         TraceWorkload workload = new TraceWorkload(trace, summary, speed, ReplayMarks.stressorDefaults());
         SimulationOptions options = SimulationOptions.of(heapBytes, Math.max(1, workload.replayNanos()));
@@ -110,7 +119,7 @@ final class TraceSection {
                 context.seeds(),
                 options,
                 context.settings().threads());
-        return context.experiment("10 trace " + trace.getFileName(), spec);
+        return context.experiment("10 trace " + trace.getFileName() + " " + pressure, spec);
     }
 
     private static String describe(TraceWorkload workload, SimulationOptions options) {
