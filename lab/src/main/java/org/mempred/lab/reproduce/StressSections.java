@@ -74,7 +74,7 @@ final class StressSections {
         String window = Cell.format(from / 1e9, 0, false) + "-" + Cell.format(to / 1e9, 0, false) + " s";
         Charts.pressureOverTime(
                 context.outDir().resolve(PRESSURE_CHART),
-                "Pressure per governor tick, reactive vs neural, seed 1 of section 1, " + window + " " + anchor,
+                "Pressure per tick, reactive vs neural, seed 1, " + window,
                 runs,
                 from,
                 to);
