@@ -27,6 +27,7 @@ final class LiveStress implements StressControl {
     private volatile boolean running;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong interfered = new AtomicLong();
     private volatile double targetPressure;
     private volatile double opsPerSecond;
     private volatile long seed;
@@ -48,13 +49,15 @@ final class LiveStress implements StressControl {
                 out.printf(
                         Locale.ROOT,
                         "stress %s: target pressure %.2f, %.0f requests/s, seed %d, %d"
-                                + " events applied, %d failed allocations; heap pressure now %.3f%n",
+                                + " events applied, %d failed allocations, %d blocks changed by hand; heap pressure"
+                                + " now %.3f%n",
                         running ? "running" : "stopped",
                         targetPressure,
                         opsPerSecond,
                         seed,
                         applied.get(),
                         failed.get(),
+                        interfered.get(),
                         heap.pressure());
             default -> throw new IllegalArgumentException("stress '" + verb + "': expected start, stop or status");
         }
@@ -97,6 +100,7 @@ final class LiveStress implements StressControl {
         seed = System.nanoTime();
         applied.set(0);
         failed.set(0);
+        interfered.set(0);
         EventStream stream = new PressureStressor(config, seed, DAY_NANOS, 1L << 40);
         running = true;
         thread = new Thread(() -> run(stream), "mempred-stress");
@@ -116,7 +120,7 @@ final class LiveStress implements StressControl {
                     Thread.sleep(1);
                 }
                 if (running) {
-                    apply(stream, handles);
+                    applyGuarded(stream, handles);
                     applied.incrementAndGet();
                 }
             }
@@ -130,12 +134,28 @@ final class LiveStress implements StressControl {
     /** A stopped workload gives its memory back: unpins and frees every block it still holds. */
     private void release(Map<Long, Long> handles) {
         for (long h : handles.values()) {
+            if (!heap.isLive(h)) {
+                continue; // freed by hand from the shell
+            }
             while (heap.isPinned(h)) {
                 heap.unpin(h);
             }
             heap.free(h);
         }
         handles.clear();
+    }
+
+    /**
+     * Applies one event; a block the user freed, pinned or unpinned by hand from the shell makes
+     * the workload's own operation on it fail: the workload forgets that block and carries on.
+     */
+    private void applyGuarded(EventStream event, Map<Long, Long> handles) {
+        try {
+            apply(event, handles);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            handles.remove(event.id());
+            interfered.incrementAndGet();
+        }
     }
 
     private void apply(EventStream event, Map<Long, Long> handles) {

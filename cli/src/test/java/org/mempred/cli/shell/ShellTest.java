@@ -149,6 +149,27 @@ class ShellTest {
     }
 
     @Test
+    void blocksFreedByHandUnderARunningStressDoNotStopIt() throws InterruptedException {
+        run("stress start --pressure 0.6 --rate 20000");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (heap.stats().allocations() < 50 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        for (int slot = 0; slot < 20; slot++) {
+            run("heap free " + slot + ":1");
+        }
+        long before = heap.stats().allocations();
+        while (heap.stats().allocations() < before + 50 && System.nanoTime() < deadline + 5_000_000_000L) {
+            Thread.sleep(10);
+        }
+        assertThat(run("stress status")).contains("stress running");
+        run("stress stop");
+        assertThat(heap.stats().allocations()).isGreaterThanOrEqualTo(before + 50);
+        assertThat(heap.usedBytes()).isZero();
+        heap.invariants();
+    }
+
+    @Test
     void latencyLineSaysWhenThereAreNoSamplesYet() {
         assertThat(latencies.line("predict", latencies.predict)).contains("no samples yet");
     }
