@@ -10,7 +10,13 @@ import java.util.concurrent.Callable;
 import org.mempred.govern.Policies;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.sim.Simulator;
+import org.mempred.lab.trace.ReplayMarks;
+import org.mempred.lab.trace.ReplaySizing;
+import org.mempred.lab.trace.TraceSummary;
+import org.mempred.lab.trace.TraceWorkload;
 import org.mempred.lab.workload.StressWorkload;
+import org.mempred.lab.workload.SubsystemMix;
+import org.mempred.lab.workload.Workload;
 import org.mempred.predict.FeatureSet;
 import org.mempred.predict.NeuralPredictor;
 import org.mempred.predict.NeuralWeights;
@@ -28,7 +34,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mempred train}: produces pre-trained weights for the neural predictor from lab runs.
  *
- * <p>For every target pressure and seed it simulates the stressor with the {@code neural-cold}
+ * <p>For every target pressure and seed it simulates the stressor (or the multi-subsystem mix, or
+ * each {@code --trace} replayed with its peak at that pressure) with the {@code neural-cold}
  * policy (the network learning online from seeded random weights, so the features it sees are
  * those of a neural-governed heap), records every delayed label, then trains a fresh seeded
  * network offline for {@code --epochs} passes over all of them and writes the weights file. Seeds
@@ -78,31 +85,88 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--heap", defaultValue = "100KiB", description = "Heap capacity (default: ${DEFAULT-VALUE}).")
     private String heap;
 
-    /** Runs {@code neural-cold} on the stressor at every target and seed, keeping every label. */
-    private TrainingSetRecorder record(
-            List<Double> targets, int heapBytes, long durationNanos, FeatureSet featureSet, PrintWriter text) {
+    @Option(
+            names = "--workload",
+            defaultValue = "stress",
+            description = "Synthetic workload: stress or mix (default: ${DEFAULT-VALUE}); ignored with --trace.")
+    private String workloadName;
+
+    @Option(
+            names = "--trace",
+            paramLabel = "FILE",
+            description = "Train on this allocation trace instead (repeatable): the heap is sized so its peak"
+                    + " sits at each of --pressures, replayed as mempred replay does by default.")
+    private List<Path> traces = new ArrayList<>();
+
+    /** One workload to simulate, with the options it runs under. */
+    private record Job(String label, Workload workload, SimulationOptions options) {}
+
+    private List<Job> jobs(List<Double> targets, int heapBytes, long durationNanos) throws IOException {
+        List<Job> jobs = new ArrayList<>();
+        for (Path trace : traces) {
+            TraceSummary summary = TraceSummary.scan(trace);
+            double speed = ReplaySizing.defaultSpeed(summary.durationNanos(), PredictorConfig.DEFAULT_HORIZON_NANOS);
+            TraceWorkload workload = new TraceWorkload(trace, summary, speed, ReplayMarks.stressorDefaults());
+            for (double target : targets) {
+                int bytes = ReplaySizing.autoCapacityBytes(summary.peakLiveBytes(), target);
+                jobs.add(new Job(
+                        trace.getFileName() + " at " + Math.round(100 * target) + " %",
+                        workload,
+                        SimulationOptions.of(bytes, Math.max(1, workload.replayNanos()))));
+            }
+        }
+        if (traces.isEmpty()) {
+            for (double target : targets) {
+                Workload workload = switch (workloadName) {
+                    case "stress" -> StressWorkload.kernel(target, heapBytes);
+                    case "mix" -> new SubsystemMix(target, heapBytes);
+                    default ->
+                        throw new IllegalArgumentException(
+                                "--workload='" + workloadName + "' is unknown; valid: stress, mix");
+                };
+                jobs.add(new Job(
+                        workloadName + " at " + Math.round(100 * target) + " %",
+                        workload,
+                        SimulationOptions.of(heapBytes, durationNanos)));
+            }
+        }
+        return jobs;
+    }
+
+    /** Runs {@code neural-cold} on every job and seed, keeping every label. */
+    private TrainingSetRecorder record(List<Job> jobs, FeatureSet featureSet, PrintWriter text) {
         TrainingSetRecorder recorder = new TrainingSetRecorder(featureSet);
-        SimulationOptions options = SimulationOptions.of(heapBytes, durationNanos);
-        Simulator simulator = new Simulator(options);
-        for (double target : targets) {
+        for (Job job : jobs) {
+            Simulator simulator = new Simulator(job.options());
             for (int i = 0; i < seeds; i++) {
-                simulator.run(
-                        StressWorkload.kernel(target, heapBytes),
-                        Policies.NEURAL_COLD,
-                        firstSeed + i,
-                        null,
-                        null,
-                        recorder);
+                simulator.run(job.workload(), Policies.NEURAL_COLD, firstSeed + i, null, null, recorder);
             }
             text.printf(
-                    Locale.ROOT,
-                    "pressure %.2f: %d seeds run, %d labelled samples so far%n",
-                    target,
-                    seeds,
-                    recorder.size());
+                    Locale.ROOT, "%s: %d seeds run, %d labelled samples so far%n", job.label(), seeds, recorder.size());
             text.flush();
         }
         return recorder;
+    }
+
+    /** The command that reproduces this run, written into the weights file. */
+    private String origin(int heapBytes) {
+        StringBuilder origin = new StringBuilder("mempred train");
+        for (Path trace : traces) {
+            origin.append(" --trace ").append(trace);
+        }
+        if (traces.isEmpty() && !workloadName.equals("stress")) {
+            origin.append(" --workload ").append(workloadName);
+        }
+        return origin.append(String.format(
+                        Locale.ROOT,
+                        " --pressures %s --duration %s --seeds %d --first-seed %d" + " --epochs %d --heap %d",
+                        String.join(",", pressures),
+                        duration,
+                        seeds,
+                        firstSeed,
+                        epochs,
+                        heapBytes))
+                .toString();
     }
 
     @Override
@@ -119,21 +183,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         FeatureSet featureSet = PredictorConfig.DEFAULTS.featureSet(); // the lab's runs use the default set
         PrintWriter text = spec.commandLine().getOut();
-        TrainingSetRecorder recorder = record(targets, heapBytes, durationNanos, featureSet, text);
+        TrainingSetRecorder recorder = record(jobs(targets, heapBytes, durationNanos), featureSet, text);
         TrainingSet data = recorder.toTrainingSet();
         PredictorConfig config =
                 PredictorConfig.DEFAULTS.withFeatureSet(featureSet).withSeed(firstSeed);
         NeuralWeights start = NeuralPredictor.seededWeights(config);
         NeuralWeights trained = OfflineTrainer.train(data, config, epochs);
-        String origin = String.format(
-                Locale.ROOT,
-                "mempred train --pressures %s --duration %s" + " --seeds %d --first-seed %d --epochs %d --heap %d",
-                String.join(",", pressures),
-                duration,
-                seeds,
-                firstSeed,
-                epochs,
-                heapBytes);
+        String origin = origin(heapBytes);
         WeightsFile.save(out, trained, origin);
         text.printf(
                 Locale.ROOT,

@@ -34,7 +34,7 @@ class TrainCommandTest {
                 "--epochs",
                 "2");
         assertThat(result[0]).isEqualTo("0");
-        assertThat(result[1]).contains("pressure 0.90: 1 seeds run").contains("wrote " + file);
+        assertThat(result[1]).contains("stress at 90 %: 1 seeds run").contains("wrote " + file);
         NeuralWeights weights = WeightsFile.load(file);
         assertThat(weights.featureSet()).isEqualTo(FeatureSet.SEED);
         assertThat(Files.readString(file)).contains("\"origin\": \"mempred train --pressures 90");
@@ -61,5 +61,34 @@ class TrainCommandTest {
         String[] result = run("train", "--out", dir.resolve("x.json").toString(), "--seeds", "0");
         assertThat(result[0]).isEqualTo("2");
         assertThat(result[2]).contains("--seeds=0");
+    }
+
+    @Test
+    void trainsOnARealTraceReplayedAtEachPressure() throws Exception {
+        Path file = dir.resolve("trace.json");
+        String trace = Path.of("..", "traces", "sqlite-index.trace.gz").toString();
+        String[] result = run(
+                "train",
+                "--out",
+                file.toString(),
+                "--trace",
+                trace,
+                "--pressures",
+                "95,100",
+                "--seeds",
+                "1",
+                "--epochs",
+                "1");
+        assertThat(result[0]).as(result[2]).isEqualTo("0");
+        assertThat(result[1]).contains("sqlite-index.trace.gz at 95 %").contains("sqlite-index.trace.gz at 100 %");
+        assertThat(Files.readString(file)).contains("\"origin\": \"mempred train --trace " + trace);
+        assertThat(WeightsFile.load(file).featureSet()).isEqualTo(FeatureSet.SEED);
+    }
+
+    @Test
+    void unknownWorkloadIsOneClearError() {
+        String[] result = run("train", "--out", dir.resolve("w.json").toString(), "--workload", "chaos");
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[2]).contains("--workload='chaos' is unknown; valid: stress, mix");
     }
 }
