@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.mempred.govern.Policies;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
@@ -231,21 +229,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private List<String> policyNames() {
-        List<String> names = Arrays.stream(policies.split(","))
-                .map(String::trim)
-                .filter(name -> !name.isEmpty())
-                .toList();
-        for (String name : names) {
-            try {
-                Policies.validate(name);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--policies: " + e.getMessage(), e);
-            }
-        }
-        if (names.isEmpty()) {
-            throw new IllegalArgumentException("--policies='" + policies + "' names no policy");
-        }
-        return names;
+        return PolicyList.parse(policies);
     }
 
     private static double parseSpeed(String text) {

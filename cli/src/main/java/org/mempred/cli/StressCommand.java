@@ -5,11 +5,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.mempred.govern.Policies;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
@@ -129,20 +127,7 @@ final class StressCommand implements Callable<Integer> {
         }
         int seedCount = Counts.positive(seeds, "--seeds");
         int threadCount = Counts.positive(threads, "--threads");
-        List<String> names = Arrays.stream(policies.split(","))
-                .map(String::trim)
-                .filter(name -> !name.isEmpty())
-                .toList();
-        for (String name : names) {
-            try {
-                Policies.validate(name);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--policies: " + e.getMessage(), e);
-            }
-        }
-        if (names.isEmpty()) {
-            throw new IllegalArgumentException("--policies='" + policies + "' names no policy");
-        }
+        List<String> names = PolicyList.parse(policies);
         Workload workload = workload(target, heapBytes);
         if (heapBytes < workload.maxRequestBytes()) {
             throw new IllegalArgumentException("--heap=" + heap + " (" + heapBytes
