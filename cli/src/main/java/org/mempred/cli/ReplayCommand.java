@@ -283,12 +283,7 @@ final class ReplayCommand implements Callable<Integer> {
                 seedList.size(),
                 options.costModel().describe(),
                 options.requestNanos()));
-        out.append(ExperimentReport.summaryTable(result)).append('\n');
-        out.append(ExperimentReport.pairedTable(result));
-        out.append("(* = the 95% CI of the paired difference excludes 0)\n");
-        for (String note : ExperimentReport.notes(result)) {
-            out.append("note: ").append(note).append('\n');
-        }
+        out.append(StressText.tables(result));
         return out.toString();
     }
 
@@ -297,16 +292,7 @@ final class ReplayCommand implements Callable<Integer> {
         TraceSummary summary = plan.workload().summary();
         StressSettings settings = plan.settings();
         json.beginObject();
-        json.name("command").value("replay");
-        json.name("pressure").value(settings.targetPressure());
-        json.name("durationSeconds").value(settings.durationNanos() / 1e9);
-        json.name("heapBytes").value(settings.spec().options().heapBytes());
-        json.name("seeds").beginArray();
-        for (long seed : settings.spec().seeds()) {
-            json.value(seed);
-        }
-        json.endArray();
-        json.name("lookaheadSeconds").value(settings.horizonNanos() / 1e9);
+        StressText.writeHeader("replay", settings, json);
         json.name("workload").value(plan.workload().name());
         json.name("trace").value(plan.workload().path().toString());
         json.name("events").value(summary.events());

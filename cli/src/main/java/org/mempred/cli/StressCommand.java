@@ -155,27 +155,13 @@ final class StressCommand implements Callable<Integer> {
     static String report(StressSettings settings, ExperimentResult result) {
         StringBuilder out = new StringBuilder();
         out.append(StressText.header(settings)).append('\n');
-        out.append(ExperimentReport.summaryTable(result)).append('\n');
-        out.append(ExperimentReport.pairedTable(result));
-        out.append("(* = the 95% CI of the paired difference excludes 0)\n");
-        for (String note : ExperimentReport.notes(result)) {
-            out.append("note: ").append(note).append('\n');
-        }
+        out.append(StressText.tables(result));
         return out.toString();
     }
 
     static String json(StressSettings settings, ExperimentResult result) {
         JsonWriter json = new JsonWriter().beginObject();
-        json.name("command").value("stress");
-        json.name("pressure").value(settings.targetPressure());
-        json.name("durationSeconds").value(settings.durationNanos() / 1e9);
-        json.name("heapBytes").value(settings.spec().options().heapBytes());
-        json.name("seeds").beginArray();
-        for (long seed : settings.spec().seeds()) {
-            json.value(seed);
-        }
-        json.endArray();
-        json.name("lookaheadSeconds").value(settings.horizonNanos() / 1e9);
+        StressText.writeHeader("stress", settings, json);
         json.name("workload").value(settings.spec().workload().name());
         StressText.writeModel(settings, json);
         ExperimentReport.writePolicies(result, json);

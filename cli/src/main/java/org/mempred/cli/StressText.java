@@ -2,7 +2,9 @@ package org.mempred.cli;
 
 import java.util.List;
 import java.util.Locale;
+import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
+import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.report.JsonWriter;
 import org.mempred.lab.sim.SimulationOptions;
 
@@ -43,5 +45,31 @@ final class StressText {
         json.name("tickNanos").value(options.tickNanos());
         json.name("meanPressure").value("time-weighted over the run");
         json.endObject();
+    }
+
+    /** Both tables of an experiment, the star legend and the notes: the body of stress and replay output. */
+    static String tables(ExperimentResult result) {
+        StringBuilder out = new StringBuilder();
+        out.append(ExperimentReport.summaryTable(result)).append('\n');
+        out.append(ExperimentReport.pairedTable(result));
+        out.append("(* = the 95% CI of the paired difference excludes 0)\n");
+        for (String note : ExperimentReport.notes(result)) {
+            out.append("note: ").append(note).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The JSON fields stress and replay share, from {@code command} to {@code lookaheadSeconds}. */
+    static void writeHeader(String command, StressSettings settings, JsonWriter json) {
+        json.name("command").value(command);
+        json.name("pressure").value(settings.targetPressure());
+        json.name("durationSeconds").value(settings.durationNanos() / 1e9);
+        json.name("heapBytes").value(settings.spec().options().heapBytes());
+        json.name("seeds").beginArray();
+        for (long seed : settings.spec().seeds()) {
+            json.value(seed);
+        }
+        json.endArray();
+        json.name("lookaheadSeconds").value(settings.horizonNanos() / 1e9);
     }
 }
