@@ -125,7 +125,7 @@ public class TraceReplayBenchmark {
 
     @Benchmark
     public void parseAndReplayReactive(Events counter, Blackhole blackhole) {
-        RunResult result = simulator.run(workload, "reactive", 1, null, null);
+        RunResult result = simulator.run(workload, "reactive", 1);
         if (result.crashes() > 0) {
             throw new IllegalStateException("replay crashed: " + result.crashMessage());
         }

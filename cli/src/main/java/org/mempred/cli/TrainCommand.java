@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mempred.govern.Policies;
+import org.mempred.lab.sim.Probes;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.sim.Simulator;
 import org.mempred.lab.trace.ReplayMarks;
@@ -139,7 +140,7 @@ final class TrainCommand implements Callable<Integer> {
         for (Job job : jobs) {
             Simulator simulator = new Simulator(job.options());
             for (int i = 0; i < seeds; i++) {
-                simulator.run(job.workload(), Policies.NEURAL_COLD, firstSeed + i, null, null, recorder);
+                simulator.run(job.workload(), Policies.NEURAL_COLD, firstSeed + i, Probes.NONE.withLabels(recorder));
             }
             text.printf(
                     Locale.ROOT, "%s: %d seeds run, %d labelled samples so far%n", job.label(), seeds, recorder.size());

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.mempred.govern.Policies;
 import org.mempred.lab.sim.PressureTrace;
+import org.mempred.lab.sim.Probes;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.Simulator;
 import org.mempred.predict.FutureView;
@@ -80,13 +81,16 @@ public final class Experiment {
         boolean needsFuture = policies.stream().anyMatch(Policies::readsFuture);
         PressureTrace trace = needsFuture ? new PressureTrace() : null;
         int baseline = policies.indexOf(ExperimentSpec.BASELINE);
-        store(baseline, seedIndex, simulator.run(spec.workload(), ExperimentSpec.BASELINE, seed, null, trace));
+        store(
+                baseline,
+                seedIndex,
+                simulator.run(spec.workload(), ExperimentSpec.BASELINE, seed, Probes.NONE.withTrace(trace)));
         FutureView future = needsFuture ? trace.toFuture() : null;
         for (int p = 0; p < policies.size(); p++) {
             if (p != baseline) {
                 String policy = policies.get(p);
                 FutureView view = Policies.readsFuture(policy) ? future : null;
-                store(p, seedIndex, simulator.run(spec.workload(), policy, seed, view, null));
+                store(p, seedIndex, simulator.run(spec.workload(), policy, seed, Probes.NONE.withFuture(view)));
             }
         }
     }

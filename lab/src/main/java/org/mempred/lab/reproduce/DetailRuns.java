@@ -2,6 +2,7 @@ package org.mempred.lab.reproduce;
 
 import org.mempred.govern.Policies;
 import org.mempred.lab.sim.PressureTrace;
+import org.mempred.lab.sim.Probes;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.sim.Simulator;
@@ -29,12 +30,16 @@ final class DetailRuns {
         FutureView future = null;
         if (policy.equals(Predictors.ORACLE)) {
             PressureTrace trace = new PressureTrace();
-            simulator.run(workload, Policies.REACTIVE, seed, null, trace);
+            simulator.run(workload, Policies.REACTIVE, seed, Probes.NONE.withTrace(trace));
             future = trace.toFuture();
         }
         Timeline timeline = new Timeline();
         LabelLog labels = new LabelLog(labelLimit);
-        RunResult result = simulator.run(workload, policy, seed, future, null, labels, timeline);
+        RunResult result = simulator.run(
+                workload,
+                policy,
+                seed,
+                Probes.NONE.withFuture(future).withLabels(labels).withTimeline(timeline));
         return new DetailRun(result, timeline, labels);
     }
 

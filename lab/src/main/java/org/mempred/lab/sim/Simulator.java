@@ -12,8 +12,6 @@ import org.mempred.lab.workload.Workload;
 import org.mempred.live.Metrics;
 import org.mempred.predict.AccuracyReport;
 import org.mempred.predict.BandAccuracy;
-import org.mempred.predict.FutureView;
-import org.mempred.predict.LabelListener;
 import org.mempred.predict.PredictorConfig;
 
 /**
@@ -39,38 +37,22 @@ public final class Simulator {
     }
 
     /**
-     * Runs {@code policy} on {@code workload}'s stream for {@code seed}.
+     * Runs {@code policy} on {@code workload}'s stream for {@code seed}, with nothing watching.
      *
-     * @param future the true future for {@code oracle} (null for every other policy)
-     * @param trace receives the pressure at every tick (null for none)
      * @throws IllegalArgumentException for an unknown policy name (before anything runs)
      */
-    public RunResult run(Workload workload, String policy, long seed, FutureView future, PressureTrace trace) {
-        return run(workload, policy, seed, future, trace, LabelListener.NONE);
+    public RunResult run(Workload workload, String policy, long seed) {
+        return run(workload, policy, seed, Probes.NONE);
     }
 
     /**
-     * As {@link #run(Workload, String, long, FutureView, PressureTrace)}, also showing every delayed
-     * label of the governor's predictor to {@code labels} (e.g. a {@code TrainingSetRecorder}).
+     * Runs {@code policy} on {@code workload}'s stream for {@code seed}, given and watched by
+     * {@code probes}. An exception escaping the run is caught and reported as a crash.
+     *
+     * @throws IllegalArgumentException for an unknown policy name (before anything runs)
      */
-    public RunResult run(
-            Workload workload, String policy, long seed, FutureView future, PressureTrace trace, LabelListener labels) {
-        return run(workload, policy, seed, future, trace, labels, null);
-    }
-
-    /**
-     * As {@link #run(Workload, String, long, FutureView, PressureTrace, LabelListener)}, also
-     * recording the state at every tick into {@code timeline} (null for none).
-     */
-    public RunResult run(
-            Workload workload,
-            String policy,
-            long seed,
-            FutureView future,
-            PressureTrace trace,
-            LabelListener labels,
-            Timeline timeline) {
-        Parts parts = build(workload, policy, seed, future, trace, labels, timeline);
+    public RunResult run(Workload workload, String policy, long seed, Probes probes) {
+        Parts parts = build(workload, policy, seed, probes);
         String crash = null;
         try {
             while (parts.simulation.step()) {
@@ -85,27 +67,20 @@ public final class Simulator {
 
     /** A run ready to be stepped by hand (benchmarks); nothing has happened yet. */
     public Simulation start(Workload workload, String policy, long seed) {
-        return build(workload, policy, seed, null, null, LabelListener.NONE, null).simulation;
+        return build(workload, policy, seed, Probes.NONE).simulation;
     }
 
-    private Parts build(
-            Workload workload,
-            String policy,
-            long seed,
-            FutureView future,
-            PressureTrace trace,
-            LabelListener labels,
-            Timeline timeline) {
+    private Parts build(Workload workload, String policy, long seed, Probes probes) {
         PredictorConfig predictorConfig = options.predictorConfig(seed);
-        if (future != null) {
-            predictorConfig = predictorConfig.withFuture(future);
+        if (probes.future() != null) {
+            predictorConfig = predictorConfig.withFuture(probes.future());
         }
         CompactionPolicy compactionPolicy = Policies.create(policy, predictorConfig);
         CompactingHeap heap = new CompactingHeap(options.heapBytes());
         CompactionRecorder recorder = new CompactionRecorder(options.costModel());
         heap.setListener(recorder);
         VirtualClock clock = new VirtualClock();
-        Governor governor = new Governor(heap, clock, compactionPolicy, options.governorConfig(), labels);
+        Governor governor = new Governor(heap, clock, compactionPolicy, options.governorConfig(), probes.labels());
         Simulation simulation = new Simulation(
                 workload.open(seed, options.durationNanos()),
                 heap,
@@ -113,8 +88,8 @@ public final class Simulator {
                 clock,
                 options,
                 recorder,
-                trace,
-                timeline);
+                probes.trace(),
+                probes.timeline());
         return new Parts(heap, governor, recorder, simulation);
     }
 

@@ -18,7 +18,7 @@ class DetailRunsTest {
     @Test
     void instrumentedRunIsTheSameRunAsAPlainOne() {
         for (String policy : new String[] {Policies.REACTIVE, Predictors.NEURAL}) {
-            RunResult plain = new Simulator(OPTIONS).run(WORKLOAD, policy, 3L, null, null);
+            RunResult plain = new Simulator(OPTIONS).run(WORKLOAD, policy, 3L);
             DetailRuns.DetailRun detail = DetailRuns.run(WORKLOAD, OPTIONS, policy, 3L, Integer.MAX_VALUE);
             assertThat(detail.result().withoutWallTime()).isEqualTo(plain.withoutWallTime());
         }

@@ -18,8 +18,8 @@ class SimulatorTest {
     @Test
     void sameSeedAndOptionsGiveIdenticalFiguresApartFromWallTime() {
         for (String policy : new String[] {"reactive", "periodic", "linux", "neural", "holt", "zgc"}) {
-            RunResult first = SIMULATOR.run(WORKLOAD, policy, 3, null, null);
-            RunResult second = SIMULATOR.run(WORKLOAD, policy, 3, null, null);
+            RunResult first = SIMULATOR.run(WORKLOAD, policy, 3);
+            RunResult second = SIMULATOR.run(WORKLOAD, policy, 3);
             assertThat(second.withoutWallTime()).as(policy).isEqualTo(first.withoutWallTime());
             assertThat(second.meanCompactionWallMicros())
                     .as("wall time is measured")
@@ -30,7 +30,7 @@ class SimulatorTest {
 
     @Test
     void runReportsConsistentFigures() {
-        RunResult run = SIMULATOR.run(WORKLOAD, "periodic", 1, null, null);
+        RunResult run = SIMULATOR.run(WORKLOAD, "periodic", 1);
         assertThat(run.allocationRequests()).isGreaterThan(5_000);
         assertThat(run.oomEvents()).isEqualTo(run.oomFragmentation() + run.oomExhaustion());
         assertThat(run.compactions()).isEqualTo(run.proactiveCompactions() + run.reactiveCompactions());
@@ -46,10 +46,10 @@ class SimulatorTest {
     @Test
     void predictiveRunsReportAccuracyAndOracleReadsTheRecordedFuture() {
         PressureTrace trace = new PressureTrace();
-        SIMULATOR.run(WORKLOAD, "reactive", 2, null, trace);
+        SIMULATOR.run(WORKLOAD, "reactive", 2, Probes.NONE.withTrace(trace));
         assertThat(trace.size()).isEqualTo(120);
-        RunResult oracle = SIMULATOR.run(WORKLOAD, "oracle", 2, trace.toFuture(), null);
-        RunResult neural = SIMULATOR.run(WORKLOAD, "neural", 2, null, null);
+        RunResult oracle = SIMULATOR.run(WORKLOAD, "oracle", 2, Probes.NONE.withFuture(trace.toFuture()));
+        RunResult neural = SIMULATOR.run(WORKLOAD, "neural", 2);
         assertThat(oracle.crashes()).as(String.valueOf(oracle.crashMessage())).isZero();
         assertThat(neural.predictionAccuracy()).isBetween(0.0, 1.0);
         assertThat(oracle.predictions()).isPositive();
@@ -57,7 +57,7 @@ class SimulatorTest {
 
     @Test
     void unknownPolicyIsRejectedBeforeAnythingRuns() {
-        assertThatThrownBy(() -> SIMULATOR.run(WORKLOAD, "psychic", 1, null, null))
+        assertThatThrownBy(() -> SIMULATOR.run(WORKLOAD, "psychic", 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("psychic")
                 .hasMessageContaining("reactive");
@@ -65,7 +65,7 @@ class SimulatorTest {
 
     @Test
     void anExceptionInsideARunIsCountedAsACrashWithFiguresUpToIt() {
-        RunResult run = SIMULATOR.run(new DoubleAllocation(), "reactive", 1, null, null);
+        RunResult run = SIMULATOR.run(new DoubleAllocation(), "reactive", 1);
         assertThat(run.crashes()).isEqualTo(1);
         assertThat(run.crashMessage()).contains("id=7").contains("twice");
         assertThat(run.allocationRequests()).isEqualTo(1);
@@ -73,7 +73,7 @@ class SimulatorTest {
 
     @Test
     void failedAllocationsMakeTheirLaterEventsNoOps() {
-        RunResult run = SIMULATOR.run(new OversizedThenFree(), "reactive", 1, null, null);
+        RunResult run = SIMULATOR.run(new OversizedThenFree(), "reactive", 1);
         assertThat(run.crashes()).as(String.valueOf(run.crashMessage())).isZero();
         assertThat(run.oomEvents()).isEqualTo(1);
         assertThat(run.oomExhaustion()).isEqualTo(1);
