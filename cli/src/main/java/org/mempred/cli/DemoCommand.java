@@ -48,12 +48,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int capacity = Sizes.parseBytes(heapSize, "--heap");
-        if (capacity % CompactingHeap.GRANULE_BYTES != 0 || capacity > CompactingHeap.MAX_CAPACITY_BYTES) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "--heap=" + heapSize + " must be a multiple of " + CompactingHeap.GRANULE_BYTES
-                            + " bytes up to 1GiB");
+        int capacity;
+        try {
+            capacity = Sizes.parseHeapBytes(heapSize, "--heap", false);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, heapSize);
         }
         if (operations < 0) {
             throw new ParameterException(spec.commandLine(), "--operations=" + operations + " must be >= 0");

@@ -182,12 +182,7 @@ final class ReplayCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(summary.name() + ": --heap auto: " + e.getMessage(), e);
             }
         }
-        int bytes = Sizes.parseBytes(heap, "--heap");
-        if (bytes % CompactingHeap.GRANULE_BYTES != 0 || bytes > CompactingHeap.MAX_CAPACITY_BYTES) {
-            throw new IllegalArgumentException("--heap=" + heap + " must be auto or a multiple of "
-                    + CompactingHeap.GRANULE_BYTES + " bytes up to 1GiB");
-        }
-        return bytes;
+        return Sizes.parseHeapBytes(heap, "--heap", true);
     }
 
     private String heapChoice(TraceSummary summary, int heapBytes, double target) {

@@ -1,6 +1,7 @@
 package org.mempred.cli;
 
 import java.util.Locale;
+import org.mempred.heap.CompactingHeap;
 
 /** Parses byte sizes written as {@code 4096}, {@code 100KiB}, {@code 1MiB}, {@code 1GiB} (also KB/MB/GB, K/M/G as binary). */
 public final class Sizes {
@@ -38,5 +39,21 @@ public final class Sizes {
                             + "' is not a size: expected a positive number of bytes such as 4096, 100KiB or 1MiB",
                     e);
         }
+    }
+
+    /**
+     * A heap capacity: a size (as {@link #parseBytes}) that is a multiple of the heap's granule and
+     * at most its largest arena.
+     *
+     * @param autoAllowed whether the option also accepts {@code auto} (named in the message only)
+     * @throws IllegalArgumentException naming {@code option} and the text otherwise
+     */
+    static int parseHeapBytes(String text, String option, boolean autoAllowed) {
+        int bytes = parseBytes(text, option);
+        if (bytes % CompactingHeap.GRANULE_BYTES != 0 || bytes > CompactingHeap.MAX_CAPACITY_BYTES) {
+            throw new IllegalArgumentException(option + "=" + text + " must be " + (autoAllowed ? "auto or " : "")
+                    + "a multiple of " + CompactingHeap.GRANULE_BYTES + " bytes up to 1GiB");
+        }
+        return bytes;
     }
 }

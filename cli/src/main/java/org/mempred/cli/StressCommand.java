@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.mempred.heap.CompactingHeap;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
@@ -120,11 +119,7 @@ final class StressCommand implements Callable<Integer> {
         double target = Pressures.parse(pressure, "--pressure");
         long durationNanos = Durations.parseNanos(duration, "--duration");
         long horizonNanos = Durations.parseNanos(lookahead, "--lookahead");
-        int heapBytes = Sizes.parseBytes(heap, "--heap");
-        if (heapBytes % CompactingHeap.GRANULE_BYTES != 0 || heapBytes > CompactingHeap.MAX_CAPACITY_BYTES) {
-            throw new IllegalArgumentException(
-                    "--heap=" + heap + " must be a multiple of " + CompactingHeap.GRANULE_BYTES + " bytes up to 1GiB");
-        }
+        int heapBytes = Sizes.parseHeapBytes(heap, "--heap", false);
         int seedCount = Counts.positive(seeds, "--seeds");
         int threadCount = Counts.positive(threads, "--threads");
         List<String> names = PolicyList.parse(policies);
