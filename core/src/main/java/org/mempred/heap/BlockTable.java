@@ -23,6 +23,12 @@ package org.mempred.heap;
  * Records at granules that are not block starts are stale and never read. Keeping metadata out of
  * the arena means every arena byte is payload, so used bytes and pressure are exact; the cost is
  * 20 bytes of metadata per 16-byte granule.
+ *
+ * <p>A bitmap beside the records has bit {@code g} set exactly when a block starts at granule
+ * {@code g} (1 bit per granule), so that {@link #blockContaining} finds the block around any
+ * granule without walking from the arena's start: evacuation uses it to enter a window picked
+ * from the live-bytes summary. Whoever creates or removes a block start (TLSF split and coalesce,
+ * the compactors) keeps the bitmap in step with {@link #markStart} and {@link #clearStart}.
  */
 final class BlockTable {
     static final int FREE = -1;
@@ -37,13 +43,54 @@ final class BlockTable {
 
     final int granules;
     private final int[] meta;
+    private final long[] starts;
 
     BlockTable(int granules) {
         this.granules = granules;
         this.meta = new int[granules * STRIDE];
+        this.starts = new long[(granules + 63) >>> 6];
         setSize(0, granules);
         setPrev(0, NIL);
         setOwner(0, FREE);
+        markStart(0);
+    }
+
+    void markStart(int g) {
+        starts[g >>> 6] |= 1L << g;
+    }
+
+    void clearStart(int g) {
+        starts[g >>> 6] &= ~(1L << g);
+    }
+
+    boolean isStart(int g) {
+        return (starts[g >>> 6] & (1L << g)) != 0;
+    }
+
+    /** Clears the start bits of every granule in {@code [from, to)}. */
+    void clearStarts(int from, int to) {
+        for (int g = from; g < to; ) {
+            if ((g & 63) == 0 && to - g >= 64) {
+                starts[g >>> 6] = 0;
+                g += 64;
+            } else {
+                clearStart(g);
+                g++;
+            }
+        }
+    }
+
+    /**
+     * First granule of the block that holds granule {@code g}: the highest start bit at or below
+     * it. Cost O(1 + distance / 64).
+     */
+    int blockContaining(int g) {
+        int word = g >>> 6;
+        long bits = starts[word] & (-1L >>> (63 - (g & 63)));
+        while (bits == 0) {
+            bits = starts[--word];
+        }
+        return (word << 6) + 63 - Long.numberOfLeadingZeros(bits);
     }
 
     int size(int g) {

@@ -1,8 +1,5 @@
 package org.mempred.heap;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -22,9 +19,10 @@ import java.util.Objects;
  *   <li>TLSF finds a free block: success.
  *   <li>Otherwise, when the request is {@link AllocationMode#MAY_COMPACT} and total free space
  *       would hold it, direct compaction runs with a budget of
- *       {@code directCompactionBudgetBytes} and the request is retried once. When total free space
- *       is too small, compaction cannot help and is skipped (as Linux's
- *       {@code compaction_suitable()} does).
+ *       {@code directCompactionBudgetBytes} and the request is retried once. By default it is an
+ *       evacuation for the request's size ({@link #compactFor}); {@link DirectCompaction#SLIDE}
+ *       keeps wave 1's slide from address 0. When total free space is too small, compaction
+ *       cannot help and is skipped (as Linux's {@code compaction_suitable()} does).
  *   <li>Otherwise the request fails: one OOM event, classified {@link OomKind#FRAGMENTATION} or
  *       {@link OomKind#EXHAUSTION}.
  * </ol>
@@ -37,9 +35,12 @@ import java.util.Objects;
  * <p><b>Threads</b>: every operation holds one private lock, so compaction may run on one thread
  * while others read and write through handles; a handle stays valid across a move.
  *
- * <p><b>Costs</b>: allocate and free are O(1) and allocate no Java objects (zero-filling is
- * O(size)); compaction is O(blocks visited + bytes moved); {@link #largestFreeBytes()} scans one
- * free list. Metadata costs 20 bytes per 16-byte granule, outside the arena.
+ * <p><b>Costs</b>: allocate and free are O(1) plus the {@link LiveSummary} update (O(size / 1 KiB))
+ * and allocate no Java objects (zero-filling is O(size)); sliding compaction is O(blocks visited
+ * + bytes moved); evacuation is O(summary levels + blocks near the chosen window + bytes moved);
+ * {@link #largestFreeBytes()} scans one free list; a set {@link #reserve()} adds that scan to
+ * each allocation. Metadata costs 20 bytes per 16-byte granule plus one bit (block starts) and
+ * 1/128 byte (live summary), outside the arena.
  */
 public final class CompactingHeap {
     /** Allocation granularity: every block is a whole number of granules. */
@@ -53,18 +54,19 @@ public final class CompactingHeap {
 
     static final int GRANULE_SHIFT = 4;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-
     private final Object lock = new Object();
+    private final byte[] arena;
     private final int capacityBytes;
     private final int directCompactionBudgetBytes;
-    private final byte[] arena;
     private final BlockTable blocks;
     private final Tlsf tlsf;
     private final HandleTable handles;
-    private final Compactor compactor;
+    private final LiveSummary summary;
+    private final CompactionRunner runner;
+    private final DirectCompaction directCompaction;
+    private final TypedAccess typed;
     private final HeapCounters counters = new HeapCounters();
+    private final Reserve reserve;
     private HeapListener listener = HeapListener.NONE;
     private OomKind lastOomKind = OomKind.EXHAUSTION;
 
@@ -81,6 +83,18 @@ public final class CompactingHeap {
      *     or the budget is negative
      */
     public CompactingHeap(int capacityBytes, int directCompactionBudgetBytes) {
+        this(capacityBytes, directCompactionBudgetBytes, DirectCompaction.EVACUATE);
+    }
+
+    /**
+     * A heap of {@code capacityBytes} whose direct compaction moves at most
+     * {@code directCompactionBudgetBytes} per failed request, in the given form.
+     *
+     * @throws IllegalArgumentException when capacity is not a positive multiple of 16 up to 1 GiB,
+     *     or the budget is negative
+     */
+    public CompactingHeap(int capacityBytes, int directCompactionBudgetBytes, DirectCompaction directCompaction) {
+        Objects.requireNonNull(directCompaction, "directCompaction");
         if (capacityBytes <= 0 || capacityBytes % GRANULE_BYTES != 0 || capacityBytes > MAX_CAPACITY_BYTES) {
             throw new IllegalArgumentException("capacityBytes=" + capacityBytes + " must be a positive multiple of "
                     + GRANULE_BYTES + " up to " + MAX_CAPACITY_BYTES);
@@ -96,7 +110,15 @@ public final class CompactingHeap {
         this.blocks = new BlockTable(granules);
         this.tlsf = new Tlsf(blocks);
         this.handles = new HandleTable(granules);
-        this.compactor = new Compactor(arena, blocks, tlsf, handles);
+        this.summary = new LiveSummary(granules);
+        this.runner = new CompactionRunner(
+                new Compactor(arena, blocks, tlsf, handles, summary),
+                new Evacuator(arena, blocks, tlsf, handles, summary),
+                tlsf,
+                counters);
+        this.directCompaction = directCompaction;
+        this.reserve = new Reserve(lock, capacityBytes);
+        this.typed = new TypedAccess(this, lock, arena);
     }
 
     /** Granules needed for {@code sizeBytes}. */
@@ -148,22 +170,37 @@ public final class CompactingHeap {
     private long allocateLocked(int sizeBytes, AllocationMode mode) {
         int granules = granulesFor(sizeBytes);
         int start = tlsf.allocate(granules);
+        counters.recordRequest(sizeBytes);
         if (start == BlockTable.NIL && mode == AllocationMode.MAY_COMPACT && tlsf.freeGranules() >= granules) {
-            compactLocked(directCompactionBudgetBytes, true);
+            if (directCompaction == DirectCompaction.EVACUATE) {
+                evacuateLocked(granules, directCompactionBudgetBytes, true);
+            } else {
+                compactLocked(directCompactionBudgetBytes, true);
+            }
             start = tlsf.allocate(granules);
         }
         if (start == BlockTable.NIL) {
             lastOomKind = tlsf.freeGranules() >= granules ? OomKind.FRAGMENTATION : OomKind.EXHAUSTION;
             counters.recordOom(lastOomKind);
             listener.onAllocationFailure(sizeBytes, mode, lastOomKind);
+            checkReserve();
             return Handles.NONE;
         }
         long handle = handles.acquire(start, sizeBytes);
         blocks.setOwner(start, Handles.slot(handle));
+        summary.addLive(start, granules, 1);
         int from = start << GRANULE_SHIFT;
         Arrays.fill(arena, from, from + (granules << GRANULE_SHIFT), (byte) 0);
         counters.recordAllocation(granules << GRANULE_SHIFT);
+        checkReserve();
         return handle;
+    }
+
+    /** Raises the reserve wake-up when this allocation left too little contiguous space. */
+    private void checkReserve() {
+        if (reserve.shouldWake(tlsf)) {
+            listener.onReserveWakeup(reserve.targetBytes(), tlsf.largestFreeGranules() << GRANULE_SHIFT);
+        }
     }
 
     /**
@@ -181,6 +218,7 @@ public final class CompactingHeap {
             }
             int start = handles.start(slot);
             counters.recordFree(blocks.size(start) << GRANULE_SHIFT);
+            summary.addLive(start, blocks.size(start), -1);
             tlsf.free(start);
             handles.release(slot);
         }
@@ -217,25 +255,38 @@ public final class CompactingHeap {
         }
     }
 
+    /**
+     * Evacuation: makes one free block of at least {@code targetBytes} by emptying the cheapest
+     * pin-free window and re-placing its live blocks elsewhere (see {@link Evacuator}), moving at
+     * most {@code maxBytesMoved}. Does nothing when such a block already exists, or when no window
+     * fits the budget. Clears a pending reserve wake-up.
+     *
+     * @return what was moved, and whether a free block of at least {@code targetBytes} now exists
+     * @throws IllegalArgumentException when {@code targetBytes} is not in {@code [1, capacityBytes]}
+     *     or {@code maxBytesMoved} is negative
+     */
+    public CompactionResult compactFor(int targetBytes, long maxBytesMoved) {
+        checkRequestSize(targetBytes);
+        if (maxBytesMoved < 0) {
+            throw new IllegalArgumentException("maxBytesMoved=" + maxBytesMoved + " must be >= 0");
+        }
+        synchronized (lock) {
+            reserve.acknowledgeLocked();
+            return evacuateLocked(granulesFor(targetBytes), maxBytesMoved, false);
+        }
+    }
+
     private CompactionResult compactLocked(long maxBytesMoved, boolean direct) {
-        int freeBlocksBefore = tlsf.freeBlockCount();
-        int largestBefore = tlsf.largestFreeGranules() << GRANULE_SHIFT;
-        long startNanos = System.nanoTime();
-        compactor.compact(maxBytesMoved);
-        long wallNanos = System.nanoTime() - startNanos;
-        CompactionResult result = new CompactionResult(
-                direct,
-                maxBytesMoved,
-                compactor.bytesMoved(),
-                compactor.blocksMoved(),
-                freeBlocksBefore,
-                tlsf.freeBlockCount(),
-                largestBefore,
-                tlsf.largestFreeGranules() << GRANULE_SHIFT,
-                wallNanos);
-        counters.recordCompaction(direct, result.bytesMoved());
-        listener.onCompaction(result);
-        return result;
+        return runner.slide(maxBytesMoved, direct, listener);
+    }
+
+    private CompactionResult evacuateLocked(int targetGranules, long maxBytesMoved, boolean direct) {
+        return runner.evacuate(targetGranules, maxBytesMoved, direct, listener);
+    }
+
+    /** The reserve target and its wake-up (see {@link Reserve}). */
+    public Reserve reserve() {
+        return reserve;
     }
 
     // ---------------------------------------------------------------- access
@@ -296,50 +347,13 @@ public final class CompactingHeap {
         }
     }
 
-    /** Reads one byte at {@code offset}. */
-    public byte getByte(long handle, int offset) {
-        synchronized (lock) {
-            return arena[address(handle, offset, Byte.BYTES)];
-        }
-    }
-
-    /** Writes one byte at {@code offset}. */
-    public void putByte(long handle, int offset, byte value) {
-        synchronized (lock) {
-            arena[address(handle, offset, Byte.BYTES)] = value;
-        }
-    }
-
-    /** Reads a little-endian int at {@code offset}. */
-    public int getInt(long handle, int offset) {
-        synchronized (lock) {
-            return (int) INTS.get(arena, address(handle, offset, Integer.BYTES));
-        }
-    }
-
-    /** Writes a little-endian int at {@code offset}. */
-    public void putInt(long handle, int offset, int value) {
-        synchronized (lock) {
-            INTS.set(arena, address(handle, offset, Integer.BYTES), value);
-        }
-    }
-
-    /** Reads a little-endian long at {@code offset}. */
-    public long getLong(long handle, int offset) {
-        synchronized (lock) {
-            return (long) LONGS.get(arena, address(handle, offset, Long.BYTES));
-        }
-    }
-
-    /** Writes a little-endian long at {@code offset}. */
-    public void putLong(long handle, int offset, long value) {
-        synchronized (lock) {
-            LONGS.set(arena, address(handle, offset, Long.BYTES), value);
-        }
+    /** Typed reads and writes (byte, int, long) of this heap's blocks. */
+    public TypedAccess typed() {
+        return typed;
     }
 
     /** Arena index of {@code offset} in the block, after checking {@code [offset, offset+length)}. */
-    private int address(long handle, int offset, int length) {
+    int address(long handle, int offset, int length) {
         int slot = handles.slotOf(handle);
         int size = handles.size(slot);
         if (offset < 0 || length < 0 || offset > size - length) {
@@ -354,7 +368,12 @@ public final class CompactingHeap {
     /** Pins a block: it will not move until unpinned as often as pinned, and cannot be freed. */
     public void pin(long handle) {
         synchronized (lock) {
-            handles.pin(handles.slotOf(handle));
+            int slot = handles.slotOf(handle);
+            if (!handles.isPinned(slot)) {
+                int start = handles.start(slot);
+                summary.addPin(start, blocks.size(start), 1);
+            }
+            handles.pin(slot);
         }
     }
 
@@ -371,6 +390,10 @@ public final class CompactingHeap {
                         "cannot unpin handle " + Handles.format(handle) + ": block is not pinned");
             }
             handles.unpin(slot);
+            if (!handles.isPinned(slot)) {
+                int start = handles.start(slot);
+                summary.addPin(start, blocks.size(start), -1);
+            }
         }
     }
 
@@ -434,28 +457,6 @@ public final class CompactingHeap {
         }
     }
 
-    /**
-     * Linux's fragmentation index ({@code mm/vmstat.c: __fragmentation_index}) for a request of
-     * {@code sizeBytes}, in granules instead of pages and scaled to [0, 1] instead of [0, 1000]:
-     * {@code -1} when a free block already fits the request; 0 when nothing is free; otherwise
-     * {@code 1 - (1 + free/requested) / freeBlocks}. Towards 0 a failure would be for lack of
-     * memory, towards 1 for fragmentation.
-     */
-    public double fragmentationIndex(int sizeBytes) {
-        checkRequestSize(sizeBytes);
-        int requested = granulesFor(sizeBytes);
-        synchronized (lock) {
-            int freeBlocks = tlsf.freeBlockCount();
-            if (freeBlocks == 0) {
-                return 0.0;
-            }
-            if (tlsf.largestFreeGranules() >= requested) {
-                return -1.0;
-            }
-            return 1.0 - (1.0 + (double) tlsf.freeGranules() / requested) / freeBlocks;
-        }
-    }
-
     /** A consistent snapshot of accounting and counters. */
     public HeapStats stats() {
         synchronized (lock) {
@@ -478,6 +479,7 @@ public final class CompactingHeap {
     public void invariants() {
         synchronized (lock) {
             HeapInvariants.check(blocks, tlsf, handles);
+            summary.check(blocks, handles);
         }
     }
 

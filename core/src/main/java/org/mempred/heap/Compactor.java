@@ -26,14 +26,16 @@ final class Compactor {
     private final BlockTable blocks;
     private final Tlsf tlsf;
     private final HandleTable handles;
+    private final LiveSummary summary;
     private long bytesMoved;
     private int blocksMoved;
 
-    Compactor(byte[] arena, BlockTable blocks, Tlsf tlsf, HandleTable handles) {
+    Compactor(byte[] arena, BlockTable blocks, Tlsf tlsf, HandleTable handles, LiveSummary summary) {
         this.arena = arena;
         this.blocks = blocks;
         this.tlsf = tlsf;
         this.handles = handles;
+        this.summary = summary;
     }
 
     /**
@@ -51,6 +53,7 @@ final class Compactor {
             int size = blocks.size(g);
             int owner = blocks.owner(g);
             int next = g + size;
+            blocks.clearStart(g);
             if (owner == BlockTable.FREE) {
                 tlsf.remove(g);
             } else {
@@ -62,6 +65,8 @@ final class Compactor {
                             arena,
                             cursor << CompactingHeap.GRANULE_SHIFT,
                             (int) bytes);
+                    summary.addLive(g, size, -1);
+                    summary.addLive(cursor, size, 1);
                     remaining -= bytes;
                     bytesMoved += bytes;
                     blocksMoved++;
@@ -74,6 +79,7 @@ final class Compactor {
                         lastPlaced = cursor;
                     }
                     blocks.setPrev(g, lastPlaced);
+                    blocks.markStart(g);
                     lastPlaced = g;
                     cursor = next;
                 }
@@ -107,12 +113,14 @@ final class Compactor {
         if (blocks.isFree(g)) {
             tlsf.remove(g);
             gapEnd = blocks.next(g);
+            blocks.clearStart(g);
         }
         placeFree(cursor, gapEnd - cursor, lastPlaced);
         blocks.linkPrev(gapEnd, cursor);
     }
 
     private void placeUsed(int start, int size, int owner, int prevStart) {
+        blocks.markStart(start);
         blocks.setSize(start, size);
         blocks.setOwner(start, owner);
         blocks.setPrev(start, prevStart);
@@ -120,6 +128,7 @@ final class Compactor {
     }
 
     private void placeFree(int start, int size, int prevStart) {
+        blocks.markStart(start);
         blocks.setSize(start, size);
         blocks.setOwner(start, BlockTable.FREE);
         blocks.setPrev(start, prevStart);

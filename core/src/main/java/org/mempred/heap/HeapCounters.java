@@ -11,6 +11,17 @@ final class HeapCounters {
     private long compactions;
     private long directCompactions;
     private long bytesMoved;
+    private long requests;
+    private long requestedBytes;
+    private double requestedSquares;
+    private final long[] requestClasses = new long[RequestSizes.CLASSES];
+
+    void recordRequest(int sizeBytes) {
+        requests++;
+        requestedBytes += sizeBytes;
+        requestedSquares += (double) sizeBytes * sizeBytes;
+        requestClasses[RequestSizes.classOf(sizeBytes)]++;
+    }
 
     void recordAllocation(int bytes) {
         allocations++;
@@ -56,6 +67,7 @@ final class HeapCounters {
                 oomExhaustion,
                 compactions,
                 directCompactions,
-                bytesMoved);
+                bytesMoved,
+                RequestSizes.copyOf(requests, requestedBytes, requestedSquares, requestClasses));
     }
 }

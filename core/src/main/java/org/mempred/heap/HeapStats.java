@@ -24,6 +24,7 @@ package org.mempred.heap;
  * @param compactions compactions of any kind (direct or explicit)
  * @param directCompactions compactions run inside an allocation request
  * @param bytesMoved bytes copied by all compactions
+ * @param requestSizes sizes of every allocation request so far, served or failed
  */
 public record HeapStats(
         int capacityBytes,
@@ -42,7 +43,8 @@ public record HeapStats(
         long oomExhaustion,
         long compactions,
         long directCompactions,
-        long bytesMoved) {
+        long bytesMoved,
+        RequestSizes requestSizes) {
 
     /** Used bytes over capacity, in [0, 1]. */
     public double pressure() {
@@ -52,5 +54,30 @@ public record HeapStats(
     /** {@code 1 - largestFree/free}, 0 when nothing is free. */
     public double fragmentation() {
         return freeBytes == 0 ? 0.0 : 1.0 - (double) largestFreeBytes / freeBytes;
+    }
+
+    /**
+     * Linux's fragmentation index ({@code mm/vmstat.c: __fragmentation_index}) for a request of
+     * {@code sizeBytes}, in granules instead of pages and scaled to [0, 1] instead of [0, 1000]:
+     * {@code -1} when a free block already fits the request; 0 when nothing is free; otherwise
+     * {@code 1 - (1 + free/requested) / freeBlocks}. Towards 0 a failure would be for lack of
+     * memory, towards 1 for fragmentation.
+     *
+     * @throws IllegalArgumentException when {@code sizeBytes} is not in {@code [1, capacityBytes]}
+     */
+    public double fragmentationIndex(int sizeBytes) {
+        if (sizeBytes <= 0 || sizeBytes > capacityBytes) {
+            throw new IllegalArgumentException(
+                    "size=" + sizeBytes + " must be in [1, capacityBytes=" + capacityBytes + "]");
+        }
+        int requested = CompactingHeap.granulesFor(sizeBytes);
+        if (freeBlocks == 0) {
+            return 0.0;
+        }
+        if (largestFreeBytes / CompactingHeap.GRANULE_BYTES >= requested) {
+            return -1.0;
+        }
+        double freeGranules = freeBytes / (double) CompactingHeap.GRANULE_BYTES;
+        return 1.0 - (1.0 + freeGranules / requested) / freeBlocks;
     }
 }

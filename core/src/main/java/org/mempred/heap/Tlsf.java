@@ -91,6 +91,7 @@ final class Tlsf {
             blocks.setOwner(tail, BlockTable.FREE);
             blocks.setPrev(tail, start);
             blocks.linkPrev(tail + rest, tail);
+            blocks.markStart(tail);
             insert(tail);
         }
         return start;
@@ -104,12 +105,14 @@ final class Tlsf {
             remove(next);
             blocks.setSize(start, blocks.size(start) + blocks.size(next));
             blocks.linkPrev(blocks.next(start), start);
+            blocks.clearStart(next);
         }
         int prev = blocks.prev(start);
         if (prev != BlockTable.NIL && blocks.isFree(prev)) {
             remove(prev);
             blocks.setSize(prev, blocks.size(prev) + blocks.size(start));
             blocks.linkPrev(blocks.next(prev), prev);
+            blocks.clearStart(start);
             start = prev;
         }
         insert(start);

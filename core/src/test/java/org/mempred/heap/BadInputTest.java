@@ -82,7 +82,7 @@ class BadInputTest {
         live.add(reuse);
         assertThat(Handles.slot(reuse)).isEqualTo(Handles.slot(freed));
         assertRejectedUnchanged(() -> heap.readAll(freed), InvalidHandleException.class, Handles.format(freed));
-        assertRejectedUnchanged(() -> heap.putInt(freed, 0, 1), InvalidHandleException.class, "stale");
+        assertRejectedUnchanged(() -> heap.typed().putInt(freed, 0, 1), InvalidHandleException.class, "stale");
     }
 
     @Test
@@ -107,8 +107,9 @@ class BadInputTest {
                 "length=3",
                 "size=" + size);
         assertRejectedUnchanged(() -> heap.read(h, size, buffer, 0, 1), IndexOutOfBoundsException.class, "size=");
-        assertRejectedUnchanged(() -> heap.getLong(h, size - 4), IndexOutOfBoundsException.class, "length=8");
-        assertRejectedUnchanged(() -> heap.putLong(h, size - 7, 1L), IndexOutOfBoundsException.class, "offset=");
+        assertRejectedUnchanged(() -> heap.typed().getLong(h, size - 4), IndexOutOfBoundsException.class, "length=8");
+        assertRejectedUnchanged(
+                () -> heap.typed().putLong(h, size - 7, 1L), IndexOutOfBoundsException.class, "offset=");
     }
 
     @Test
@@ -117,7 +118,7 @@ class BadInputTest {
         byte[] buffer = new byte[8];
         assertRejectedUnchanged(() -> heap.write(h, -1, buffer, 0, 1), IndexOutOfBoundsException.class, "offset=-1");
         assertRejectedUnchanged(() -> heap.read(h, 0, buffer, 0, -1), IndexOutOfBoundsException.class, "-1");
-        assertRejectedUnchanged(() -> heap.getByte(h, -5), IndexOutOfBoundsException.class, "offset=-5");
+        assertRejectedUnchanged(() -> heap.typed().getByte(h, -5), IndexOutOfBoundsException.class, "offset=-5");
         assertRejectedUnchanged(() -> heap.write(h, 0, buffer, 4, 5), IndexOutOfBoundsException.class, "4");
     }
 

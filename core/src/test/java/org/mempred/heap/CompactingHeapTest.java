@@ -62,13 +62,13 @@ class CompactingHeapTest {
     void primitiveAccessorsAreLittleEndianAndRoundTrip() {
         CompactingHeap heap = new CompactingHeap(256);
         long h = heap.allocate(16, AllocationMode.ATOMIC);
-        heap.putLong(h, 8, 0x0102030405060708L);
-        heap.putInt(h, 0, 0xCAFEBABE);
-        heap.putByte(h, 4, (byte) 7);
-        assertThat(heap.getLong(h, 8)).isEqualTo(0x0102030405060708L);
-        assertThat(heap.getInt(h, 0)).isEqualTo(0xCAFEBABE);
-        assertThat(heap.getByte(h, 4)).isEqualTo((byte) 7);
-        assertThat(heap.getByte(h, 8)).isEqualTo((byte) 0x08);
+        heap.typed().putLong(h, 8, 0x0102030405060708L);
+        heap.typed().putInt(h, 0, 0xCAFEBABE);
+        heap.typed().putByte(h, 4, (byte) 7);
+        assertThat(heap.typed().getLong(h, 8)).isEqualTo(0x0102030405060708L);
+        assertThat(heap.typed().getInt(h, 0)).isEqualTo(0xCAFEBABE);
+        assertThat(heap.typed().getByte(h, 4)).isEqualTo((byte) 7);
+        assertThat(heap.typed().getByte(h, 8)).isEqualTo((byte) 0x08);
     }
 
     @Test
@@ -114,12 +114,12 @@ class CompactingHeapTest {
     void fullCompactionLeavesOneFreeBlockAndKeepsContents() {
         CompactingHeap heap = checkerboard(new CompactingHeap(1024));
         long marker = heap.allocate(16, AllocationMode.ATOMIC);
-        heap.putLong(marker, 0, 42L);
+        heap.typed().putLong(marker, 0, 42L);
         CompactionResult result = heap.compact();
         assertThat(result.freeBlocksAfter()).isEqualTo(1);
         assertThat(result.largestFreeAfter()).isEqualTo(heap.freeBytes());
         assertThat(result.bytesMoved()).isPositive();
-        assertThat(heap.getLong(marker, 0)).isEqualTo(42L);
+        assertThat(heap.typed().getLong(marker, 0)).isEqualTo(42L);
         assertThat(heap.fragmentation()).isZero();
         heap.invariants();
     }
@@ -130,7 +130,7 @@ class CompactingHeapTest {
         long a = heap.allocate(64, AllocationMode.ATOMIC);
         long p = heap.allocate(64, AllocationMode.ATOMIC);
         long b = heap.allocate(64, AllocationMode.ATOMIC);
-        heap.putInt(p, 0, 99);
+        heap.typed().putInt(p, 0, 99);
         heap.pin(p);
         heap.free(a);
         heap.compact();
@@ -143,7 +143,7 @@ class CompactingHeapTest {
         });
         assertThat(pinnedOffset[0]).isEqualTo(64);
         assertThat(heap.freeBlockCount()).isEqualTo(2);
-        assertThat(heap.getInt(p, 0)).isEqualTo(99);
+        assertThat(heap.typed().getInt(p, 0)).isEqualTo(99);
         heap.unpin(p);
         heap.compact();
         assertThat(heap.freeBlockCount()).isEqualTo(1);
@@ -165,9 +165,9 @@ class CompactingHeapTest {
     void fragmentationIndexFollowsLinuxDefinition() {
         CompactingHeap heap = checkerboard(new CompactingHeap(1024));
         // 16 free blocks of 32 bytes each: a 64-byte request fits none.
-        assertThat(heap.fragmentationIndex(32)).isEqualTo(-1.0);
+        assertThat(heap.stats().fragmentationIndex(32)).isEqualTo(-1.0);
         double expected = 1.0 - (1.0 + (512.0 / 16) / (64.0 / 16)) / 16;
-        assertThat(heap.fragmentationIndex(64)).isEqualTo(expected);
+        assertThat(heap.stats().fragmentationIndex(64)).isEqualTo(expected);
         assertThat(heap.fragmentation()).isEqualTo(1.0 - 32.0 / 512);
     }
 

@@ -72,7 +72,7 @@ class ConcurrentCompactionTest {
             random.nextBytes(expected[i]);
             heap.write(handles[i], 0, expected[i]);
             int probe = random.nextInt(expected[i].length);
-            assertThat(heap.getByte(handles[i], probe)).isEqualTo(expected[i][probe]);
+            assertThat(heap.typed().getByte(handles[i], probe)).isEqualTo(expected[i][probe]);
             assertThat(heap.readAll(handles[i])).isEqualTo(expected[i]);
         }
         for (int i = 0; i < blocks; i++) {

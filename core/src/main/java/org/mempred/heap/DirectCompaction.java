@@ -1,0 +1,9 @@
+package org.mempred.heap;
+
+/** The form of the direct compaction a {@link AllocationMode#MAY_COMPACT} request runs when TLSF finds nothing. */
+public enum DirectCompaction {
+    /** Evacuate the cheapest window of the request's size ({@link CompactingHeap#compactFor}): the default. */
+    EVACUATE,
+    /** Slide blocks down from address 0 within the budget ({@link CompactingHeap#compact(long)}): wave 1's baseline. */
+    SLIDE
+}

@@ -1,0 +1,174 @@
+package org.mempred.heap;
+
+/**
+ * A summary of where the live bytes are, so that evacuation finds a cheap window without walking
+ * the arena: per chunk of the arena, the granules held by used blocks and the number of pinned
+ * blocks that overlap it, kept at several levels of chunk size.
+ *
+ * <pre>
+ *  level 0: chunks of 64 granules (1 KiB)       live[0][c], pins[0][c]   c = granule &gt;&gt;&gt; 6
+ *  level 1: chunks of 64 level-0 chunks (64 KiB) live[1][c], pins[1][c]   c = granule &gt;&gt;&gt; 12
+ *  level 2: chunks of 4 MiB ...                  (levels are added until one has at most 256 chunks)
+ *
+ *  100 KiB arena: level 0 only (100 chunks)      16 MiB: levels 0-1      1 GiB: levels 0-2
+ * </pre>
+ *
+ * <p>A block's granules are counted in every chunk they overlap, at every level, so each level
+ * sums to the used granules. Updates cost O(levels + size / 1 KiB) per block made live, freed,
+ * moved, pinned or unpinned; memory is 8 bytes per KiB of arena at level 0 and 1/64 of that per
+ * further level.
+ *
+ * <p>{@link #cheapestWindow} picks the cheapest run of chunks from the top level down, one level
+ * at a time inside the run chosen above it (a greedy descent, like a B-tree search; not an
+ * exhaustive search, see the method). Its cost is O(256 + 64 · k · levels) chunk reads for a
+ * window of k chunks: independent of the arena's size up to the number of levels.
+ */
+final class LiveSummary {
+    static final int CHUNK_SHIFT = 6;
+    private static final int FAN_OUT_SHIFT = 6;
+    private static final int TOP_MAX_CHUNKS = 256;
+    /** A pinned block in a coarse chunk costs as much as this many live granules (a soft penalty). */
+    private static final int PIN_PENALTY_GRANULES = 64;
+
+    private final int granules;
+    private final int[][] live;
+    private final int[][] pins;
+    private final int[] shifts;
+
+    LiveSummary(int granules) {
+        this.granules = granules;
+        int levels = 1;
+        int shift = CHUNK_SHIFT;
+        while (chunks(granules, shift) > TOP_MAX_CHUNKS) {
+            levels++;
+            shift += FAN_OUT_SHIFT;
+        }
+        live = new int[levels][];
+        pins = new int[levels][];
+        shifts = new int[levels];
+        for (int level = 0; level < levels; level++) {
+            shifts[level] = CHUNK_SHIFT + level * FAN_OUT_SHIFT;
+            live[level] = new int[chunks(granules, shifts[level])];
+            pins[level] = new int[live[level].length];
+        }
+    }
+
+    private static int chunks(int granules, int shift) {
+        return (granules + (1 << shift) - 1) >>> shift;
+    }
+
+    int levels() {
+        return shifts.length;
+    }
+
+    /** Adds {@code delta} granules per granule of {@code [start, start + size)} as live. */
+    void addLive(int start, int size, int delta) {
+        int end = start + size;
+        for (int level = 0; level < shifts.length; level++) {
+            int shift = shifts[level];
+            int[] counts = live[level];
+            for (int c = start >>> shift; c <= (end - 1) >>> shift; c++) {
+                int overlap = Math.min(end, (c + 1) << shift) - Math.max(start, c << shift);
+                counts[c] += delta * overlap;
+            }
+        }
+    }
+
+    /** Adds {@code delta} pinned blocks to every chunk that {@code [start, start + size)} overlaps. */
+    void addPin(int start, int size, int delta) {
+        int last = start + size - 1;
+        for (int level = 0; level < shifts.length; level++) {
+            int shift = shifts[level];
+            for (int c = start >>> shift; c <= last >>> shift; c++) {
+                pins[level][c] += delta;
+            }
+        }
+    }
+
+    int liveGranules(int level, int chunk) {
+        return live[level][chunk];
+    }
+
+    int pinnedBlocks(int level, int chunk) {
+        return pins[level][chunk];
+    }
+
+    int chunkCount(int level) {
+        return live[level].length;
+    }
+
+    /**
+     * The first level-0 chunk of the cheapest pin-free run of chunks covering at least
+     * {@code windowGranules}, or -1 when every run the descent looked at holds a pinned block.
+     *
+     * <p>At each coarse level the run is one chunk longer than the window needs, so a window that
+     * straddles a chunk border is still inside it; a pinned block there only adds a penalty, since
+     * a coarse chunk with a pin may still hold a pin-free window. At level 0 a run must be free of
+     * pins. The descent is greedy: the cheapest run of a coarse level is taken and never revisited,
+     * so the chunk found is cheapest inside it, not always in the whole arena — on arenas with at
+     * most 256 chunks (256 KiB) there is one level and the search is exhaustive.
+     */
+    int cheapestWindow(int windowGranules) {
+        int lo = 0;
+        int hi = live[shifts.length - 1].length;
+        for (int level = shifts.length - 1; level > 0; level--) {
+            int run = Math.min(hi - lo, chunks(windowGranules, shifts[level]) + 1);
+            int best = cheapestRun(level, lo, hi, run, false);
+            lo = best << FAN_OUT_SHIFT;
+            hi = Math.min(live[level - 1].length, (best + run) << FAN_OUT_SHIFT);
+        }
+        int run = chunks(windowGranules, CHUNK_SHIFT);
+        if (run > hi - lo) {
+            return -1;
+        }
+        return cheapestRun(0, lo, hi, run, true);
+    }
+
+    /** Start of the cheapest run of {@code run} chunks in {@code [lo, hi)}; -1 if pins forbid all. */
+    private int cheapestRun(int level, int lo, int hi, int run, boolean pinFree) {
+        int[] counts = live[level];
+        int[] pinned = pins[level];
+        long sum = 0;
+        int pinSum = 0;
+        for (int c = lo; c < lo + run; c++) {
+            sum += counts[c];
+            pinSum += pinned[c];
+        }
+        long bestCost = Long.MAX_VALUE;
+        int best = -1;
+        for (int c = lo; ; c++) {
+            long cost = pinFree ? (pinSum == 0 ? sum : Long.MAX_VALUE) : sum + (long) pinSum * PIN_PENALTY_GRANULES;
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = c;
+            }
+            if (c + run >= hi) {
+                return best;
+            }
+            sum += counts[c + run] - counts[c];
+            pinSum += pinned[c + run] - pinned[c];
+        }
+    }
+
+    /** Recounts everything from the blocks and fails on the first disagreement (for invariants). */
+    void check(BlockTable blocks, HandleTable handles) {
+        LiveSummary fresh = new LiveSummary(granules);
+        for (int g = 0; g < blocks.granules; g = blocks.next(g)) {
+            if (!blocks.isFree(g)) {
+                fresh.addLive(g, blocks.size(g), 1);
+                if (handles.isPinned(blocks.owner(g))) {
+                    fresh.addPin(g, blocks.size(g), 1);
+                }
+            }
+        }
+        for (int level = 0; level < shifts.length; level++) {
+            for (int c = 0; c < live[level].length; c++) {
+                if (live[level][c] != fresh.live[level][c] || pins[level][c] != fresh.pins[level][c]) {
+                    throw new IllegalStateException("heap invariant violated: live summary level " + level
+                            + " chunk " + c + " holds live=" + live[level][c] + " pins=" + pins[level][c]
+                            + ", the blocks have live=" + fresh.live[level][c] + " pins=" + fresh.pins[level][c]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.mempred.heap;
+
+/**
+ * A heap's reserve and its wake-up, as Linux's allocator wakes kcompactd when a zone's free
+ * pages of the wanted order run short ({@code wakeup_kcompactd}): a target {@code R} of
+ * contiguous free bytes that the near future is expected to ask for, and a margin {@code M}.
+ *
+ * <p>After each allocation, a wake-up is due when the largest free block is below {@code R} while
+ * free bytes are at least {@code R + M}; below that, compaction could hardly make the block and
+ * the shortage is one of memory, not of contiguity. One wake-up is raised
+ * ({@link HeapListener#onReserveWakeup}) and then held pending until {@link CompactingHeap#compactFor}
+ * or {@link #acknowledge()} clears it, so a burst of allocations raises it once. {@code R = 0}
+ * turns the reserve off. Every method holds the heap's lock; a check costs O(1) plus TLSF's
+ * largest-free scan.
+ */
+public final class Reserve {
+    private final Object lock;
+    private final int capacityBytes;
+    private int targetGranules;
+    private int marginGranules;
+    private boolean pending;
+
+    Reserve(Object lock, int capacityBytes) {
+        this.lock = lock;
+        this.capacityBytes = capacityBytes;
+    }
+
+    /**
+     * Sets the target and margin (rounded up to granules).
+     *
+     * @throws IllegalArgumentException when either is negative or the target exceeds capacity
+     */
+    public void set(int targetBytes, int marginBytes) {
+        if (targetBytes < 0 || targetBytes > capacityBytes || marginBytes < 0) {
+            throw new IllegalArgumentException("reserve targetBytes=" + targetBytes + " must be in [0, " + capacityBytes
+                    + "] and marginBytes=" + marginBytes + " >= 0");
+        }
+        synchronized (lock) {
+            targetGranules = CompactingHeap.granulesFor(targetBytes);
+            marginGranules = CompactingHeap.granulesFor(marginBytes);
+        }
+    }
+
+    /** The target in bytes (rounded to granules), 0 when off. */
+    public int targetBytes() {
+        synchronized (lock) {
+            return targetGranules << CompactingHeap.GRANULE_SHIFT;
+        }
+    }
+
+    /** Whether a wake-up was raised and not yet answered. */
+    public boolean wakeupPending() {
+        synchronized (lock) {
+            return pending;
+        }
+    }
+
+    /** Clears a pending wake-up without compacting (e.g. when the rate limit refused it). */
+    public void acknowledge() {
+        synchronized (lock) {
+            pending = false;
+        }
+    }
+
+    /** Whether a wake-up is due now; if so it becomes pending. Called with the lock held. */
+    boolean shouldWake(Tlsf tlsf) {
+        synchronized (lock) {
+            return shouldWakeLocked(tlsf);
+        }
+    }
+
+    private boolean shouldWakeLocked(Tlsf tlsf) {
+        if (targetGranules == 0 || pending || tlsf.freeGranules() < (long) targetGranules + marginGranules) {
+            return false;
+        }
+        if (tlsf.largestFreeGranules() >= targetGranules) {
+            return false;
+        }
+        pending = true;
+        return true;
+    }
+
+    void acknowledgeLocked() {
+        synchronized (lock) {
+            pending = false;
+        }
+    }
+}

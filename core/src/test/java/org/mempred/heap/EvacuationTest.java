@@ -1,0 +1,210 @@
+package org.mempred.heap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EvacuationTest {
+    private static final int KIB = 1024;
+
+    /**
+     * 64 KiB of 1 KiB blocks; the low half keeps every block, the high half frees three of every
+     * four, so the cheapest 4 KiB window is in the high half and costs one block.
+     */
+    private static List<Long> fragment(CompactingHeap heap) {
+        return fragment(heap, false);
+    }
+
+    /** As {@link #fragment(CompactingHeap)}; with {@code lowHoles} one in four low blocks is freed too. */
+    private static List<Long> fragment(CompactingHeap heap, boolean lowHoles) {
+        List<Long> live = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            long h = heap.allocate(KIB, AllocationMode.ATOMIC);
+            heap.typed().putInt(h, 0, i);
+            heap.typed().putInt(h, KIB - 4, ~i);
+            live.add(h);
+        }
+        List<Long> kept = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            if ((i >= 32 && i % 4 != 0) || (lowHoles && i < 32 && i % 4 == 0)) {
+                heap.free(live.get(i));
+            } else {
+                kept.add(live.get(i));
+            }
+        }
+        return kept;
+    }
+
+    private static void assertIntact(CompactingHeap heap, List<Long> kept) {
+        for (long h : kept) {
+            int i = heap.typed().getInt(h, 0);
+            assertThat(heap.typed().getInt(h, KIB - 4)).isEqualTo(~i);
+        }
+        heap.invariants();
+    }
+
+    @Test
+    void compactForEmptiesTheCheapestWindowAndKeepsEveryByte() {
+        CompactingHeap heap = new CompactingHeap(64 * KIB);
+        List<Long> kept = fragment(heap);
+        assertThat(heap.largestFreeBytes()).isEqualTo(3 * KIB);
+
+        CompactionResult result = heap.compactFor(4 * KIB, Long.MAX_VALUE);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.kind()).isEqualTo(CompactionResult.Kind.EVACUATE);
+        assertThat(result.bytesMoved()).isEqualTo(KIB);
+        assertThat(result.blocksMoved()).isEqualTo(1);
+        assertThat(heap.largestFreeBytes()).isGreaterThanOrEqualTo(4 * KIB);
+        assertIntact(heap, kept);
+    }
+
+    @Test
+    void compactForMovesNothingWhenABlockAlreadyFits() {
+        CompactingHeap heap = new CompactingHeap(64 * KIB);
+        fragment(heap);
+        CompactionResult result = heap.compactFor(2 * KIB, Long.MAX_VALUE);
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.bytesMoved()).isZero();
+    }
+
+    @Test
+    void compactForRefusesAWindowOverItsBudgetAndMovesNothing() {
+        CompactingHeap heap = new CompactingHeap(64 * KIB);
+        List<Long> kept = fragment(heap);
+        CompactionResult result = heap.compactFor(4 * KIB, KIB - 16);
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.bytesMoved()).isZero();
+        assertThat(heap.largestFreeBytes()).isEqualTo(3 * KIB);
+        assertIntact(heap, kept);
+    }
+
+    @Test
+    void compactForNeverMovesAPinnedBlock() {
+        CompactingHeap heap = new CompactingHeap(64 * KIB);
+        List<Long> kept = fragment(heap);
+        List<Integer> before = new ArrayList<>();
+        for (int i = 16; i < kept.size(); i++) {
+            heap.pin(kept.get(i)); // every block of the high half and half of the low one
+        }
+        heap.forEachBlock((offset, size, free, pinned) -> {
+            if (pinned) {
+                before.add(offset);
+            }
+        });
+        CompactionResult result = heap.compactFor(4 * KIB, Long.MAX_VALUE);
+        List<Integer> after = new ArrayList<>();
+        heap.forEachBlock((offset, size, free, pinned) -> {
+            if (pinned) {
+                after.add(offset);
+            }
+        });
+        assertThat(after).isEqualTo(before);
+        assertThat(result.succeeded()).isEqualTo(heap.largestFreeBytes() >= 4 * KIB);
+        assertIntact(heap, kept);
+    }
+
+    @Test
+    void directEvacuationServesARequestThatSlidingFromAddressZeroCannot() {
+        CompactingHeap evacuating = new CompactingHeap(64 * KIB, 2 * KIB, DirectCompaction.EVACUATE);
+        CompactingHeap sliding = new CompactingHeap(64 * KIB, 2 * KIB, DirectCompaction.SLIDE);
+        List<Long> keptEvacuating = fragment(evacuating, true);
+        fragment(sliding, true);
+
+        assertThat(evacuating.tryAllocate(4 * KIB, AllocationMode.MAY_COMPACT)).isNotEqualTo(Handles.NONE);
+        assertThat(sliding.tryAllocate(4 * KIB, AllocationMode.MAY_COMPACT)).isEqualTo(Handles.NONE);
+        assertThat(evacuating.stats().bytesMoved()).isEqualTo(KIB);
+        assertThat(sliding.stats().oomFragmentation()).isEqualTo(1);
+        assertIntact(evacuating, keptEvacuating);
+    }
+
+    @Test
+    void evacuationFindsCheapWindowsOnAnArenaWithCoarseSummaryLevels() {
+        CompactingHeap heap = new CompactingHeap(16 * KIB * KIB);
+        List<Long> kept = new ArrayList<>();
+        for (int i = 0; i < 16 * KIB; i++) {
+            long h = heap.allocate(KIB, AllocationMode.ATOMIC);
+            heap.typed().putInt(h, 0, i);
+            heap.typed().putInt(h, KIB - 4, ~i);
+            if (i % 2 == 1 || (i >= 10_000 && i < 10_016 && i % 8 != 0)) {
+                heap.free(h);
+            } else {
+                kept.add(h);
+            }
+        }
+        kept.removeIf(h -> !heap.isLive(h));
+        CompactionResult result = heap.compactFor(8 * KIB, Long.MAX_VALUE);
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.bytesMoved()).isLessThanOrEqualTo(2 * KIB);
+        assertIntact(heap, kept);
+    }
+
+    @Test
+    void reserveWakesOnceWhenContiguousSpaceRunsShortAndCompactForAnswersIt() {
+        CompactingHeap heap = new CompactingHeap(64 * KIB);
+        int[] wakeups = {0};
+        heap.setListener(new HeapListener() {
+            @Override
+            public void onReserveWakeup(int reserveTargetBytes, int largestFreeBytes) {
+                wakeups[0]++;
+                assertThat(reserveTargetBytes).isEqualTo(4 * KIB);
+            }
+        });
+        fragment(heap);
+        heap.reserve().set(4 * KIB, 2 * KIB);
+        heap.allocate(16, AllocationMode.ATOMIC);
+        heap.allocate(16, AllocationMode.ATOMIC);
+        assertThat(wakeups[0]).isEqualTo(1);
+        assertThat(heap.reserve().wakeupPending()).isTrue();
+
+        heap.compactFor(heap.reserve().targetBytes(), Long.MAX_VALUE);
+
+        assertThat(heap.reserve().wakeupPending()).isFalse();
+        assertThat(heap.largestFreeBytes()).isGreaterThanOrEqualTo(4 * KIB);
+        heap.allocate(16, AllocationMode.ATOMIC);
+        assertThat(wakeups[0]).isEqualTo(1);
+    }
+
+    @Test
+    void reserveStaysQuietWhenTooLittleIsFreeToMakeIt() {
+        CompactingHeap heap = new CompactingHeap(64 * KIB);
+        fragment(heap);
+        heap.reserve().set(20 * KIB, 10 * KIB); // 24 KiB free < 30 KiB
+        heap.allocate(16, AllocationMode.ATOMIC);
+        assertThat(heap.reserve().wakeupPending()).isFalse();
+    }
+
+    @Test
+    void badTargetsAndBudgetsThrowAndChangeNothing() {
+        CompactingHeap heap = new CompactingHeap(64 * KIB);
+        List<Long> kept = fragment(heap);
+        HeapStats before = heap.stats();
+        assertThatThrownBy(() -> heap.compactFor(0, 1)).hasMessageContaining("size=0");
+        assertThatThrownBy(() -> heap.compactFor(65 * KIB, 1)).hasMessageContaining("capacityBytes=65536");
+        assertThatThrownBy(() -> heap.compactFor(KIB, -1)).hasMessageContaining("maxBytesMoved=-1");
+        assertThatThrownBy(() -> heap.reserve().set(-1, 0)).hasMessageContaining("targetBytes=-1");
+        assertThat(heap.stats()).isEqualTo(before);
+        assertIntact(heap, kept);
+    }
+
+    @Test
+    void requestSizesKnowTheLargestRequestToWithinItsClass() {
+        CompactingHeap heap = new CompactingHeap(64 * KIB);
+        RequestSizes start = heap.stats().requestSizes();
+        heap.tryAllocate(5000, AllocationMode.ATOMIC);
+        heap.tryAllocate(100, AllocationMode.ATOMIC);
+        RequestSizes after = heap.stats().requestSizes();
+        long largest = after.largestSinceBytes(start, heap.capacityBytes());
+        assertThat(largest).isBetween(5000L, 5000L * 9 / 8);
+        assertThat(after.count()).isEqualTo(2);
+        assertThat(after.largestSinceBytes(after, heap.capacityBytes())).isZero();
+        for (int size = 1; size < 1 << 20; size += 1 + size / 7) {
+            int index = RequestSizes.classOf(size);
+            assertThat(RequestSizes.upperEdge(index)).isGreaterThanOrEqualTo(size);
+            assertThat(RequestSizes.upperEdge(index)).isLessThanOrEqualTo(Math.max(size, (long) size * 9 / 8 + 1));
+        }
+    }
+}
