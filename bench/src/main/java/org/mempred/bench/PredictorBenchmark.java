@@ -57,7 +57,18 @@ public class PredictorBenchmark {
     public void setUp() {
         FeatureSet set = FeatureSet.byName(featureSet);
         predictor = new NeuralPredictor(PredictorConfig.DEFAULTS.withFeatureSet(set));
-        sample = new Sample(1_000_000_000L, 102_400, 76_800, 12_288, 9, 20_480.0, 80.0, 18_432.0, 72.0, 3);
+        sample = new Sample(
+                1_000_000_000L,
+                102_400,
+                76_800,
+                12_288,
+                9,
+                20_480.0,
+                80.0,
+                18_432.0,
+                72.0,
+                3,
+                org.mempred.telemetry.Requests.NONE);
         SplittableRandom random = new SplittableRandom(42);
         features = new double[VECTORS][set.width()];
         labels = new double[VECTORS];

@@ -1,16 +1,21 @@
 package org.mempred.govern;
 
+import org.mempred.heap.DirectCompaction;
 import org.mempred.predict.Predictor;
+import org.mempred.predict.Target;
 import org.mempred.telemetry.Sample;
 
 /**
- * Decides, at each governor tick, whether to run a background (proactive) compaction. Direct
+ * Decides, at each governor tick, what background (proactive) compaction to ask for. Direct
  * (reactive) compaction in the allocation path is the heap's and always on; a policy only adds
- * compaction ahead of need. The closed set of named policies is built by {@link Policies}.
+ * compaction ahead of need, in one of two forms (see {@link Proposal}): a full compaction now, or
+ * a reserve of contiguous free bytes that the governor keeps refilled on the heap's wake-ups. The
+ * closed set of named policies is built by {@link Policies}.
  *
  * <p>Policies are called by one governor thread, once per tick, and may keep state (hysteresis).
  */
-public sealed interface CompactionPolicy permits ReactivePolicy, PeriodicPolicy, LinuxPolicy, PredictivePolicy {
+public sealed interface CompactionPolicy
+        permits ReactivePolicy, PeriodicPolicy, LinuxPolicy, PredictivePolicy, ReservePolicy, DemandPolicy {
     /** The registry name, e.g. {@code "linux"}. */
     String name();
 
@@ -22,30 +27,69 @@ public sealed interface CompactionPolicy permits ReactivePolicy, PeriodicPolicy,
         return null;
     }
 
+    /** What this policy's predictor forecasts (labels and accuracy follow it). */
+    default Target target() {
+        return Target.PEAK_PRESSURE;
+    }
+
+    /** The form of direct compaction the heap should run under this policy. */
+    default DirectCompaction directCompaction() {
+        return DirectCompaction.EVACUATE;
+    }
+
     /**
      * The proposal for this tick.
      *
      * @param sample telemetry of this tick
-     * @param prediction the predicted peak pressure over the horizon, valid (in [0, 1]); NaN when
-     *     the policy has no predictor
+     * @param prediction the forecast of the policy's {@link #target()}, valid (in [0, 1]); NaN
+     *     when the policy has no predictor
+     * @param recentError the predictor's recent mean absolute error (0 before any label)
      */
-    Proposal decide(Sample sample, double prediction);
+    Proposal decide(Sample sample, double prediction, double recentError);
 
     /**
      * What a policy proposes, with its reason.
      *
-     * @param compact whether to compact now
+     * @param action what to do
+     * @param targetBytes for {@link Action#RESERVE}, the contiguous free bytes to keep (0 = none)
+     * @param marginBytes for {@link Action#RESERVE}, the free bytes beyond the target without which
+     *     no wake-up is raised
+     * @param budgetBytes the most bytes one compaction for this proposal may move
      * @param reason why, in words, for the decision log
      */
-    record Proposal(boolean compact, String reason) {
-        /** Compact, because {@code reason}. */
+    record Proposal(Action action, int targetBytes, int marginBytes, long budgetBytes, String reason) {
+        /** Compact fully, because {@code reason}. */
         public static Proposal compact(String reason) {
-            return new Proposal(true, reason);
+            return new Proposal(Action.COMPACT, 0, 0, Long.MAX_VALUE, reason);
         }
 
         /** Do nothing, because {@code reason}. */
         public static Proposal idle(String reason) {
-            return new Proposal(false, reason);
+            return new Proposal(Action.IDLE, 0, 0, 0, reason);
         }
+
+        /**
+         * Keep {@code targetBytes} contiguous free, waking only while at least {@code marginBytes}
+         * more are free, and compacting at most twice the target per run (a window of the target
+         * never holds more live bytes than its own size plus one straddling block).
+         */
+        public static Proposal reserve(int targetBytes, int marginBytes, String reason) {
+            return new Proposal(Action.RESERVE, targetBytes, marginBytes, 2L * targetBytes, reason);
+        }
+
+        /** Whether this proposal asks for a full compaction now. */
+        public boolean compact() {
+            return action == Action.COMPACT;
+        }
+    }
+
+    /** The three things a policy can ask for. */
+    enum Action {
+        /** Nothing ahead of need. */
+        IDLE,
+        /** A full (sliding) compaction now. */
+        COMPACT,
+        /** A reserve of contiguous free bytes, refilled by evacuation on the heap's wake-ups. */
+        RESERVE
     }
 }

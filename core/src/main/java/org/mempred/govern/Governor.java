@@ -6,6 +6,7 @@ import org.mempred.govern.Decision.Action;
 import org.mempred.govern.GovernorStats.Mode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.CompactionResult;
+import org.mempred.heap.HeapStats;
 import org.mempred.predict.AccuracyEvaluator;
 import org.mempred.predict.AccuracyReport;
 import org.mempred.predict.LabelListener;
@@ -49,6 +50,12 @@ public final class Governor {
     private final AccuracyEvaluator accuracy;
     private final LabelListener observer;
     private final LabelListener labels;
+    /** Weight of the newest label in the recent mean absolute error a demand policy's margin reads. */
+    private static final double ERROR_SMOOTHING = 0.1;
+
+    private Proposal reserveProposal;
+    private double recentError;
+    private long wakeups;
     private PredictionLoop loop;
     private Mode mode = Mode.PREDICTIVE;
     private long lastTickNanos = Long.MIN_VALUE;
@@ -96,7 +103,7 @@ public final class Governor {
                     + " differs from the governor's horizonNanos=" + config.horizonNanos());
         }
         int history = PredictionLoop.historyCapacityFor(config.horizonNanos(), config.tickNanos());
-        return new PredictionLoop(predictor, history, observer);
+        return new PredictionLoop(predictor, history, observer, policy.target());
     }
 
     /** One pass of the loop at the clock's current time. */
@@ -121,7 +128,7 @@ public final class Governor {
                 return; // fallback or degradation already logged
             }
         }
-        act(now, sample, prediction, policy.decide(sample, prediction));
+        act(now, sample, prediction, policy.decide(sample, prediction, Double.isNaN(prediction) ? 0.0 : recentError));
     }
 
     /** Predicts under the safety rules; NaN when the prediction was discarded. */
@@ -164,6 +171,7 @@ public final class Governor {
 
     private void degrade(long now, Sample sample, double raw) {
         mode = Mode.DEGRADED;
+        heap.reserve().set(0, 0);
         watchdogAlerts++;
         log.append(new Decision(
                 now,
@@ -189,39 +197,93 @@ public final class Governor {
     }
 
     private void act(long now, Sample sample, double prediction, Proposal proposal) {
-        if (!proposal.compact()) {
+        if (proposal.action() == CompactionPolicy.Action.RESERVE) {
+            reserveProposal = proposal;
+            heap.reserve().set(Math.min(proposal.targetBytes(), heap.capacityBytes()), proposal.marginBytes());
+            HeapStats stats = heap.stats();
+            boolean shortOfReserve = stats.largestFreeBytes() < heap.reserve().targetBytes()
+                    && stats.freeBytes() >= (long) heap.reserve().targetBytes() + proposal.marginBytes();
+            if (!shortOfReserve) {
+                log.append(new Decision(now, sample.pressure(), prediction, Action.IDLE, proposal.reason()));
+                return;
+            }
+        } else {
+            reserveProposal = null;
+            heap.reserve().set(0, 0);
+        }
+        if (proposal.action() == CompactionPolicy.Action.IDLE) {
             log.append(new Decision(now, sample.pressure(), prediction, Action.IDLE, proposal.reason()));
             return;
         }
+        compactNow(now, sample.pressure(), prediction, proposal);
+    }
+
+    /**
+     * Answers the heap's reserve wake-up (see {@link org.mempred.heap.Reserve}) at the clock's
+     * current time: one evacuation for the reserve target, through the rate limit and only while
+     * the governor is not degraded. Call it from the thread that runs the governor; the heap's
+     * listener only signals that thread.
+     */
+    public synchronized void onReserveWakeup() {
+        long now = clock.nanoTime();
+        if (!heap.reserve().wakeupPending()) {
+            return;
+        }
+        if (mode == Mode.DEGRADED || reserveProposal == null) {
+            heap.reserve().acknowledge();
+            return;
+        }
+        wakeups++;
+        compactNow(now, heap.pressure(), lastPrediction, reserveProposal);
+    }
+
+    private void compactNow(long now, double pressure, double prediction, Proposal proposal) {
+        boolean reserve = proposal.action() == CompactionPolicy.Action.RESERVE;
         if (!bucket.tryAcquire(now)) {
+            if (reserve) {
+                heap.reserve().acknowledge();
+            }
             rateLimited++;
             log.append(new Decision(
                     now,
-                    sample.pressure(),
+                    pressure,
                     prediction,
                     Action.RATE_LIMITED,
                     proposal.reason() + "; refused: over " + config.maxCompactionsPerSecond() + " compactions/s"));
             return;
         }
-        CompactionResult result = heap.compact();
+        CompactionResult result =
+                reserve ? heap.compactFor(heap.reserve().targetBytes(), proposal.budgetBytes()) : heap.compact();
         proactiveCompactions++;
         proactiveBytesMoved += result.bytesMoved();
         log.append(new Decision(
                 now,
-                sample.pressure(),
+                pressure,
                 prediction,
                 Action.COMPACT,
-                proposal.reason() + "; moved " + result.bytesMoved() + " bytes"));
+                proposal.reason() + (reserve ? "; evacuated for " + result.targetBytes() + " B" : "") + "; moved "
+                        + result.bytesMoved() + " bytes" + (result.succeeded() ? "" : " (target not reached)")));
     }
 
     /** Each label: scored for accuracy, then watched for error far above the running error. */
+    @SuppressWarnings("checkstyle:ParameterNumber")
     private synchronized void onLabel(
-            long predictedAtNanos, double pressure, double prediction, double peak, double[] features) {
-        accuracy.onLabel(predictedAtNanos, pressure, prediction, peak, features);
-        if (PredictionCheck.of(prediction).isValid() && watchdog.error(lastTickNanos, Math.abs(prediction - peak))) {
+            long predictedAtNanos,
+            double pressure,
+            double threshold,
+            double reference,
+            double prediction,
+            double peak,
+            double[] features) {
+        accuracy.onLabel(predictedAtNanos, pressure, threshold, reference, prediction, peak, features);
+        boolean valid = PredictionCheck.of(prediction).isValid();
+        if (valid) {
+            recentError += ERROR_SMOOTHING * (Math.abs(prediction - peak) - recentError);
+        }
+        if (valid && watchdog.error(lastTickNanos, Math.abs(prediction - peak))) {
             degrade(lastTickNanos, lastSample, prediction);
         }
-        labels.onLabel(predictedAtNanos, pressure, prediction, peak, features);
+        labels.onLabel(predictedAtNanos, pressure, threshold, reference, prediction, peak, features);
     }
 
     /**
@@ -266,6 +328,11 @@ public final class Governor {
     /** The last {@code n} decisions, oldest first. */
     public List<Decision> recentDecisions(int n) {
         return log.last(n);
+    }
+
+    /** Reserve wake-ups answered (each ran or was refused by the rate limit). */
+    public synchronized long reserveWakeups() {
+        return wakeups;
     }
 
     /** The mode now. */

@@ -46,7 +46,7 @@ public final class LinuxPolicy implements CompactionPolicy {
     }
 
     @Override
-    public Proposal decide(Sample sample, double prediction) {
+    public Proposal decide(Sample sample, double prediction, double recentError) {
         double score = score(sample);
         if (!compacting && score > highWatermark) {
             compacting = true;

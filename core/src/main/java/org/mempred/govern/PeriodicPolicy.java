@@ -16,7 +16,7 @@ public final class PeriodicPolicy implements CompactionPolicy {
     }
 
     @Override
-    public Proposal decide(Sample sample, double prediction) {
+    public Proposal decide(Sample sample, double prediction, double recentError) {
         return COMPACT;
     }
 }

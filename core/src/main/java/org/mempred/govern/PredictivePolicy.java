@@ -58,7 +58,7 @@ public final class PredictivePolicy implements CompactionPolicy {
     }
 
     @Override
-    public Proposal decide(Sample sample, double prediction) {
+    public Proposal decide(Sample sample, double prediction, double recentError) {
         double fragmentation = sample.fragmentation();
         if (prediction >= thresholdPressure && fragmentation >= minFragmentation) {
             return Proposal.compact(String.format(

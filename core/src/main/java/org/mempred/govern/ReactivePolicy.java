@@ -1,18 +1,41 @@
 package org.mempred.govern;
 
+import org.mempred.heap.DirectCompaction;
 import org.mempred.telemetry.Sample;
 
-/** {@code reactive}: never compacts ahead of need; direct compaction in the allocation path only. The baseline. */
+/**
+ * {@code reactive}: never compacts ahead of need; direct compaction in the allocation path only —
+ * an evacuation for the failed request's size. The baseline. {@code reactive-slide} is the same
+ * with wave 1's direct compaction, a budgeted slide from address 0, kept so that every report
+ * shows the old baseline beside the new one.
+ */
 public final class ReactivePolicy implements CompactionPolicy {
-    private static final Proposal IDLE = Proposal.idle("reactive: direct compaction only");
+    private final DirectCompaction direct;
+    private final Proposal idle;
 
-    @Override
-    public String name() {
-        return Policies.REACTIVE;
+    /** {@code reactive}: direct evacuation. */
+    public ReactivePolicy() {
+        this(DirectCompaction.EVACUATE);
+    }
+
+    /** {@code reactive} or {@code reactive-slide}, by the form of direct compaction. */
+    public ReactivePolicy(DirectCompaction direct) {
+        this.direct = direct;
+        this.idle = Proposal.idle(name() + ": direct compaction only");
     }
 
     @Override
-    public Proposal decide(Sample sample, double prediction) {
-        return IDLE;
+    public String name() {
+        return direct == DirectCompaction.EVACUATE ? Policies.REACTIVE : Policies.REACTIVE_SLIDE;
+    }
+
+    @Override
+    public DirectCompaction directCompaction() {
+        return direct;
+    }
+
+    @Override
+    public Proposal decide(Sample sample, double prediction, double recentError) {
+        return idle;
     }
 }

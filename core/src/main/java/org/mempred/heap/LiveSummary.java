@@ -18,10 +18,11 @@ package org.mempred.heap;
  * moved, pinned or unpinned; memory is 8 bytes per KiB of arena at level 0 and 1/64 of that per
  * further level.
  *
- * <p>{@link #cheapestWindow} picks the cheapest run of chunks from the top level down, one level
+ * <p>{@link #cheapestWindows} picks the cheapest runs of chunks from the top level down, one level
  * at a time inside the run chosen above it (a greedy descent, like a B-tree search; not an
  * exhaustive search, see the method). Its cost is O(256 + 64 · k · levels) chunk reads for a
- * window of k chunks: independent of the arena's size up to the number of levels.
+ * window of k chunks, times the number of runs asked for at level 0: independent of the arena's
+ * size up to the number of levels.
  */
 final class LiveSummary {
     static final int CHUNK_SHIFT = 6;
@@ -98,34 +99,48 @@ final class LiveSummary {
     }
 
     /**
-     * The first level-0 chunk of the cheapest pin-free run of chunks covering at least
-     * {@code windowGranules}, or -1 when every run the descent looked at holds a pinned block.
+     * Writes into {@code out} the first level-0 chunks of up to {@code out.length} pin-free runs of
+     * chunks covering at least {@code windowGranules}, cheapest first and at least one run length
+     * apart, and returns how many; 0 when every run the descent looked at holds a pinned block.
      *
      * <p>At each coarse level the run is one chunk longer than the window needs, so a window that
      * straddles a chunk border is still inside it; a pinned block there only adds a penalty, since
      * a coarse chunk with a pin may still hold a pin-free window. At level 0 a run must be free of
      * pins. The descent is greedy: the cheapest run of a coarse level is taken and never revisited,
-     * so the chunk found is cheapest inside it, not always in the whole arena — on arenas with at
-     * most 256 chunks (256 KiB) there is one level and the search is exhaustive.
+     * so the runs found are the cheapest inside it, not always in the whole arena — on arenas with
+     * at most 256 chunks (256 KiB) there is one level and the search covers the whole arena. Several
+     * runs are returned because the cheapest one may hold a block too large to re-place.
      */
-    int cheapestWindow(int windowGranules) {
+    int cheapestWindows(int windowGranules, int[] out) {
         int lo = 0;
         int hi = live[shifts.length - 1].length;
         for (int level = shifts.length - 1; level > 0; level--) {
             int run = Math.min(hi - lo, chunks(windowGranules, shifts[level]) + 1);
-            int best = cheapestRun(level, lo, hi, run, false);
+            int best = cheapestRun(level, lo, hi, run, false, -1, out, 0);
             lo = best << FAN_OUT_SHIFT;
             hi = Math.min(live[level - 1].length, (best + run) << FAN_OUT_SHIFT);
         }
         int run = chunks(windowGranules, CHUNK_SHIFT);
         if (run > hi - lo) {
-            return -1;
+            return 0;
         }
-        return cheapestRun(0, lo, hi, run, true);
+        int found = 0;
+        while (found < out.length) {
+            int next = cheapestRun(0, lo, hi, run, true, run, out, found);
+            if (next < 0) {
+                break;
+            }
+            out[found++] = next;
+        }
+        return found;
     }
 
-    /** Start of the cheapest run of {@code run} chunks in {@code [lo, hi)}; -1 if pins forbid all. */
-    private int cheapestRun(int level, int lo, int hi, int run, boolean pinFree) {
+    /**
+     * Start of the cheapest run of {@code run} chunks in {@code [lo, hi)}, -1 if pins forbid all;
+     * with {@code spacing >= 0}, runs starting within {@code spacing} of {@code taken[0 .. count)}
+     * are skipped.
+     */
+    private int cheapestRun(int level, int lo, int hi, int run, boolean pinFree, int spacing, int[] taken, int count) {
         int[] counts = live[level];
         int[] pinned = pins[level];
         long sum = 0;
@@ -138,7 +153,7 @@ final class LiveSummary {
         int best = -1;
         for (int c = lo; ; c++) {
             long cost = pinFree ? (pinSum == 0 ? sum : Long.MAX_VALUE) : sum + (long) pinSum * PIN_PENALTY_GRANULES;
-            if (cost < bestCost) {
+            if (cost < bestCost && !near(c, spacing, taken, count)) {
                 bestCost = cost;
                 best = c;
             }
@@ -148,6 +163,15 @@ final class LiveSummary {
             sum += counts[c + run] - counts[c];
             pinSum += pinned[c + run] - pinned[c];
         }
+    }
+
+    private static boolean near(int chunk, int spacing, int[] taken, int count) {
+        for (int k = 0; k < count; k++) {
+            if (Math.abs(chunk - taken[k]) < spacing) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Recounts everything from the blocks and fails on the first disagreement (for invariants). */

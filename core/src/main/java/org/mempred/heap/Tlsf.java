@@ -82,6 +82,15 @@ final class Tlsf {
                 return BlockTable.NIL;
             }
         }
+        take(start, n);
+        return start;
+    }
+
+    /**
+     * Takes the first {@code n} granules of the free block at {@code start} (which must hold at
+     * least {@code n}), splitting off the rest as a free block; the owner stays FREE.
+     */
+    void take(int start, int n) {
         remove(start);
         int rest = blocks.size(start) - n;
         if (rest > 0) {
@@ -94,7 +103,29 @@ final class Tlsf {
             blocks.markStart(tail);
             insert(tail);
         }
-        return start;
+    }
+
+    /**
+     * Writes the starts of up to {@code max} of the largest free blocks into {@code out}, largest
+     * size class first, and returns how many. Cost O(lists visited + blocks written); the bitmaps
+     * skip empty lists.
+     */
+    int collectLargest(int[] out, int max) {
+        int count = 0;
+        int flMap = flBitmap;
+        while (flMap != 0 && count < max) {
+            int fl = 31 - Integer.numberOfLeadingZeros(flMap);
+            flMap &= ~(1 << fl);
+            int slMap = slBitmap[fl];
+            while (slMap != 0 && count < max) {
+                int sl = 31 - Integer.numberOfLeadingZeros(slMap);
+                slMap &= ~(1 << sl);
+                for (int b = head[fl * SL_COUNT + sl]; b != BlockTable.NIL && count < max; b = blocks.nextFree(b)) {
+                    out[count++] = b;
+                }
+            }
+        }
+        return count;
     }
 
     /** Returns the used block at {@code start} to the free lists, coalescing with free neighbours. */

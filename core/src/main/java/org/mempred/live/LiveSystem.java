@@ -18,6 +18,7 @@ import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.OfflineTrainer;
 import org.mempred.predict.Predictor;
 import org.mempred.predict.PredictorConfig;
+import org.mempred.predict.Target;
 import org.mempred.predict.TrainingSet;
 import org.mempred.predict.TrainingSetRecorder;
 
@@ -40,6 +41,10 @@ public final class LiveSystem implements AutoCloseable {
     private final long startNanos;
     private Governor governor;
     private TrainingSetRecorder recorder;
+    /** How often the governor's thread looks for a reserve wake-up: 1 ms, far below the 100 ms rate limit. */
+    private static final long WAKEUP_POLL_NANOS = 1_000_000L;
+
+    private ScheduledFuture<?> waking;
     private ScheduledFuture<?> ticking;
     private long tickFailures;
 
@@ -79,7 +84,8 @@ public final class LiveSystem implements AutoCloseable {
     public synchronized void setPolicy(String name) {
         CompactionPolicy base = Policies.create(name, predictorConfig);
         CompactionPolicy policy = Policies.decorate(base, decorator);
-        TrainingSetRecorder newRecorder = new TrainingSetRecorder(predictorConfig.featureSet());
+        TrainingSetRecorder newRecorder =
+                new TrainingSetRecorder(configFor(policy).featureSet());
         governor = new Governor(heap, clock, policy, governorConfig, newRecorder);
         recorder = newRecorder;
     }
@@ -89,9 +95,13 @@ public final class LiveSystem implements AutoCloseable {
         if (on && ticking == null) {
             long period = governorConfig.tickNanos();
             ticking = ticker.scheduleAtFixedRate(this::tickSafely, period, period, TimeUnit.NANOSECONDS);
+            waking = ticker.scheduleWithFixedDelay(
+                    this::answerWakeup, WAKEUP_POLL_NANOS, WAKEUP_POLL_NANOS, TimeUnit.NANOSECONDS);
         } else if (!on && ticking != null) {
             ticking.cancel(false);
+            waking.cancel(false);
             ticking = null;
+            waking = null;
         }
     }
 
@@ -103,6 +113,17 @@ public final class LiveSystem implements AutoCloseable {
     /** One tick now, on the calling thread (also what the background loop does). */
     public void tick() {
         currentGovernor().tick();
+    }
+
+    /** Answers a pending reserve wake-up on the governor's thread (polled every millisecond). */
+    private void answerWakeup() {
+        try {
+            currentGovernor().onReserveWakeup();
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                tickFailures++;
+            }
+        }
     }
 
     private void tickSafely() {
@@ -168,11 +189,17 @@ public final class LiveSystem implements AutoCloseable {
                     + governorConfig.horizonNanos() / 1_000_000_000.0 + " s after each prediction");
         }
         NeuralWeights before = neural.weights();
-        NeuralWeights after = OfflineTrainer.train(data, predictorConfig, before, epochs);
+        PredictorConfig config = configFor(governor.policy());
+        NeuralWeights after = OfflineTrainer.train(data, config, before, epochs);
         double mseBefore = OfflineTrainer.meanSquaredError(before, data);
         double mseAfter = OfflineTrainer.meanSquaredError(after, data);
-        governor.installPredictor(decorator.apply(new NeuralPredictor(predictorConfig, after)));
+        governor.installPredictor(decorator.apply(new NeuralPredictor(config, after)));
         return new TrainingOutcome(data.size(), epochs, mseBefore, mseAfter);
+    }
+
+    /** The predictor configuration {@code policy}'s predictors were built with. */
+    private PredictorConfig configFor(CompactionPolicy policy) {
+        return policy.target() == Target.DEMAND ? predictorConfig.forDemand() : predictorConfig;
     }
 
     /**

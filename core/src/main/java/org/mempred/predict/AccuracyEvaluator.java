@@ -50,25 +50,34 @@ public final class AccuracyEvaluator implements LabelListener {
     public void onLabel(
             long predictedAtNanos,
             double pressureAtPrediction,
+            double threshold,
+            double reference,
             double prediction,
             double peakPressure,
             double[] features) {
-        observe(pressureAtPrediction, prediction, peakPressure);
+        observe(pressureAtPrediction, threshold, reference, prediction, peakPressure);
     }
 
-    /** Scores one prediction: current pressure p, predicted peak q, actual peak y. */
+    /** Scores one prediction: current pressure p, predicted peak q, actual peak y, at this θ. */
     public void observe(double pressure, double predictedPeak, double actualPeak) {
+        observe(pressure, thresholdPressure, pressure, predictedPeak, actualPeak);
+    }
+
+    /**
+     * Scores one prediction at threshold θ with persistence's forecast {@code reference}: pressure
+     * p (for the band), forecast q, actual y.
+     */
+    public void observe(double pressure, double threshold, double reference, double predictedPeak, double actualPeak) {
         Checks.requirePressure("pressure", pressure);
         Checks.requirePressure("actualPeak", actualPeak);
         if (!PredictionCheck.of(predictedPeak).isValid()) {
             invalidPredictions++;
             return;
         }
-        int outcome = predictedPeak >= thresholdPressure
-                ? (actualPeak >= thresholdPressure ? TP : FP)
-                : (actualPeak >= thresholdPressure ? FN : TN);
+        int outcome =
+                predictedPeak >= threshold ? (actualPeak >= threshold ? TP : FP) : (actualPeak >= threshold ? FN : TN);
         double error = predictedPeak - actualPeak;
-        double persistenceError = pressure - actualPeak;
+        double persistenceError = reference - actualPeak;
         tally(PressureBand.of(pressure).ordinal(), outcome, error, persistenceError);
         tally(OVERALL, outcome, error, persistenceError);
     }

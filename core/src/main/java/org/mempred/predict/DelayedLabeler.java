@@ -29,6 +29,8 @@ public final class DelayedLabeler {
     private final int width;
     private final long[] timeNanos;
     private final double[] pressure;
+    private final double[] threshold;
+    private final double[] reference;
     private final double[] prediction;
     private final double[] peak;
     private final double[] features;
@@ -50,6 +52,8 @@ public final class DelayedLabeler {
         this.width = width;
         this.timeNanos = new long[capacity];
         this.pressure = new double[capacity];
+        this.threshold = new double[capacity];
+        this.reference = new double[capacity];
         this.prediction = new double[capacity];
         this.peak = new double[capacity];
         this.features = new double[capacity * width];
@@ -60,7 +64,8 @@ public final class DelayedLabeler {
      * Moves the clock to {@code nowNanos}, where {@code pressureNow} was observed, and hands every
      * matured entry to {@code listener}.
      */
-    public void advance(long nowNanos, double pressureNow, LabelListener listener) {
+    public void advance(long nowNanos, double observedNow, LabelListener listener) {
+        double pressureNow = observedNow;
         if (nowNanos < clockNanos) {
             throw new IllegalArgumentException("nowNanos=" + nowNanos + " is before the clock " + clockNanos);
         }
@@ -90,11 +95,29 @@ public final class DelayedLabeler {
             return;
         }
         labels++;
-        listener.onLabel(predictedAt, pressure[slot], prediction[slot], label, scratch);
+        listener.onLabel(
+                predictedAt, pressure[slot], threshold[slot], reference[slot], prediction[slot], label, scratch);
     }
 
-    /** Records the prediction made at the current clock time from {@code featuresAtNow[0 .. w)}. */
+    /**
+     * Records a peak-pressure prediction made at the current clock time from {@code featuresAtNow[0
+     * .. w)}: θ = {@link Target#PEAK_THRESHOLD}, persistence's forecast = the pressure now.
+     */
     public void record(long nowNanos, double pressureNow, double predicted, double[] featuresAtNow) {
+        record(nowNanos, pressureNow, Target.PEAK_THRESHOLD, pressureNow, predicted, featuresAtNow);
+    }
+
+    /**
+     * Records the prediction made at the current clock time, with the θ and the persistence
+     * forecast it will be judged by.
+     */
+    public void record(
+            long nowNanos,
+            double pressureNow,
+            double thresholdNow,
+            double referenceNow,
+            double predicted,
+            double[] featuresAtNow) {
         if (nowNanos != clockNanos) {
             throw new IllegalArgumentException("nowNanos=" + nowNanos + " differs from the clock " + clockNanos
                     + ": call advance(now, ...) before record(now, ...)");
@@ -111,6 +134,8 @@ public final class DelayedLabeler {
         int slot = slot(size++);
         timeNanos[slot] = nowNanos;
         pressure[slot] = pressureNow;
+        threshold[slot] = thresholdNow;
+        reference[slot] = referenceNow;
         prediction[slot] = predicted;
         peak[slot] = Double.NaN;
         System.arraycopy(featuresAtNow, 0, features, slot * width, width);
@@ -140,7 +165,7 @@ public final class DelayedLabeler {
     public long footprintBytes() {
         int capacity = timeNanos.length;
         return ArrayBytes.ofLongs(capacity)
-                + 3 * ArrayBytes.ofDoubles(capacity)
+                + 5 * ArrayBytes.ofDoubles(capacity)
                 + ArrayBytes.ofDoubles(features.length)
                 + ArrayBytes.ofDoubles(scratch.length);
     }

@@ -14,8 +14,12 @@ public final class FeatureExtractor {
     private static final double NANOS_PER_SECOND = 1e9;
     private static final double COMPACTION_SCALE = 64.0;
 
+    /** Octaves per unit of the log-scaled demand features: 2^-24 of capacity maps to 0. */
+    public static final double DEMAND_OCTAVES = 24.0;
+
     private final FeatureSet featureSet;
     private final double horizonSeconds;
+    private final RequestHistory requests;
     private long previousTimeNanos;
     private double previousGrowth;
     private boolean started;
@@ -27,6 +31,17 @@ public final class FeatureExtractor {
         }
         this.featureSet = featureSet;
         this.horizonSeconds = horizonNanos / NANOS_PER_SECOND;
+        this.requests = new RequestHistory(horizonNanos, PredictionLoop.DEFAULT_HISTORY_CAPACITY * 4);
+    }
+
+    /** {@code max(0, 1 + log2(fraction) / 24)}: a fraction of capacity on the demand features' log scale. */
+    public static double logScale(double fraction) {
+        return fraction <= 0 ? 0.0 : Math.max(0.0, 1.0 + Math.log(fraction) / Math.log(2) / DEMAND_OCTAVES);
+    }
+
+    /** The inverse of {@link #logScale} for values in (0, 1]; 0 maps to 0. */
+    public static double fromLogScale(double scaled) {
+        return scaled <= 0 ? 0.0 : Math.min(1.0, Math.pow(2.0, (scaled - 1.0) * DEMAND_OCTAVES));
     }
 
     /** The set this extractor computes. */
@@ -45,9 +60,11 @@ public final class FeatureExtractor {
                     + previousTimeNanos + ": samples must come in time order");
         }
         double growth = projectedGrowth(sample);
+        requests.add(sample);
         switch (featureSet) {
             case SEED -> seed(sample, out);
             case RICH -> rich(sample, growth, out);
+            case DEMAND -> demand(sample, out);
             default -> throw new IllegalStateException("no extraction for " + featureSet);
         }
         previousTimeNanos = sample.timeNanos();
@@ -68,6 +85,14 @@ public final class FeatureExtractor {
         out[1] = (double) sample.freeBytes() / sample.capacityBytes();
         out[2] = sample.compactions() / (sample.compactions() + COMPACTION_SCALE);
         out[3] = sinceLastSeconds / (sinceLastSeconds + horizonSeconds);
+    }
+
+    private void demand(Sample sample, double[] out) {
+        double largest = requests.largestFraction();
+        out[0] = allocationRate(sample);
+        out[1] = (double) sample.freeBytes() / sample.capacityBytes();
+        out[2] = logScale(largest);
+        out[3] = largest == 0 ? 0.0 : Math.min(1.0, requests.meanFraction() / largest);
     }
 
     private void rich(Sample sample, double growth, double[] out) {

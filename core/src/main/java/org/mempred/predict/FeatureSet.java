@@ -22,7 +22,17 @@ import java.util.Locale;
  *                             the pressure change over the horizon at the current net rate
  *     4  growth trend         tanh(g - gPrevious), 0 at the first sample
  *     5  allocation rate      as seed 0
+ *   demand (width 4, for forecasts of the largest request; every input is scale-free)
+ *     0  allocation rate      as seed 0
+ *     1  free bytes           freeBytes / capacityBytes
+ *     2  recent demand        log2 scale of the largest request of the last H over capacity:
+ *                             max(0, 1 + log2(x) / 24), so one octave is 1/24 and 2^-24 is 0
+ *     3  mean / largest       mean request size of the last H over its largest (0 without requests)
  * </pre>
+ *
+ * <p>Why a log scale for demand: a 4 KiB request is 4 % of a 100 KiB heap and 0.04 % of a 10 MB
+ * one; on a log scale the two differ by a shift, and {@code neural} forecasts demand as a shift
+ * of input 2 (see {@link NeuralPredictor}), so weights trained on one heap size carry to another.
  *
  * <p>All values lie in [0, 1] except the two tanh features, in (-1, 1).
  */
@@ -30,7 +40,9 @@ public enum FeatureSet {
     /** The report's four inputs. */
     SEED(4),
     /** Pressure, fragmentation, largest free, projected growth, its trend, allocation rate. */
-    RICH(6);
+    RICH(6),
+    /** Allocation rate, free bytes, recent demand on a log scale, mean over largest request. */
+    DEMAND(4);
 
     private final int width;
 

@@ -8,8 +8,9 @@ package org.mempred.predict;
 @FunctionalInterface
 public interface FutureView {
     /**
-     * The peak pressure the run actually reaches in {@code (timeNanos, timeNanos + horizonNanos]},
-     * or {@code NaN} when nothing is known about that interval.
+     * The largest value the forecast target (see {@link Target}) actually takes in
+     * {@code (timeNanos, timeNanos + horizonNanos]}, or {@code NaN} when nothing is known about that
+     * interval.
      */
-    double peakPressure(long timeNanos, long horizonNanos);
+    double peak(long timeNanos, long horizonNanos);
 }

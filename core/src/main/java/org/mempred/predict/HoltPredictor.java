@@ -3,7 +3,8 @@ package org.mempred.predict;
 import org.mempred.telemetry.Sample;
 
 /**
- * Baseline {@code holt}: Holt's double exponential smoothing of the pressure series, extrapolated
+ * Baseline {@code holt}: Holt's double exponential smoothing of the pressure series (for
+ * {@link Target#DEMAND}: of the series of the last H's largest request), extrapolated
  * linearly over the horizon.
  *
  * <p>Per sample {@code y} after {@code d} seconds (irregular spacing handled by a per-second
@@ -34,6 +35,8 @@ public final class HoltPredictor implements Predictor {
     private final long horizonNanos;
     private final double alpha;
     private final double beta;
+    private final Target target;
+    private final RequestHistory history;
     private double level;
     private double trendPerSecond;
     private long lastTimeNanos;
@@ -52,6 +55,8 @@ public final class HoltPredictor implements Predictor {
         }
         this.featureSet = config.featureSet();
         this.horizonNanos = config.horizonNanos();
+        this.target = config.target();
+        this.history = new RequestHistory(config.horizonNanos(), PredictionLoop.DEFAULT_HISTORY_CAPACITY * 4);
         this.alpha = alpha;
         this.beta = beta;
     }
@@ -74,7 +79,12 @@ public final class HoltPredictor implements Predictor {
     @Override
     public double predict(Sample sample, double[] features) {
         Checks.requireWidth(features, featureSet);
-        smooth(sample.pressure(), sample.timeNanos());
+        double observed = sample.pressure();
+        if (target == Target.DEMAND) {
+            history.add(sample);
+            observed = history.largestFraction();
+        }
+        smooth(observed, sample.timeNanos());
         double forecast = level + Math.max(0.0, trendPerSecond * (horizonNanos / NANOS_PER_SECOND));
         if (forecast > 1.0 || forecast < 0.0) {
             saturatedForecasts++;

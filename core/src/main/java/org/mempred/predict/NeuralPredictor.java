@@ -15,6 +15,13 @@ import org.mempred.telemetry.Sample;
  *       the sigmoid output {@code q} (alpha = {@link NeuralConfig#emaAlpha()}); training uses the
  *       raw {@code q}, recomputed from the stored features.
  *   <li>Training: per label, update the normaliser, then one clipped SGD step ({@link Mlp#train}).
+ *   <li>Demand ({@link Target#DEMAND}, {@link FeatureSet#DEMAND} inputs): the network forecasts a
+ *       shift of the recent demand on the log scale of input 2: {@code forecast = 2^(24 (z - 1))}
+ *       with {@code z = x2 + (q - 1/2) * SHIFT_RANGE}, so {@code q = 1/2} means "as in the last H"
+ *       and the range is {@value #SHIFT_OCTAVES} octaves either way. A label {@code y} trains
+ *       {@code q} towards {@code 1/2 + (logScale(y) - x2) / SHIFT_RANGE}, clipped to [0, 1]. The
+ *       network thus learns how demand changes relative to the recent past, which does not depend
+ *       on the heap's size: weights trained on a 100 KiB heap carry to a 10 MB one.
  *   <li>Safety: after every step the weights are checked; non-finite weights or an L2 norm above
  *       {@link NeuralConfig#maxWeightNorm()} count as an explosion, and the model (network and
  *       normaliser) returns to its starting weights, seeded or loaded, with its smoothing
@@ -25,8 +32,15 @@ import org.mempred.telemetry.Sample;
  * PredictorBenchmark} with {@code -prof gc}).
  */
 public final class NeuralPredictor implements Predictor {
+    /** Octaves a demand forecast may lie above or below the recent demand. */
+    public static final double SHIFT_OCTAVES = 3.0;
+
+    private static final double SHIFT_RANGE = 2 * SHIFT_OCTAVES / FeatureExtractor.DEMAND_OCTAVES;
+    private static final int RECENT_DEMAND = 2;
+
     private final FeatureSet featureSet;
     private final long horizonNanos;
+    private final boolean demand;
     private final NeuralConfig settings;
     private final NeuralWeights start;
     private final Mlp network;
@@ -55,6 +69,11 @@ public final class NeuralPredictor implements Predictor {
         }
         this.featureSet = config.featureSet();
         this.horizonNanos = config.horizonNanos();
+        this.demand = config.target() == Target.DEMAND;
+        if (demand && featureSet != FeatureSet.DEMAND) {
+            throw new IllegalArgumentException(
+                    "a neural forecast of demand reads the 'demand' feature set, not '" + featureSet.id() + "'");
+        }
         this.settings = config.neural();
         this.start = start;
         this.network = new Mlp(featureSet.width(), settings.hiddenUnits());
@@ -93,7 +112,21 @@ public final class NeuralPredictor implements Predictor {
         double raw = network.predict(standardised);
         double alpha = settings.emaAlpha();
         smoothed = Double.isFinite(smoothed) ? alpha * raw + (1.0 - alpha) * smoothed : raw;
-        return smoothed;
+        if (!demand || !Double.isFinite(smoothed)) {
+            return smoothed;
+        }
+        return FeatureExtractor.fromLogScale(features[RECENT_DEMAND] + (smoothed - 0.5) * SHIFT_RANGE);
+    }
+
+    /** What the network's output should have been for {@code label}. */
+    private double outputFor(double[] features, double label) {
+        return demand ? demandOutputFor(features, label) : label;
+    }
+
+    /** The output a demand network trains towards for {@code label}, given its DEMAND inputs. */
+    static double demandOutputFor(double[] features, double label) {
+        double shift = (FeatureExtractor.logScale(label) - features[RECENT_DEMAND]) / SHIFT_RANGE;
+        return Math.max(0.0, Math.min(1.0, 0.5 + shift));
     }
 
     @Override
@@ -101,7 +134,8 @@ public final class NeuralPredictor implements Predictor {
         Checks.requireLearnable(features, featureSet, peakPressure);
         normaliser.update(features);
         normaliser.apply(features, standardised);
-        if (network.train(standardised, peakPressure, settings.learningRate(), settings.clipNorm())) {
+        double wanted = outputFor(features, peakPressure);
+        if (network.train(standardised, wanted, settings.learningRate(), settings.clipNorm())) {
             clippedUpdates++;
         }
         updates++;

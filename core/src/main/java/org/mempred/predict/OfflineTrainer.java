@@ -47,7 +47,11 @@ public final class OfflineTrainer {
         return model.weights();
     }
 
-    /** Mean squared error of {@code weights}' raw (unsmoothed) output over {@code data}. */
+    /**
+     * Mean squared error of {@code weights}' raw (unsmoothed) output over {@code data}, in the
+     * network's output space: for {@link FeatureSet#DEMAND} weights, against the output each label
+     * trains towards ({@link NeuralPredictor#demandOutputFor}), which is what training minimises.
+     */
     public static double meanSquaredError(NeuralWeights weights, TrainingSet data) {
         Mlp network = new Mlp(weights.inputs(), weights.hiddenUnits());
         InputNormaliser normaliser = new InputNormaliser(weights.inputs());
@@ -58,7 +62,10 @@ public final class OfflineTrainer {
         for (int i = 0; i < data.size(); i++) {
             data.copyFeatures(i, features);
             normaliser.apply(features, standardised);
-            double error = network.predict(standardised) - data.label(i);
+            double wanted = weights.featureSet() == FeatureSet.DEMAND
+                    ? NeuralPredictor.demandOutputFor(features, data.label(i))
+                    : data.label(i);
+            double error = network.predict(standardised) - wanted;
             squares += error * error;
         }
         return squares / data.size();

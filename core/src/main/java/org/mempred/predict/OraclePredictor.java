@@ -4,7 +4,9 @@ import org.mempred.telemetry.Sample;
 
 /**
  * Upper bound {@code oracle}: predicts by reading the true future from the {@link FutureView} the
- * simulator supplied in its configuration. It exists only to bound what any predictor could
+ * simulator supplied in its configuration — for {@link Target#DEMAND}, the largest request the
+ * workload will really make in {@code (t, t + H]}; for {@link Target#PEAK_PRESSURE}, the peak
+ * pressure a recorded run reached. It exists only to bound what any predictor could
  * achieve; it is the one predictor that breaks the no-peeking rule, and the only reader of a
  * {@code FutureView}. When the view knows nothing about the interval it returns {@code NaN}, which
  * the safety check reports as invalid. Cost: one view query; no allocation of its own.
@@ -43,7 +45,7 @@ public final class OraclePredictor implements Predictor {
     @Override
     public double predict(Sample sample, double[] features) {
         Checks.requireWidth(features, featureSet);
-        return future.peakPressure(sample.timeNanos(), horizonNanos);
+        return future.peak(sample.timeNanos(), horizonNanos);
     }
 
     @Override

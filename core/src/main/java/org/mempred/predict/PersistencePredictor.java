@@ -3,17 +3,22 @@ package org.mempred.predict;
 import org.mempred.telemetry.Sample;
 
 /**
- * Baseline {@code persistence}: the future equals now, so the predicted peak is the current
- * pressure. Every skill score is measured against it (DESIGN.md "Accuracy"). Stateless; O(1).
+ * Baseline {@code persistence}: the future equals the recent past. For {@link Target#DEMAND} the
+ * forecast is the largest request of the last H; for {@link Target#PEAK_PRESSURE} it is the
+ * current pressure. Every skill score is measured against it. O(history) per prediction.
  */
 public final class PersistencePredictor implements Predictor {
     private final FeatureSet featureSet;
     private final long horizonNanos;
+    private final Target target;
+    private final RequestHistory history;
 
     /** A persistence predictor; only the horizon and feature set of {@code config} matter. */
     public PersistencePredictor(PredictorConfig config) {
         this.featureSet = config.featureSet();
         this.horizonNanos = config.horizonNanos();
+        this.target = config.target();
+        this.history = new RequestHistory(config.horizonNanos(), PredictionLoop.DEFAULT_HISTORY_CAPACITY * 4);
     }
 
     @Override
@@ -34,6 +39,10 @@ public final class PersistencePredictor implements Predictor {
     @Override
     public double predict(Sample sample, double[] features) {
         Checks.requireWidth(features, featureSet);
+        if (target == Target.DEMAND) {
+            history.add(sample);
+            return history.largestFraction();
+        }
         return sample.pressure();
     }
 

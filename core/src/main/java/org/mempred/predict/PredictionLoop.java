@@ -30,6 +30,8 @@ public final class PredictionLoop {
     private final FeatureExtractor extractor;
     private final DelayedLabeler labeler;
     private final LabelListener learner;
+    private final Target target;
+    private final RequestHistory recent;
     private final double[] features;
     private final long[] checks = new long[PredictionCheck.values().length];
     private PredictionCheck lastCheck = PredictionCheck.VALID;
@@ -45,11 +47,19 @@ public final class PredictionLoop {
      * #historyCapacityFor}); older pending predictions are dropped and counted.
      */
     public PredictionLoop(Predictor predictor, int historyCapacity, LabelListener observer) {
+        this(predictor, historyCapacity, observer, Target.PEAK_PRESSURE);
+    }
+
+    /** As above, forecasting {@code target}: labels and accuracy follow {@link Target}. */
+    public PredictionLoop(Predictor predictor, int historyCapacity, LabelListener observer, Target target) {
         FeatureSet featureSet = predictor.featureSet();
         this.predictor = predictor;
         this.extractor = new FeatureExtractor(featureSet, predictor.horizonNanos());
         this.labeler = new DelayedLabeler(predictor.horizonNanos(), historyCapacity, featureSet.width());
         this.learner = new Learner(predictor, observer);
+        this.target = target;
+        this.recent =
+                new RequestHistory(predictor.horizonNanos(), Math.max(historyCapacity, DEFAULT_HISTORY_CAPACITY) * 4);
         this.features = new double[featureSet.width()];
     }
 
@@ -65,12 +75,17 @@ public final class PredictionLoop {
     /** Learns from matured labels, then predicts the peak pressure over the horizon after it. */
     public double step(Sample sample) {
         double pressure = sample.pressure();
-        labeler.advance(sample.timeNanos(), pressure, learner);
+        labeler.advance(sample.timeNanos(), target.observe(sample), learner);
         extractor.extract(sample, features);
         double predicted = predictor.predict(sample, features);
         lastCheck = PredictionCheck.of(predicted);
         checks[lastCheck.ordinal()]++;
-        labeler.record(sample.timeNanos(), pressure, predicted, features);
+        double reference = pressure;
+        if (target == Target.DEMAND) {
+            recent.add(sample);
+            reference = recent.largestFraction();
+        }
+        labeler.record(sample.timeNanos(), pressure, target.threshold(sample), reference, predicted, features);
         return predicted;
     }
 
@@ -122,11 +137,14 @@ public final class PredictionLoop {
         public void onLabel(
                 long predictedAtNanos,
                 double pressureAtPrediction,
+                double threshold,
+                double reference,
                 double prediction,
                 double peakPressure,
                 double[] features) {
             predictor.learn(features, peakPressure);
-            observer.onLabel(predictedAtNanos, pressureAtPrediction, prediction, peakPressure, features);
+            observer.onLabel(
+                    predictedAtNanos, pressureAtPrediction, threshold, reference, prediction, peakPressure, features);
         }
     }
 }

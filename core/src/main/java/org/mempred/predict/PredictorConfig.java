@@ -8,9 +8,11 @@ package org.mempred.predict;
  * @param seed seed of every random choice (weight initialisation, shuffling)
  * @param neural hyper-parameters of the {@code neural} predictor
  * @param future the true future, for {@code oracle} only; {@code null} for every other predictor
+ * @param target what is forecast (default {@link Target#PEAK_PRESSURE}; the demand policies set
+ *     {@link Target#DEMAND} with the {@link FeatureSet#DEMAND} inputs)
  */
 public record PredictorConfig(
-        long horizonNanos, FeatureSet featureSet, long seed, NeuralConfig neural, FutureView future) {
+        long horizonNanos, FeatureSet featureSet, long seed, NeuralConfig neural, FutureView future, Target target) {
 
     /** Default horizon H: 5 seconds. */
     public static final long DEFAULT_HORIZON_NANOS = 5_000_000_000L;
@@ -19,41 +21,52 @@ public record PredictorConfig(
     public static final long DEFAULT_SEED = 1L;
 
     /** Horizon 5 s, {@code seed} features, seed 1, the design's neural settings, no future. */
-    public static final PredictorConfig DEFAULTS =
-            new PredictorConfig(DEFAULT_HORIZON_NANOS, FeatureSet.SEED, DEFAULT_SEED, NeuralConfig.DEFAULTS, null);
+    public static final PredictorConfig DEFAULTS = new PredictorConfig(
+            DEFAULT_HORIZON_NANOS, FeatureSet.SEED, DEFAULT_SEED, NeuralConfig.DEFAULTS, null, Target.PEAK_PRESSURE);
 
     /** Checks the horizon and the required components. */
     public PredictorConfig {
         if (horizonNanos <= 0) {
             throw new IllegalArgumentException("horizonNanos=" + horizonNanos + " must be positive");
         }
-        if (featureSet == null || neural == null) {
-            throw new IllegalArgumentException("featureSet=" + featureSet + " and neural=" + neural + " are required");
+        if (featureSet == null || neural == null || target == null) {
+            throw new IllegalArgumentException(
+                    "featureSet=" + featureSet + ", neural=" + neural + " and target=" + target + " are required");
         }
     }
 
     /** This configuration with another horizon. */
     public PredictorConfig withHorizonNanos(long nanos) {
-        return new PredictorConfig(nanos, featureSet, seed, neural, future);
+        return new PredictorConfig(nanos, featureSet, seed, neural, future, target);
     }
 
     /** This configuration with another feature set. */
     public PredictorConfig withFeatureSet(FeatureSet set) {
-        return new PredictorConfig(horizonNanos, set, seed, neural, future);
+        return new PredictorConfig(horizonNanos, set, seed, neural, future, target);
     }
 
     /** This configuration with another seed. */
     public PredictorConfig withSeed(long newSeed) {
-        return new PredictorConfig(horizonNanos, featureSet, newSeed, neural, future);
+        return new PredictorConfig(horizonNanos, featureSet, newSeed, neural, future, target);
     }
 
     /** This configuration with other neural settings. */
     public PredictorConfig withNeural(NeuralConfig settings) {
-        return new PredictorConfig(horizonNanos, featureSet, seed, settings, future);
+        return new PredictorConfig(horizonNanos, featureSet, seed, settings, future, target);
     }
 
     /** This configuration with the true future, which only {@code oracle} reads. */
     public PredictorConfig withFuture(FutureView view) {
-        return new PredictorConfig(horizonNanos, featureSet, seed, neural, view);
+        return new PredictorConfig(horizonNanos, featureSet, seed, neural, view, target);
+    }
+
+    /** This configuration forecasting {@code newTarget}. */
+    public PredictorConfig withTarget(Target newTarget) {
+        return new PredictorConfig(horizonNanos, featureSet, seed, neural, future, newTarget);
+    }
+
+    /** This configuration forecasting contiguous demand from the {@link FeatureSet#DEMAND} inputs. */
+    public PredictorConfig forDemand() {
+        return new PredictorConfig(horizonNanos, FeatureSet.DEMAND, seed, neural, future, Target.DEMAND);
     }
 }

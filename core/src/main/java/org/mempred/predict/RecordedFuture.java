@@ -3,8 +3,9 @@ package org.mempred.predict;
 import java.util.Arrays;
 
 /**
- * A {@link FutureView} over a recorded pressure series: the peak in {@code (t, t + H]} is the
- * largest recorded pressure with a time in that interval, {@code NaN} if there is none. This is
+ * A {@link FutureView} over a recorded series of a {@link Target}'s per-sample observation
+ * (pressure, or the largest request over capacity): the peak in {@code (t, t + H]} is the largest
+ * recorded value with a time in that interval, {@code NaN} if there is none. This is
  * the offline twin of {@link DelayedLabeler}'s online labels (a test checks they agree).
  *
  * <p>Layout: two parallel arrays sorted by time (copied on construction). Cost per query:
@@ -34,7 +35,7 @@ public final class RecordedFuture implements FutureView {
     }
 
     @Override
-    public double peakPressure(long timeNanos, long horizonNanos) {
+    public double peak(long timeNanos, long horizonNanos) {
         int index = firstAfter(timeNanos);
         double peak = Double.NaN;
         for (int i = index; i < timesNanos.length && timesNanos[i] - timeNanos <= horizonNanos; i++) {

@@ -25,6 +25,8 @@ public final class TrainingSetRecorder implements LabelListener {
     public void onLabel(
             long predictedAtNanos,
             double pressureAtPrediction,
+            double threshold,
+            double reference,
             double prediction,
             double peakPressure,
             double[] featuresAtPrediction) {

@@ -19,6 +19,10 @@ import org.mempred.telemetry.Sample;
  *   q = p + (1 - p) * min(1, H / T)  =  p + min(free, r * H) / capacity
  * </pre>
  *
+ * <p>For {@link Target#DEMAND} the same rule is applied to request sizes instead of rates: the
+ * forecast largest request is {@code mean + 3.29 * sd} of the request sizes of the last H (over
+ * capacity, at most 1).
+ *
  * <p>That is {@code q = 1} when exhaustion is predicted within the horizon ({@code T <= H}) and
  * otherwise the pressure reached after H at rate {@code r}. {@code r = 0} gives {@code q = p}. The
  * value lies in [p, 1] by construction (no clamping). Cost O(windowSamples) per prediction, no
@@ -36,6 +40,8 @@ public final class ZgcPredictor implements Predictor {
     private final FeatureSet featureSet;
     private final long horizonNanos;
     private final double[] ratesBytesPerSecond;
+    private final Target target;
+    private final RequestHistory history;
     private int next;
     private int count;
 
@@ -51,6 +57,8 @@ public final class ZgcPredictor implements Predictor {
         }
         this.featureSet = config.featureSet();
         this.horizonNanos = config.horizonNanos();
+        this.target = config.target();
+        this.history = new RequestHistory(config.horizonNanos(), PredictionLoop.DEFAULT_HISTORY_CAPACITY * 4);
         this.ratesBytesPerSecond = new double[windowSamples];
     }
 
@@ -72,6 +80,10 @@ public final class ZgcPredictor implements Predictor {
     @Override
     public double predict(Sample sample, double[] features) {
         Checks.requireWidth(features, featureSet);
+        if (target == Target.DEMAND) {
+            history.add(sample);
+            return Math.min(1.0, history.meanFraction() + SIGMAS * history.sdFraction());
+        }
         ratesBytesPerSecond[next] = sample.allocBytesPerSecond();
         next = next + 1 == ratesBytesPerSecond.length ? 0 : next + 1;
         count = Math.min(count + 1, ratesBytesPerSecond.length);

@@ -18,6 +18,8 @@ package org.mempred.telemetry;
  * @param freeBytesPerSecond bytes freed per second over the window
  * @param freeOpsPerSecond frees per second over the window
  * @param compactions cumulative compactions of any kind
+ * @param requests the allocation requests since the previous sample ({@link Requests#NONE} for
+ *     the first)
  */
 public record Sample(
         long timeNanos,
@@ -29,10 +31,14 @@ public record Sample(
         double allocOpsPerSecond,
         double freeBytesPerSecond,
         double freeOpsPerSecond,
-        long compactions) {
+        long compactions,
+        Requests requests) {
 
     /** Checks the invariants listed on the components; throws with the offending values. */
     public Sample {
+        if (requests == null) {
+            throw new IllegalArgumentException("requests must not be null (use Requests.NONE)");
+        }
         if (capacityBytes <= 0) {
             throw new IllegalArgumentException("capacityBytes=" + capacityBytes + " must be positive");
         }
@@ -63,6 +69,11 @@ public record Sample(
     /** {@code capacityBytes - usedBytes}. */
     public int freeBytes() {
         return capacityBytes - usedBytes;
+    }
+
+    /** The largest request since the previous sample over capacity, in [0, 1]. */
+    public double largestRequestFraction() {
+        return Math.min(1.0, (double) requests.largestBytes() / capacityBytes);
     }
 
     /** Used bytes over capacity, in [0, 1]. */

@@ -1,6 +1,7 @@
 package org.mempred.telemetry;
 
 import org.mempred.heap.HeapStats;
+import org.mempred.heap.RequestSizes;
 
 /**
  * Turns periodic heap snapshots into {@link Sample}s with sliding-window rates.
@@ -25,6 +26,7 @@ public final class TelemetrySampler {
     private long lastTimeNanos;
     private long lastCompactions;
     private boolean countersRecorded;
+    private RequestSizes lastRequests = RequestSizes.NONE;
 
     /** A sampler with the default 1 s window. */
     public TelemetrySampler() {
@@ -64,10 +66,14 @@ public final class TelemetrySampler {
                 rates.allocOpsPerSecond(),
                 rates.freeBytesPerSecond(),
                 rates.freeOpsPerSecond(),
-                lastCompactions);
+                lastCompactions,
+                org.mempred.telemetry.Requests.NONE);
     }
 
-    /** Both steps from a heap's stats taken at {@code timeNanos}. */
+    /**
+     * Both steps from a heap's stats taken at {@code timeNanos}, with the requests made since the
+     * previous call of this method.
+     */
     public Sample sample(long timeNanos, HeapStats stats) {
         recordCounters(
                 timeNanos,
@@ -76,7 +82,26 @@ public final class TelemetrySampler {
                 stats.frees(),
                 stats.freedBytes(),
                 stats.compactions());
-        return sample(stats.capacityBytes(), stats.usedBytes(), stats.largestFreeBytes(), stats.freeBlocks());
+        Sample space = sample(stats.capacityBytes(), stats.usedBytes(), stats.largestFreeBytes(), stats.freeBlocks());
+        RequestSizes now = stats.requestSizes();
+        Requests requests = new Requests(
+                now.count() - lastRequests.count(),
+                now.largestSinceBytes(lastRequests, stats.capacityBytes()),
+                now.totalBytes() - lastRequests.totalBytes(),
+                Math.max(0.0, now.sumSquaresBytes() - lastRequests.sumSquaresBytes()));
+        lastRequests = now;
+        return new Sample(
+                space.timeNanos(),
+                space.capacityBytes(),
+                space.usedBytes(),
+                space.largestFreeBytes(),
+                space.freeBlocks(),
+                space.allocBytesPerSecond(),
+                space.allocOpsPerSecond(),
+                space.freeBytesPerSecond(),
+                space.freeOpsPerSecond(),
+                space.compactions(),
+                requests);
     }
 
     /** Bytes held by the rate window's rings. */

@@ -3,6 +3,7 @@ package org.mempred.govern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mempred.predict.PredictorConfig;
 import org.mempred.telemetry.Sample;
@@ -11,13 +12,14 @@ class PoliciesTest {
 
     /** A sample of a 10,000-byte heap with {@code used} bytes used and {@code largestFree} in one block. */
     private static Sample sample(int used, int largestFree) {
-        return new Sample(1_000_000_000L, 10_000, used, largestFree, 2, 0, 0, 0, 0, 0);
+        return new Sample(
+                1_000_000_000L, 10_000, used, largestFree, 2, 0, 0, 0, 0, 0, org.mempred.telemetry.Requests.NONE);
     }
 
     @Test
     void everyNamedPolicyExceptOracleCanBeBuiltAndNamesItself() {
         for (String name : Policies.NAMES) {
-            if (name.equals("oracle")) {
+            if (Policies.readsFuture(name)) {
                 assertThatThrownBy(() -> Policies.create(name, PredictorConfig.DEFAULTS))
                         .hasMessageContaining("oracle");
                 continue;
@@ -25,7 +27,8 @@ class PoliciesTest {
             CompactionPolicy policy = Policies.create(name, PredictorConfig.DEFAULTS);
             assertThat(policy.name()).isEqualTo(name);
             assertThat(policy.newPredictor() == null)
-                    .isEqualTo(name.equals("reactive") || name.equals("periodic") || name.equals("linux"));
+                    .isEqualTo(List.of("reactive", "reactive-slide", "periodic", "linux", "reserve")
+                            .contains(name));
         }
     }
 
@@ -39,50 +42,54 @@ class PoliciesTest {
 
     @Test
     void reactiveNeverAndPeriodicAlwaysCompact() {
-        assertThat(new ReactivePolicy().decide(sample(9_000, 10), 0.99).compact())
+        assertThat(new ReactivePolicy().decide(sample(9_000, 10), 0.99, 0.0).compact())
                 .isFalse();
-        assertThat(new PeriodicPolicy().decide(sample(1_000, 9_000), 0.1).compact())
+        assertThat(new PeriodicPolicy().decide(sample(1_000, 9_000), 0.1, 0.0).compact())
                 .isTrue();
     }
 
     @Test
     void linuxStartsAboveHighWatermarkAndStopsAtLow() {
         LinuxPolicy linux = new LinuxPolicy(20); // low 80, high 90
-        assertThat(linux.decide(sample(5_000, 600), Double.NaN).compact()).isFalse(); // score 88
-        assertThat(linux.decide(sample(5_000, 400), Double.NaN).compact()).isTrue(); // score 92
-        assertThat(linux.decide(sample(5_000, 800), Double.NaN).compact()).isTrue(); // score 84: keep going
-        assertThat(linux.decide(sample(5_000, 1_000), Double.NaN).compact()).isFalse(); // score 80: stop
-        assertThat(linux.decide(sample(5_000, 600), Double.NaN).compact()).isFalse(); // 88 again: below high
+        assertThat(linux.decide(sample(5_000, 600), Double.NaN, 0.0).compact()).isFalse(); // score 88
+        assertThat(linux.decide(sample(5_000, 400), Double.NaN, 0.0).compact()).isTrue(); // score 92
+        assertThat(linux.decide(sample(5_000, 800), Double.NaN, 0.0).compact()).isTrue(); // score 84: keep going
+        assertThat(linux.decide(sample(5_000, 1_000), Double.NaN, 0.0).compact())
+                .isFalse(); // score 80: stop
+        assertThat(linux.decide(sample(5_000, 600), Double.NaN, 0.0).compact()).isFalse(); // 88 again: below high
         assertThatThrownBy(() -> new LinuxPolicy(101)).hasMessageContaining("proactiveness=101");
     }
 
     @Test
     void linuxWatermarksFollowTheKernelFormula() {
         LinuxPolicy eager = new LinuxPolicy(100); // low max(0,5)=5, high 15
-        assertThat(eager.decide(sample(5_000, 4_200), Double.NaN).compact()).isTrue(); // score 16
-        assertThat(eager.decide(sample(5_000, 4_800), Double.NaN).compact()).isFalse(); // score 4
+        assertThat(eager.decide(sample(5_000, 4_200), Double.NaN, 0.0).compact())
+                .isTrue(); // score 16
+        assertThat(eager.decide(sample(5_000, 4_800), Double.NaN, 0.0).compact())
+                .isFalse(); // score 4
     }
 
     @Test
     void predictiveCompactsOnAHighForecastOnlyWhenThereIsFragmentationToRemove() {
         PredictivePolicy policy = new PredictivePolicy("p", () -> null, 0.90, 0.10);
-        assertThat(policy.decide(sample(8_000, 1_000), 0.95).compact()).isTrue(); // fragmentation 0.5
-        assertThat(policy.decide(sample(8_000, 1_000), 0.85).compact()).isFalse(); // forecast low
-        assertThat(policy.decide(sample(8_000, 1_950), 0.99).compact()).isFalse(); // fragmentation 0.025
-        assertThat(policy.decide(sample(8_000, 1_000), 0.95).reason()).contains("forecast peak 0.950");
+        assertThat(policy.decide(sample(8_000, 1_000), 0.95, 0.0).compact()).isTrue(); // fragmentation 0.5
+        assertThat(policy.decide(sample(8_000, 1_000), 0.85, 0.0).compact()).isFalse(); // forecast low
+        assertThat(policy.decide(sample(8_000, 1_950), 0.99, 0.0).compact()).isFalse(); // fragmentation 0.025
+        assertThat(policy.decide(sample(8_000, 1_000), 0.95, 0.0).reason()).contains("forecast peak 0.950");
     }
 
     @Test
     void aNameMayCarryThePolicysParameter() {
-        CompactionPolicy eager = Policies.create("holt@0.5", PredictorConfig.DEFAULTS);
-        assertThat(eager.name()).isEqualTo("holt@0.5");
-        assertThat(eager.decide(sample(5_500, 2_000), 0.55).compact()).isTrue();
+        CompactionPolicy eager = Policies.create("holt-peak@0.5", PredictorConfig.DEFAULTS);
+        assertThat(eager.name()).isEqualTo("holt-peak@0.5");
+        assertThat(eager.decide(sample(5_500, 2_000), 0.55, 0.0).compact()).isTrue();
         assertThat(Policies.create("holt", PredictorConfig.DEFAULTS)
-                        .decide(sample(5_500, 2_000), 0.55)
+                        .decide(sample(5_500, 2_000), 0.55, 0.0)
                         .compact())
                 .isFalse();
         LinuxPolicy linux = (LinuxPolicy) Policies.create("linux@100", PredictorConfig.DEFAULTS);
-        assertThat(linux.decide(sample(5_000, 4_200), Double.NaN).compact()).isTrue(); // score 16 > high 15
+        assertThat(linux.decide(sample(5_000, 4_200), Double.NaN, 0.0).compact())
+                .isTrue(); // score 16 > high 15
         assertThat(Policies.readsFuture("oracle@0.7")).isTrue();
         assertThat(Policies.readsFuture("neural")).isFalse();
         assertThat(Policies.baseName("neural@0.8")).isEqualTo("neural");
@@ -90,10 +97,10 @@ class PoliciesTest {
 
     @Test
     void badParametersAreRefusedNamingThePolicy() {
-        assertThatThrownBy(() -> Policies.create("neural@high", PredictorConfig.DEFAULTS))
-                .hasMessageContaining("policy 'neural@high'")
+        assertThatThrownBy(() -> Policies.create("neural-peak@high", PredictorConfig.DEFAULTS))
+                .hasMessageContaining("policy 'neural-peak@high'")
                 .hasMessageContaining("threshold 'high'");
-        assertThatThrownBy(() -> Policies.create("neural@1.5", PredictorConfig.DEFAULTS))
+        assertThatThrownBy(() -> Policies.create("neural-peak@1.5", PredictorConfig.DEFAULTS))
                 .hasMessageContaining("thresholdPressure=1.5");
         assertThatThrownBy(() -> Policies.create("reactive@3", PredictorConfig.DEFAULTS))
                 .hasMessageContaining("takes no @parameter");

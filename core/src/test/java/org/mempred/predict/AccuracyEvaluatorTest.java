@@ -115,7 +115,7 @@ class AccuracyEvaluatorTest {
     void asAListenerItScoresThePressureAtPredictionThePredictionAndTheLabel() {
         AccuracyEvaluator evaluator = new AccuracyEvaluator();
 
-        evaluator.onLabel(0, 0.92, 0.95, 0.97, new double[0]);
+        evaluator.onLabel(0, 0.92, 0.90, 0.92, 0.95, 0.97, new double[0]);
 
         AccuracyReport report = evaluator.report();
         assertThat(report.band(PressureBand.P90_95).truePositives()).isEqualTo(1);

@@ -13,7 +13,18 @@ class BaselinePredictorsTest {
     private static final double[] NO_FEATURES = new double[4];
 
     private static Sample sample(long timeNanos, int usedBytes, double allocBytesPerSecond) {
-        return new Sample(timeNanos, CAPACITY, usedBytes, 0, 0, allocBytesPerSecond, 0, 0, 0, 0);
+        return new Sample(
+                timeNanos,
+                CAPACITY,
+                usedBytes,
+                0,
+                0,
+                allocBytesPerSecond,
+                0,
+                0,
+                0,
+                0,
+                org.mempred.telemetry.Requests.NONE);
     }
 
     @Test
@@ -89,11 +100,11 @@ class BaselinePredictorsTest {
         RecordedFuture future =
                 new RecordedFuture(new long[] {0, 5, 5, 10, 20}, new double[] {0.9, 0.1, 0.3, 0.2, 0.8});
 
-        assertThat(future.peakPressure(0, 10)).isEqualTo(0.3);
-        assertThat(future.peakPressure(5, 5)).isEqualTo(0.2);
-        assertThat(future.peakPressure(4, 1)).isEqualTo(0.3);
-        assertThat(future.peakPressure(-1, 1)).isEqualTo(0.9);
-        assertThat(future.peakPressure(10, 5)).isNaN();
+        assertThat(future.peak(0, 10)).isEqualTo(0.3);
+        assertThat(future.peak(5, 5)).isEqualTo(0.2);
+        assertThat(future.peak(4, 1)).isEqualTo(0.3);
+        assertThat(future.peak(-1, 1)).isEqualTo(0.9);
+        assertThat(future.peak(10, 5)).isNaN();
         assertThatThrownBy(() -> new RecordedFuture(new long[] {2, 1}, new double[] {0, 0}))
                 .hasMessageContaining("timesNanos[1]=1 is before timesNanos[0]=2");
         assertThatThrownBy(() -> new RecordedFuture(new long[] {1}, new double[] {1.5}))

@@ -33,7 +33,7 @@ class DelayedLabelerTest {
         DelayedLabeler labeler = new DelayedLabeler(HORIZON_NANOS, 64, 1);
         List<Delivery> deliveries = new ArrayList<>();
         long[] clock = new long[1];
-        LabelListener spy = (t, p, q, y, features) -> {
+        LabelListener spy = (t, p, theta, reference, q, y, features) -> {
             assertThat(features[0]).as("features travel with their prediction").isEqualTo(t);
             deliveries.add(new Delivery(clock[0], t, p, q, y));
         };
@@ -51,7 +51,7 @@ class DelayedLabelerTest {
                     .isGreaterThanOrEqualTo(delivery.predictedAtNanos() + HORIZON_NANOS);
             assertThat(delivery.label())
                     .as("label of t=%d (seed %d)", delivery.predictedAtNanos(), seed)
-                    .isEqualTo(future.peakPressure(delivery.predictedAtNanos(), HORIZON_NANOS));
+                    .isEqualTo(future.peak(delivery.predictedAtNanos(), HORIZON_NANOS));
         }
         assertThat(labeler.labels() + labeler.unobservedDrops() + labeler.overflowDrops() + labeler.pending())
                 .isEqualTo(steps);
@@ -65,7 +65,7 @@ class DelayedLabelerTest {
         PredictionLoop loop = new PredictionLoop(
                 new PersistencePredictor(PredictorConfig.DEFAULTS),
                 16,
-                (t, p, q, y, features) -> seen.add(new long[] {t, clock[0]}));
+                (t, p, theta, reference, q, y, features) -> seen.add(new long[] {t, clock[0]}));
         for (Sample sample : samples) {
             clock[0] = sample.timeNanos();
             loop.step(sample);
@@ -81,7 +81,7 @@ class DelayedLabelerTest {
     void theSampleAtThePredictionTimeIsNotPartOfItsLabelButTheOneAtTheHorizonIs() {
         DelayedLabeler labeler = new DelayedLabeler(10, 4, 0);
         List<Double> labels = new ArrayList<>();
-        LabelListener collect = (t, p, q, y, features) -> labels.add(y);
+        LabelListener collect = (t, p, theta, reference, q, y, features) -> labels.add(y);
 
         labeler.advance(0, 0.9, collect);
         labeler.record(0, 0.9, 0.5, new double[0]);
@@ -97,9 +97,9 @@ class DelayedLabelerTest {
         DelayedLabeler labeler = new DelayedLabeler(10, 4, 0);
         List<Double> labels = new ArrayList<>();
 
-        labeler.advance(0, 0.5, (t, p, q, y, f) -> labels.add(y));
+        labeler.advance(0, 0.5, (t, p, theta, reference, q, y, f) -> labels.add(y));
         labeler.record(0, 0.5, 0.5, new double[0]);
-        labeler.advance(50, 0.7, (t, p, q, y, f) -> labels.add(y));
+        labeler.advance(50, 0.7, (t, p, theta, reference, q, y, f) -> labels.add(y));
 
         assertThat(labels).isEmpty();
         assertThat(labeler.unobservedDrops()).isEqualTo(1);
@@ -135,7 +135,8 @@ class DelayedLabelerTest {
     void footprintIsComputedFromTheRingSizes() {
         DelayedLabeler labeler = new DelayedLabeler(10, 16, 4);
 
-        // times long[16] = 144, three double[16] = 3 * 144, features double[64] = 528, scratch double[4] = 48
-        assertThat(labeler.footprintBytes()).isEqualTo(144 + 3 * 144 + 528 + 48);
+        // times long[16] = 144, five double[16] = 5 * 144 (pressure, θ, reference, prediction, label), features
+        // double[64] = 528, scratch double[4] = 48
+        assertThat(labeler.footprintBytes()).isEqualTo(144 + 5 * 144 + 528 + 48);
     }
 }

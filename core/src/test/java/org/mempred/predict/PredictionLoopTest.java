@@ -80,7 +80,9 @@ class PredictionLoopTest {
         int[] learnedWhenObserved = new int[SERIES.size()];
         int[] observed = new int[1];
         PredictionLoop loop = new PredictionLoop(
-                predictor, 16, (t, p, q, y, f) -> learnedWhenObserved[observed[0]++] = predictor.learned);
+                predictor,
+                16,
+                (t, p, theta, reference, q, y, f) -> learnedWhenObserved[observed[0]++] = predictor.learned);
 
         SERIES.forEach(loop::step);
 

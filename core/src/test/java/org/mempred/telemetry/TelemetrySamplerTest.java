@@ -33,10 +33,49 @@ class TelemetrySamplerTest {
     @Test
     void bridgesFromHeapStats() {
         TelemetrySampler sampler = new TelemetrySampler();
-        sampler.sample(0, new HeapStats(1_024, 512, 512, 256, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        sampler.sample(
+                0,
+                new HeapStats(
+                        1_024,
+                        512,
+                        512,
+                        256,
+                        2,
+                        3,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        org.mempred.heap.RequestSizes.NONE));
 
         Sample sample = sampler.sample(
-                SECOND / 2, new HeapStats(1_024, 768, 256, 256, 1, 5, 1, 4, 2, 512, 256, 0, 0, 0, 1, 0, 64));
+                SECOND / 2,
+                new HeapStats(
+                        1_024,
+                        768,
+                        256,
+                        256,
+                        1,
+                        5,
+                        1,
+                        4,
+                        2,
+                        512,
+                        256,
+                        0,
+                        0,
+                        0,
+                        1,
+                        0,
+                        64,
+                        org.mempred.heap.RequestSizes.NONE));
 
         assertThat(sample.usedBytes()).isEqualTo(768);
         assertThat(sample.largestFreeBytes()).isEqualTo(256);
@@ -58,16 +97,21 @@ class TelemetrySamplerTest {
 
     @Test
     void samplesCheckTheirInvariants() {
-        assertThatThrownBy(() -> new Sample(0, 0, 0, 0, 0, 0, 0, 0, 0, 0)).hasMessageContaining("capacityBytes=0");
-        assertThatThrownBy(() -> new Sample(0, 100, 101, 0, 0, 0, 0, 0, 0, 0))
+        assertThatThrownBy(() -> new Sample(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, org.mempred.telemetry.Requests.NONE))
+                .hasMessageContaining("capacityBytes=0");
+        assertThatThrownBy(() -> new Sample(0, 100, 101, 0, 0, 0, 0, 0, 0, 0, org.mempred.telemetry.Requests.NONE))
                 .hasMessageContaining("usedBytes=101 outside [0, capacityBytes=100]");
-        assertThatThrownBy(() -> new Sample(0, 100, 50, 51, 0, 0, 0, 0, 0, 0))
+        assertThatThrownBy(() -> new Sample(0, 100, 50, 51, 0, 0, 0, 0, 0, 0, org.mempred.telemetry.Requests.NONE))
                 .hasMessageContaining("largestFreeBytes=51 outside [0, freeBytes=50]");
-        assertThatThrownBy(() -> new Sample(0, 100, 50, 10, -1, 0, 0, 0, 0, 0)).hasMessageContaining("freeBlocks=-1");
-        assertThatThrownBy(() -> new Sample(0, 100, 50, 10, 1, Double.NaN, 0, 0, 0, 0))
+        assertThatThrownBy(() -> new Sample(0, 100, 50, 10, -1, 0, 0, 0, 0, 0, org.mempred.telemetry.Requests.NONE))
+                .hasMessageContaining("freeBlocks=-1");
+        assertThatThrownBy(() ->
+                        new Sample(0, 100, 50, 10, 1, Double.NaN, 0, 0, 0, 0, org.mempred.telemetry.Requests.NONE))
                 .hasMessageContaining("allocBytesPerSecond=NaN");
-        assertThatThrownBy(() -> new Sample(0, 100, 50, 10, 1, 0, 0, Double.POSITIVE_INFINITY, 0, 0))
+        assertThatThrownBy(() -> new Sample(
+                        0, 100, 50, 10, 1, 0, 0, Double.POSITIVE_INFINITY, 0, 0, org.mempred.telemetry.Requests.NONE))
                 .hasMessageContaining("freeBytesPerSecond=Infinity");
-        assertThat(new Sample(0, 100, 100, 0, 0, 0, 0, 0, 0, 0).fragmentation()).isZero();
+        assertThat(new Sample(0, 100, 100, 0, 0, 0, 0, 0, 0, 0, org.mempred.telemetry.Requests.NONE).fragmentation())
+                .isZero();
     }
 }

@@ -85,11 +85,10 @@ public final class Experiment {
                 baseline,
                 seedIndex,
                 simulator.run(spec.workload(), ExperimentSpec.BASELINE, seed, Probes.NONE.withTrace(trace)));
-        FutureView future = needsFuture ? trace.toFuture() : null;
         for (int p = 0; p < policies.size(); p++) {
             if (p != baseline) {
                 String policy = policies.get(p);
-                FutureView view = Policies.readsFuture(policy) ? future : null;
+                FutureView view = Policies.readsFuture(policy) ? trace.toFuture(Policies.targetOf(policy)) : null;
                 store(p, seedIndex, simulator.run(spec.workload(), policy, seed, Probes.NONE.withFuture(view)));
             }
         }

@@ -10,7 +10,6 @@ import org.mempred.lab.sim.Timeline;
 import org.mempred.lab.workload.Workload;
 import org.mempred.predict.FutureView;
 import org.mempred.predict.PredictorConfig;
-import org.mempred.predict.Predictors;
 
 /**
  * Re-runs one (policy, seed) of an experiment with instruments attached: a {@link Timeline} and a
@@ -28,10 +27,10 @@ final class DetailRuns {
     static DetailRun run(Workload workload, SimulationOptions options, String policy, long seed, int labelLimit) {
         Simulator simulator = new Simulator(options);
         FutureView future = null;
-        if (policy.equals(Predictors.ORACLE)) {
+        if (Policies.readsFuture(policy)) {
             PressureTrace trace = new PressureTrace();
             simulator.run(workload, Policies.REACTIVE, seed, Probes.NONE.withTrace(trace));
-            future = trace.toFuture();
+            future = trace.toFuture(Policies.targetOf(policy));
         }
         Timeline timeline = new Timeline();
         LabelLog labels = new LabelLog(labelLimit);

@@ -4,6 +4,7 @@ import java.util.List;
 import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.Policies;
 import org.mempred.predict.Footprint;
+import org.mempred.predict.LabelListener;
 import org.mempred.predict.PredictionLoop;
 import org.mempred.predict.Predictor;
 import org.mempred.predict.PredictorConfig;
@@ -33,7 +34,7 @@ final class FootprintSection {
             if (predictor == null) {
                 continue;
             }
-            Footprint footprint = new PredictionLoop(predictor, history, (t, p, q, y, f) -> {}).footprint();
+            Footprint footprint = new PredictionLoop(predictor, history, LabelListener.NONE).footprint();
             if (policy.equals(Predictors.NEURAL)) {
                 findings.neuralFootprintBytes = footprint.totalBytes();
             }

@@ -33,13 +33,15 @@ final class LabelLog implements LabelListener {
     public void onLabel(
             long predictedAtNanos,
             double pressureAtPrediction,
+            double threshold,
+            double reference,
             double prediction,
             double peakPressure,
             double[] features) {
         if (size >= limit) {
             return;
         }
-        evaluator.observe(pressureAtPrediction, prediction, peakPressure);
+        evaluator.observe(pressureAtPrediction, threshold, reference, prediction, peakPressure);
         if (size == timesNanos.length) {
             timesNanos = Arrays.copyOf(timesNanos, size * 2);
             predicted = Arrays.copyOf(predicted, size * 2);

@@ -19,7 +19,10 @@ import org.mempred.lab.workload.EventStream;
  * {@code s = max(a, busyUntil)}, is served in {@code requestNanos} plus the model time of any
  * direct compaction it triggered, and its response time is {@code finish - a} (waiting included).
  * A proactive compaction at tick {@code T} occupies the server from {@code max(busyUntil, T)}, so
- * requests arriving during it wait: proactive compaction is not free. Frees, pins and unpins
+ * requests arriving during it wait: proactive compaction is not free. A reserve wake-up raised by
+ * an allocation is answered right after it, at the same virtual time, by the governor (as
+ * kcompactd runs as soon as the allocator wakes it), and its compaction occupies the server in
+ * the same way. Frees, pins and unpins
  * take no modelled time.
  *
  * <p><b>Open loop.</b> A failed allocation (an OOM event) leaves its id unmapped, so the id's
@@ -133,6 +136,13 @@ public final class Simulation {
             handles.put(id, handle);
             peakUsedBytes = Math.max(peakUsedBytes, heap.usedBytes());
         }
+        if (heap.reserve().wakeupPending()) {
+            governor.onReserveWakeup();
+            long proactiveNanos = recorder.takeProactiveNanos();
+            if (proactiveNanos > 0) {
+                busyUntilNanos = Math.max(busyUntilNanos, arrivalNanos) + proactiveNanos;
+            }
+        }
     }
 
     private void tickUntil(long timeNanos) {
@@ -144,7 +154,8 @@ public final class Simulation {
                 busyUntilNanos = Math.max(busyUntilNanos, nextTickNanos) + proactiveNanos;
             }
             if (trace != null) {
-                trace.record(nextTickNanos, heap.pressure());
+                trace.record(
+                        nextTickNanos, heap.pressure(), governor.lastSample().largestRequestFraction());
             }
             if (timeline != null) {
                 timeline.record(

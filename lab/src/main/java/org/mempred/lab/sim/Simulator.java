@@ -76,7 +76,10 @@ public final class Simulator {
             predictorConfig = predictorConfig.withFuture(probes.future());
         }
         CompactionPolicy compactionPolicy = Policies.create(policy, predictorConfig);
-        CompactingHeap heap = new CompactingHeap(options.heapBytes());
+        CompactingHeap heap = new CompactingHeap(
+                options.heapBytes(),
+                CompactingHeap.DEFAULT_DIRECT_COMPACTION_BUDGET_BYTES,
+                compactionPolicy.directCompaction());
         CompactionRecorder recorder = new CompactionRecorder(options.costModel());
         heap.setListener(recorder);
         VirtualClock clock = new VirtualClock();

@@ -8,6 +8,7 @@ import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
 import org.mempred.lab.workload.StressWorkload;
 import org.mempred.lab.workload.Workload;
+import org.mempred.predict.Target;
 
 class SimulatorTest {
     private static final int HEAP = 102_400;
@@ -48,11 +49,23 @@ class SimulatorTest {
         PressureTrace trace = new PressureTrace();
         SIMULATOR.run(WORKLOAD, "reactive", 2, Probes.NONE.withTrace(trace));
         assertThat(trace.size()).isEqualTo(120);
-        RunResult oracle = SIMULATOR.run(WORKLOAD, "oracle", 2, Probes.NONE.withFuture(trace.toFuture()));
+        RunResult oracle = SIMULATOR.run(WORKLOAD, "oracle", 2, Probes.NONE.withFuture(trace.toFuture(Target.DEMAND)));
         RunResult neural = SIMULATOR.run(WORKLOAD, "neural", 2);
         assertThat(oracle.crashes()).as(String.valueOf(oracle.crashMessage())).isZero();
         assertThat(neural.predictionAccuracy()).isBetween(0.0, 1.0);
         assertThat(oracle.predictions()).isPositive();
+        // The demand oracle reads the true future requests: its forecast is never below the label.
+        assertThat(oracle.skill()).isEqualTo(1.0);
+    }
+
+    @Test
+    void reserveRefilledOnWakeUpCutsOomEventsAgainstSlidingDirectCompaction() {
+        RunResult slide = SIMULATOR.run(WORKLOAD, "reactive-slide", 3);
+        RunResult reserve = SIMULATOR.run(WORKLOAD, "reserve", 3);
+        assertThat(slide.oomEvents()).isPositive();
+        assertThat(reserve.oomEvents()).isLessThan(slide.oomEvents());
+        assertThat(reserve.bytesMoved()).isLessThan(slide.bytesMoved());
+        assertThat(reserve.proactiveCompactions()).isPositive();
     }
 
     @Test

@@ -1,0 +1,36 @@
+package org.mempred.govern;
+
+import org.mempred.telemetry.Sample;
+
+/**
+ * {@code reserve}: keeps a reserve of contiguous free space as large as the largest request seen
+ * so far, refilled by evacuation whenever the heap wakes the governor — no forecast at all. It is
+ * the baseline every demand forecast must beat: a forecast is worth having only if it sizes the
+ * reserve better (fewer OOM events, or fewer bytes moved for as many) than this running maximum.
+ */
+public final class ReservePolicy implements CompactionPolicy {
+    private final String name;
+    private final double marginFraction;
+    private long largestBytes;
+
+    /** {@code reserve}, waking while at least {@code marginFraction} times the reserve more is free. */
+    public ReservePolicy(String name, double marginFraction) {
+        this.name = name;
+        this.marginFraction = DemandPolicy.checkMargin(name, marginFraction);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Proposal decide(Sample sample, double prediction, double recentError) {
+        largestBytes = Math.max(largestBytes, sample.requests().largestBytes());
+        int target = (int) Math.min(sample.capacityBytes(), largestBytes);
+        return target == 0
+                ? Proposal.idle("reserve: no request seen yet")
+                : Proposal.reserve(
+                        target, (int) (marginFraction * target), "reserve: largest request so far " + target + " B");
+    }
+}
