@@ -86,6 +86,7 @@ final class CaptureCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PathChecks.writableDirectory(outDir, "--out");
         Path lib;
         try {
             lib = library(err);
@@ -124,9 +125,7 @@ final class CaptureCommand implements Callable<Integer> {
     /** The library to preload: {@code --lib}, or the cached build of the current source. */
     private Path library(PrintWriter err) throws IOException {
         if (library != null) {
-            if (!Files.isRegularFile(library)) {
-                throw new IllegalArgumentException("--lib=" + library + " is not a file");
-            }
+            PathChecks.readableFile(library, "--lib");
             return library.toAbsolutePath();
         }
         Path tools = toolsDir != null ? toolsDir : findTools();

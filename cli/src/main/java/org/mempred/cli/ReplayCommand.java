@@ -2,9 +2,6 @@ package org.mempred.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +88,11 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: ${DEFAULT-VALUE}).", defaultValue = "2")
     private String threads;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "Also write the results as JSON to FILE (- for standard output; the tables then go to"
+                    + " standard error).")
     private Path json;
 
     /** One trace's checked settings and how its heap and speed were chosen (for the report). */
@@ -105,8 +106,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Plan> plans = plans();
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = PathChecks.isStdout(json) ? err : spec.commandLine().getOut();
         JsonWriter document = new JsonWriter().beginObject().name("command").value("replay");
         document.name("traces").beginArray();
         for (Plan plan : plans) {
@@ -120,12 +121,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         document.endArray().endObject();
         if (json != null) {
-            try {
-                Files.writeString(json, document.toString(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println("mempred: cannot write --json " + json + ": " + e.getMessage());
-                return 1;
-            }
+            PathChecks.write(json, document.toString(), spec.commandLine().getOut(), "--json");
         }
         return 0;
     }
@@ -139,6 +135,12 @@ final class ReplayCommand implements Callable<Integer> {
         List<String> names = policyNames();
         Double fixedSpeed = speed == null ? null : parseSpeed(speed);
         ReplayMarks marks = ReplayMarks.stressorDefaults();
+        for (Path trace : traces) {
+            PathChecks.readableFile(trace, "trace");
+        }
+        if (json != null && !PathChecks.isStdout(json)) {
+            PathChecks.writableFile(json, "--json");
+        }
         List<Plan> plans = new ArrayList<>();
         for (Path trace : traces) {
             TraceSummary summary = scan(trace);
@@ -167,10 +169,8 @@ final class ReplayCommand implements Callable<Integer> {
     private static TraceSummary scan(Path trace) {
         try {
             return TraceSummary.scan(trace);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("trace " + trace + " does not exist", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read trace " + trace + ": " + e.getMessage(), e);
+            throw new CommandIoException("cannot read trace " + trace + ": " + PathChecks.reason(e), e);
         }
     }
 

@@ -80,14 +80,12 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--tiny and --quick exclude each other");
         }
         Path tracesDir = traces == null ? ReproduceSettings.DEFAULT_TRACES : traces;
-        if (traces != null && !Files.isDirectory(traces)) {
-            throw new IllegalArgumentException("--traces=" + traces + " is not a directory");
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out=" + out + " exists and is not a directory");
-        }
         int count =
                 seeds == null ? (quick ? ReproduceSettings.QUICK_SEEDS : ReproduceSettings.FULL_SEEDS) : seedCount();
+        if (traces != null && !Files.isDirectory(traces)) {
+            throw new CommandIoException("--traces " + traces + " is not a directory");
+        }
+        PathChecks.writableDirectory(out, "--out");
         if (tiny) {
             ReproduceSettings base = ReproduceSettings.tiny(tracesDir);
             return new ReproduceSettings(

@@ -1,9 +1,6 @@
 package org.mempred.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +80,11 @@ final class StressCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: ${DEFAULT-VALUE}).", defaultValue = "2")
     private String threads;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "Also write the results as JSON to FILE (- for standard output; the tables then go to"
+                    + " standard error).")
     private Path json;
 
     @Option(
@@ -97,19 +98,14 @@ final class StressCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = System.console() != null ? new ProgressBar(err) : Progress.NONE;
         ExperimentResult result = Experiment.run(settings.spec(), progress);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = PathChecks.isStdout(json) ? err : spec.commandLine().getOut();
         out.print(report(settings, result));
         if (metrics) {
             out.print(metricLines(result));
         }
         out.flush();
         if (json != null) {
-            try {
-                Files.writeString(json, json(settings, result), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println("mempred: cannot write --json " + json + ": " + e.getMessage());
-                return 1;
-            }
+            PathChecks.write(json, json(settings, result), spec.commandLine().getOut(), "--json");
         }
         return 0;
     }
@@ -124,6 +120,9 @@ final class StressCommand implements Callable<Integer> {
         int threadCount = Counts.positive(threads, "--threads");
         List<String> names = PolicyList.parse(policies);
         Workload workload = workload(target, heapBytes);
+        if (json != null && !PathChecks.isStdout(json)) {
+            PathChecks.writableFile(json, "--json");
+        }
         if (heapBytes < workload.maxRequestBytes()) {
             throw new IllegalArgumentException("--heap=" + heap + " (" + heapBytes
                     + " bytes) is smaller than the workload's largest request of " + workload.maxRequestBytes()

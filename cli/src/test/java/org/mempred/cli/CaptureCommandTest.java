@@ -84,10 +84,10 @@ class CaptureCommandTest {
     }
 
     @Test
-    void aMissingLibraryOrProgramIsOneLineAndExitCodeTwo() {
+    void aMissingLibraryIsOneLineWithExitCodeOneAndAMissingProgramExitCodeTwo() {
         String[] noLib = run("capture", "--lib", dir.resolve("missing.so").toString(), "--", "true");
-        assertThat(noLib[0]).isEqualTo("2");
-        assertThat(noLib[2]).contains("--lib=").contains("is not a file");
+        assertThat(noLib[0]).isEqualTo("1");
+        assertThat(noLib[2]).contains("--lib ").contains("does not exist");
         String[] noCommand = run("capture", "--out", dir.toString());
         assertThat(noCommand[0]).isEqualTo("2");
     }

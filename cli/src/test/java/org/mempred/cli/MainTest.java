@@ -37,9 +37,11 @@ class MainTest {
     }
 
     @Test
-    void noSubcommandPrintsUsage() {
+    void noSubcommandPrintsUsageOnStderrWithExitCodeTwo() {
         String[] result = run();
-        assertThat(result[1]).contains("Usage: mempred").contains("demo");
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[1]).isEmpty();
+        assertThat(result[2]).contains("Usage: mempred").contains("demo").contains("mempred: a command is required");
     }
 
     @Test

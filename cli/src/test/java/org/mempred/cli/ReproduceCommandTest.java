@@ -37,7 +37,6 @@ class ReproduceCommandTest {
     @CsvSource({
         "--seeds,1,--seeds=1 must be between 2 and 1000",
         "--seeds,many,--seeds=many is not a whole number",
-        "--traces,/does/not/exist,--traces=/does/not/exist is not a directory",
         "--bogus,1,Unknown option"
     })
     void badOptionsPrintOneLineAndExitWithTwo(String option, String value, String message) {
