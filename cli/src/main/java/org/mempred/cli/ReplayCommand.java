@@ -20,6 +20,7 @@ import org.mempred.lab.trace.ReplaySizing;
 import org.mempred.lab.trace.TraceSummary;
 import org.mempred.lab.trace.TraceWorkload;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,11 +50,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TRACE", description = "Trace files (.trace or .trace.gz).")
     private List<Path> traces;
 
-    @Option(
-            names = "--policies",
-            description = "Comma-separated policies (default: ${DEFAULT-VALUE}); reactive is the baseline and is"
-                    + " always run.",
-            defaultValue = "reactive,neural,holt,zgc,linux,oracle")
+    @Option(names = "--policies", description = PolicyList.DESCRIPTION, defaultValue = PolicyList.DEFAULT)
     private String policies;
 
     @Option(
@@ -66,7 +63,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(
             names = "--pressure",
             description =
-                    "Pressure of the peak live bytes for --heap auto: 95, 95% or 0.95 (default: ${DEFAULT-VALUE}).",
+                    "Pressure of the peak live bytes for --heap auto: 95, 95%% or 0.95 (default: ${DEFAULT-VALUE}).",
             defaultValue = "95")
     private String pressure;
 
@@ -88,12 +85,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: ${DEFAULT-VALUE}).", defaultValue = "2")
     private String threads;
 
-    @Option(
-            names = "--json",
-            paramLabel = "FILE",
-            description = "Also write the results as JSON to FILE (- for standard output; the tables then go to"
-                    + " standard error).")
-    private Path json;
+    @Mixin
+    private ReportOptions output = new ReportOptions();
 
     /** One trace's checked settings and how its heap and speed were chosen (for the report). */
     record Plan(
@@ -107,22 +100,20 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         List<Plan> plans = plans();
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter out = PathChecks.isStdout(json) ? err : spec.commandLine().getOut();
+        PrintWriter out = output.tables(spec);
         JsonWriter document = new JsonWriter().beginObject().name("command").value("replay");
         document.name("traces").beginArray();
         for (Plan plan : plans) {
             err.println("mempred replay: " + plan.workload().path() + " ...");
             err.flush();
             ExperimentResult result = Experiment.run(plan.settings().spec(), Progress.NONE);
-            out.print(report(plan, result));
+            out.print(report(plan, result, output.tableColumns()));
             out.println();
             out.flush();
             writeJson(plan, result, document);
         }
         document.endArray().endObject();
-        if (json != null) {
-            PathChecks.write(json, document.toString(), spec.commandLine().getOut(), "--json");
-        }
+        output.writeJson(spec, document.toString());
         return 0;
     }
 
@@ -138,9 +129,7 @@ final class ReplayCommand implements Callable<Integer> {
         for (Path trace : traces) {
             PathChecks.readableFile(trace, "trace");
         }
-        if (json != null && !PathChecks.isStdout(json)) {
-            PathChecks.writableFile(json, "--json");
-        }
+        output.checkJson();
         List<Plan> plans = new ArrayList<>();
         for (Path trace : traces) {
             TraceSummary summary = scan(trace);
@@ -237,7 +226,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    static String report(Plan plan, ExperimentResult result) {
+    static String report(Plan plan, ExperimentResult result, int tableColumns) {
         TraceSummary summary = plan.workload().summary();
         ExperimentSpec experiment = plan.settings().spec();
         SimulationOptions options = experiment.options();
@@ -278,7 +267,7 @@ final class ReplayCommand implements Callable<Integer> {
                 seedList.size(),
                 options.costModel().describe(),
                 options.requestNanos()));
-        out.append(StressText.tables(result));
+        out.append(StressText.tables(result, tableColumns));
         return out.toString();
     }
 

@@ -1,7 +1,6 @@
 package org.mempred.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -19,6 +18,7 @@ import org.mempred.lab.workload.SubsystemMix;
 import org.mempred.lab.workload.Workload;
 import org.mempred.live.Metrics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,7 +41,7 @@ final class StressCommand implements Callable<Integer> {
 
     @Option(
             names = "--pressure",
-            description = "Target mean pressure: 95, 95% or 0.95 (default: ${DEFAULT-VALUE}).",
+            description = "Target mean pressure: 95, 95%% or 0.95 (default: ${DEFAULT-VALUE}).",
             defaultValue = "95")
     private String pressure;
 
@@ -51,11 +51,7 @@ final class StressCommand implements Callable<Integer> {
             defaultValue = "10m")
     private String duration;
 
-    @Option(
-            names = "--policies",
-            description = "Comma-separated policies (default: ${DEFAULT-VALUE}); reactive is the baseline and is"
-                    + " always run.",
-            defaultValue = "reactive,neural,holt,zgc,linux,oracle")
+    @Option(names = "--policies", description = PolicyList.DESCRIPTION, defaultValue = PolicyList.DEFAULT)
     private String policies;
 
     @Option(names = "--seeds", description = "Number of seeds, 1..N (default: ${DEFAULT-VALUE}).", defaultValue = "10")
@@ -80,12 +76,8 @@ final class StressCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: ${DEFAULT-VALUE}).", defaultValue = "2")
     private String threads;
 
-    @Option(
-            names = "--json",
-            paramLabel = "FILE",
-            description = "Also write the results as JSON to FILE (- for standard output; the tables then go to"
-                    + " standard error).")
-    private Path json;
+    @Mixin
+    private ReportOptions output = new ReportOptions();
 
     @Option(
             names = "--metrics",
@@ -98,15 +90,13 @@ final class StressCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = System.console() != null ? new ProgressBar(err) : Progress.NONE;
         ExperimentResult result = Experiment.run(settings.spec(), progress);
-        PrintWriter out = PathChecks.isStdout(json) ? err : spec.commandLine().getOut();
-        out.print(report(settings, result));
+        PrintWriter out = output.tables(spec);
+        out.print(report(settings, result, output.tableColumns()));
         if (metrics) {
             out.print(metricLines(result));
         }
         out.flush();
-        if (json != null) {
-            PathChecks.write(json, json(settings, result), spec.commandLine().getOut(), "--json");
-        }
+        output.writeJson(spec, json(settings, result));
         return 0;
     }
 
@@ -120,9 +110,7 @@ final class StressCommand implements Callable<Integer> {
         int threadCount = Counts.positive(threads, "--threads");
         List<String> names = PolicyList.parse(policies);
         Workload workload = workload(target, heapBytes);
-        if (json != null && !PathChecks.isStdout(json)) {
-            PathChecks.writableFile(json, "--json");
-        }
+        output.checkJson();
         if (heapBytes < workload.maxRequestBytes()) {
             throw new IllegalArgumentException("--heap=" + heap + " (" + heapBytes
                     + " bytes) is smaller than the workload's largest request of " + workload.maxRequestBytes()
@@ -146,10 +134,10 @@ final class StressCommand implements Callable<Integer> {
         };
     }
 
-    static String report(StressSettings settings, ExperimentResult result) {
+    static String report(StressSettings settings, ExperimentResult result, int tableColumns) {
         StringBuilder out = new StringBuilder();
         out.append(StressText.header(settings)).append('\n');
-        out.append(StressText.tables(result));
+        out.append(StressText.tables(result, tableColumns));
         return out.toString();
     }
 

@@ -48,11 +48,14 @@ final class StressText {
     }
 
     /** Both tables of an experiment, the star legend and the notes: the body of stress and replay output. */
-    static String tables(ExperimentResult result) {
+    static String tables(ExperimentResult result, int tableColumns) {
         StringBuilder out = new StringBuilder();
-        out.append(ExperimentReport.summaryTable(result)).append('\n');
-        out.append(ExperimentReport.pairedTable(result));
-        out.append("(* = the 95% CI of the paired difference excludes 0)\n");
+        out.append(ExperimentReport.summaryTable(result, tableColumns)).append('\n');
+        out.append(ExperimentReport.pairedTable(result, tableColumns));
+        out.append(
+                ExperimentReport.oneSeed(result)
+                        ? "(one seed: no confidence interval and no * marks; use --seeds 2 or more to judge changes)\n"
+                        : "(* = the 95% CI of the paired difference excludes 0)\n");
         for (String note : ExperimentReport.notes(result)) {
             out.append("note: ").append(note).append('\n');
         }

@@ -171,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int heapBytes = Sizes.parseBytes(heap, "--heap");
+        int heapBytes = Sizes.parseHeapBytes(heap, "--heap", false);
         long durationNanos = Durations.parseNanos(duration, "--duration");
         if (seeds < 1 || epochs < 1) {
             throw new IllegalArgumentException("--seeds=" + seeds + " and --epochs=" + epochs + " must be at least 1");

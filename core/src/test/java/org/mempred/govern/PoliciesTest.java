@@ -94,12 +94,12 @@ class PoliciesTest {
                 .hasMessageContaining("policy 'neural@high'")
                 .hasMessageContaining("threshold 'high'");
         assertThatThrownBy(() -> Policies.create("neural@1.5", PredictorConfig.DEFAULTS))
-                .hasMessageContaining("thresholdPressure=1.5");
+                .hasMessage("policy 'neural@1.5': threshold '1.5' is not a number in (0, 1]");
         assertThatThrownBy(() -> Policies.create("reactive@3", PredictorConfig.DEFAULTS))
                 .hasMessageContaining("takes no @parameter");
         assertThatThrownBy(() -> Policies.create("linux@x", PredictorConfig.DEFAULTS))
                 .hasMessageContaining("proactiveness 'x'");
         assertThatThrownBy(() -> Policies.create("linux@400", PredictorConfig.DEFAULTS))
-                .hasMessageContaining("proactiveness=400");
+                .hasMessage("policy 'linux@400': proactiveness '400' is not a whole number in [0, 100]");
     }
 }

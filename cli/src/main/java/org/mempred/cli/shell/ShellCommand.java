@@ -54,7 +54,7 @@ public final class ShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int capacity = Sizes.parseBytes(heapSize, "--heap");
+        int capacity = Sizes.parseHeapBytes(heapSize, "--heap", false);
         CompactingHeap heap = new CompactingHeap(capacity);
         PredictorConfig predictors = PredictorConfig.DEFAULTS.withFeatureSet(FeatureSet.byName(features));
         TimedPredictor.Latencies latencies = new TimedPredictor.Latencies();

@@ -23,8 +23,13 @@ public final class ExperimentReport {
 
     /** Mean ± half-width of the 95 % CI for every metric (rows) and policy (columns). */
     public static String summaryTable(ExperimentResult result) {
+        return summaryTable(result, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #summaryTable(ExperimentResult)}, its columns wrapped into groups of at most {@code maxWidth}. */
+    public static String summaryTable(ExperimentResult result, int maxWidth) {
         List<String> header = new ArrayList<>();
-        header.add("metric (mean ± 95% CI)");
+        header.add(oneSeed(result) ? "metric (mean; no CI with one seed)" : "metric (mean ± 95% CI)");
         header.addAll(result.spec().policies());
         Table table = new Table(header);
         for (Metric metric : Metric.values()) {
@@ -35,15 +40,21 @@ public final class ExperimentReport {
             }
             table.row(row);
         }
-        return table.render();
+        return table.render(maxWidth);
     }
 
     /** Paired change vs the baseline (mean ± 95 % CI; {@code *} marks a CI that excludes 0). */
     public static String pairedTable(ExperimentResult result) {
+        return pairedTable(result, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #pairedTable(ExperimentResult)}, its columns wrapped into groups of at most {@code maxWidth}. */
+    public static String pairedTable(ExperimentResult result, int maxWidth) {
         List<String> others = new ArrayList<>(result.spec().policies());
         others.remove(ExperimentSpec.BASELINE);
         List<String> header = new ArrayList<>();
-        header.add("change vs " + ExperimentSpec.BASELINE + " (paired)");
+        header.add("change vs " + ExperimentSpec.BASELINE
+                + (oneSeed(result) ? " (paired; no CI with one seed)" : " (paired)"));
         header.addAll(others);
         Table table = new Table(header);
         for (Metric metric : Metric.values()) {
@@ -56,7 +67,12 @@ public final class ExperimentReport {
             }
             table.row(row);
         }
-        return table.render();
+        return table.render(maxWidth);
+    }
+
+    /** Whether the result has one seed, so no confidence interval (the tables say so in their headers). */
+    public static boolean oneSeed(ExperimentResult result) {
+        return result.spec().seeds().size() == 1;
     }
 
     /** Notes under the tables: the oracle's definition and the first crash of each policy. */
