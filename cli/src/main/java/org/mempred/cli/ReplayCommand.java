@@ -19,6 +19,8 @@ import org.mempred.lab.trace.ReplayMarks;
 import org.mempred.lab.trace.ReplaySizing;
 import org.mempred.lab.trace.TraceSummary;
 import org.mempred.lab.trace.TraceWorkload;
+import org.mempred.predict.NeuralWeights;
+import org.mempred.predict.PredictorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,6 +90,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     private ReportOptions output = new ReportOptions();
 
+    @Mixin
+    private WeightsOption weights = new WeightsOption();
+
     /** One trace's checked settings and how its heap and speed were chosen (for the report). */
     record Plan(
             TraceWorkload workload,
@@ -130,6 +135,7 @@ final class ReplayCommand implements Callable<Integer> {
             PathChecks.readableFile(trace, "trace");
         }
         output.checkJson();
+        NeuralWeights startWeights = weights.load(PredictorConfig.DEFAULTS);
         List<Plan> plans = new ArrayList<>();
         for (Path trace : traces) {
             TraceSummary summary = scan(trace);
@@ -145,11 +151,12 @@ final class ReplayCommand implements Callable<Integer> {
                         + " bytes) is smaller than the trace's largest request of " + summary.maxRequestBytes()
                         + " bytes in " + trace);
             }
-            SimulationOptions options =
-                    SimulationOptions.of(heapBytes, runNanos).withHorizonNanos(horizonNanos);
+            SimulationOptions options = SimulationOptions.of(heapBytes, runNanos)
+                    .withHorizonNanos(horizonNanos)
+                    .withNeuralWeights(startWeights);
             ExperimentSpec experiment =
                     new ExperimentSpec(workload, names, ExperimentSpec.seeds(seedCount), options, threadCount);
-            StressSettings settings = new StressSettings(target, runNanos, horizonNanos, experiment);
+            StressSettings settings = new StressSettings(target, runNanos, horizonNanos, experiment, weights.file());
             plans.add(new Plan(workload, settings, heapChoice, speedChoice, marks));
         }
         return plans;
@@ -243,6 +250,7 @@ final class ReplayCommand implements Callable<Integer> {
                         + " (seed, allocation index): the same stream for every policy; a failed allocation makes"
                         + " the later events of its id no-ops%n"
                         + "governor: lookahead %s, tick %s; policies: %s (paired per seed); seeds: %s (%d)%n"
+                        + "weights: %s%n"
                         + "model: compaction = %s (virtual); wall time measured"
                         + " beside it; response = waiting + %d ns per allocation + direct compaction%n%n",
                 plan.workload().name(),
@@ -265,6 +273,7 @@ final class ReplayCommand implements Callable<Integer> {
                 String.join(", ", experiment.policies()),
                 seedList.size() == 1 ? seedList.get(0).toString() : seedList.get(0) + ".." + seedList.getLast(),
                 seedList.size(),
+                plan.settings().weightsText(),
                 options.costModel().describe(),
                 options.requestNanos()));
         out.append(StressText.tables(result, tableColumns));

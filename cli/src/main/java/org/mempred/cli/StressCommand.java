@@ -17,6 +17,7 @@ import org.mempred.lab.workload.StressWorkload;
 import org.mempred.lab.workload.SubsystemMix;
 import org.mempred.lab.workload.Workload;
 import org.mempred.live.Metrics;
+import org.mempred.predict.PredictorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,6 +80,9 @@ final class StressCommand implements Callable<Integer> {
     @Mixin
     private ReportOptions output = new ReportOptions();
 
+    @Mixin
+    private WeightsOption weights = new WeightsOption();
+
     @Option(
             names = "--metrics",
             description = "Also print the METRIC lines of every run's heap and governor at its end.")
@@ -116,13 +120,15 @@ final class StressCommand implements Callable<Integer> {
                     + " bytes) is smaller than the workload's largest request of " + workload.maxRequestBytes()
                     + " bytes");
         }
-        SimulationOptions options =
-                SimulationOptions.of(heapBytes, durationNanos).withHorizonNanos(horizonNanos);
+        SimulationOptions options = SimulationOptions.of(heapBytes, durationNanos)
+                .withHorizonNanos(horizonNanos)
+                .withNeuralWeights(weights.load(PredictorConfig.DEFAULTS));
         return new StressSettings(
                 target,
                 durationNanos,
                 horizonNanos,
-                new ExperimentSpec(workload, names, ExperimentSpec.seeds(seedCount), options, threadCount));
+                new ExperimentSpec(workload, names, ExperimentSpec.seeds(seedCount), options, threadCount),
+                weights.file());
     }
 
     private Workload workload(double target, int heapBytes) {

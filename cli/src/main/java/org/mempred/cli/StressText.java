@@ -20,6 +20,7 @@ final class StressText {
                 Locale.ROOT,
                 "mempred stress: %s, heap %d bytes, %s of virtual time per run, lookahead %s, governor tick %s%n"
                         + "policies: %s (paired: every policy replays the same stream per seed)%n"
+                        + "weights: %s%n"
                         + "seeds: %s (%d)%n"
                         + "model: compaction = %s (virtual); wall time measured"
                         + " beside it; response = waiting + %d ns per allocation + direct compaction%n",
@@ -29,6 +30,7 @@ final class StressText {
                 Durations.format(settings.horizonNanos()),
                 Durations.format(options.tickNanos()),
                 String.join(", ", spec.policies()),
+                settings.weightsText(),
                 seeds.size() == 1 ? seeds.get(0).toString() : seeds.get(0) + ".." + seeds.get(seeds.size() - 1),
                 seeds.size(),
                 options.costModel().describe(),
@@ -74,5 +76,10 @@ final class StressText {
         }
         json.endArray();
         json.name("lookaheadSeconds").value(settings.horizonNanos() / 1e9);
+        json.name("weights")
+                .value(
+                        settings.weightsFile() == null
+                                ? "shipped"
+                                : settings.weightsFile().toString());
     }
 }

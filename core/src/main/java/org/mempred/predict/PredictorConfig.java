@@ -8,9 +8,16 @@ package org.mempred.predict;
  * @param seed seed of every random choice (weight initialisation, shuffling)
  * @param neural hyper-parameters of the {@code neural} predictor
  * @param future the true future, for {@code oracle} only; {@code null} for every other predictor
+ * @param weights the starting weights of the {@code neural} policy (e.g. from {@code mempred train
+ *     --out}); {@code null} for the shipped pre-trained ones ({@link Pretrained})
  */
 public record PredictorConfig(
-        long horizonNanos, FeatureSet featureSet, long seed, NeuralConfig neural, FutureView future) {
+        long horizonNanos,
+        FeatureSet featureSet,
+        long seed,
+        NeuralConfig neural,
+        FutureView future,
+        NeuralWeights weights) {
 
     /** Default horizon H: 5 seconds. */
     public static final long DEFAULT_HORIZON_NANOS = 5_000_000_000L;
@@ -18,9 +25,9 @@ public record PredictorConfig(
     /** Default seed. */
     public static final long DEFAULT_SEED = 1L;
 
-    /** Horizon 5 s, {@code seed} features, seed 1, the design's neural settings, no future. */
-    public static final PredictorConfig DEFAULTS =
-            new PredictorConfig(DEFAULT_HORIZON_NANOS, FeatureSet.SEED, DEFAULT_SEED, NeuralConfig.DEFAULTS, null);
+    /** Horizon 5 s, {@code seed} features, seed 1, the design's neural settings, no future, shipped weights. */
+    public static final PredictorConfig DEFAULTS = new PredictorConfig(
+            DEFAULT_HORIZON_NANOS, FeatureSet.SEED, DEFAULT_SEED, NeuralConfig.DEFAULTS, null, null);
 
     /** Checks the horizon and the required components. */
     public PredictorConfig {
@@ -34,26 +41,31 @@ public record PredictorConfig(
 
     /** This configuration with another horizon. */
     public PredictorConfig withHorizonNanos(long nanos) {
-        return new PredictorConfig(nanos, featureSet, seed, neural, future);
+        return new PredictorConfig(nanos, featureSet, seed, neural, future, weights);
     }
 
     /** This configuration with another feature set. */
     public PredictorConfig withFeatureSet(FeatureSet set) {
-        return new PredictorConfig(horizonNanos, set, seed, neural, future);
+        return new PredictorConfig(horizonNanos, set, seed, neural, future, weights);
     }
 
     /** This configuration with another seed. */
     public PredictorConfig withSeed(long newSeed) {
-        return new PredictorConfig(horizonNanos, featureSet, newSeed, neural, future);
+        return new PredictorConfig(horizonNanos, featureSet, newSeed, neural, future, weights);
     }
 
     /** This configuration with other neural settings. */
     public PredictorConfig withNeural(NeuralConfig settings) {
-        return new PredictorConfig(horizonNanos, featureSet, seed, settings, future);
+        return new PredictorConfig(horizonNanos, featureSet, seed, settings, future, weights);
     }
 
     /** This configuration with the true future, which only {@code oracle} reads. */
     public PredictorConfig withFuture(FutureView view) {
-        return new PredictorConfig(horizonNanos, featureSet, seed, neural, view);
+        return new PredictorConfig(horizonNanos, featureSet, seed, neural, view, weights);
+    }
+
+    /** This configuration with other starting weights for {@code neural} ({@code null}: the shipped ones). */
+    public PredictorConfig withWeights(NeuralWeights start) {
+        return new PredictorConfig(horizonNanos, featureSet, seed, neural, future, start);
     }
 }

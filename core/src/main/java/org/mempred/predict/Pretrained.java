@@ -37,9 +37,12 @@ public final class Pretrained {
         return load(config.featureSet());
     }
 
-    /** A neural predictor starting from the shipped weights when they fit, else from seeded weights. */
+    /**
+     * A neural predictor starting from the configuration's own weights when it has some, else from
+     * the shipped weights when they fit, else from seeded weights.
+     */
     public static NeuralPredictor neural(PredictorConfig config) {
-        NeuralWeights weights = weightsFor(config);
+        NeuralWeights weights = config.weights() != null ? config.weights() : weightsFor(config);
         return weights == null ? new NeuralPredictor(config) : new NeuralPredictor(config, weights);
     }
 
