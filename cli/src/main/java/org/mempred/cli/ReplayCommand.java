@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
+import org.mempred.lab.experiment.PolicyRuns;
 import org.mempred.lab.experiment.Progress;
 import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.report.JsonWriter;
+import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.trace.ReplayMarks;
 import org.mempred.lab.trace.ReplaySizing;
@@ -93,13 +96,20 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     private WeightsOption weights = new WeightsOption();
 
-    /** One trace's checked settings and how its heap and speed were chosen (for the report). */
+    /** Fewer horizons than this in a replay and the predictors have next to nothing to forecast. */
+    static final double MIN_HORIZONS = 3.0;
+
+    /**
+     * One trace's checked settings, how its heap and speed were chosen, and what the user should
+     * know before trusting the tables (for the report).
+     */
     record Plan(
             TraceWorkload workload,
             StressSettings settings,
             String heapChoice,
             String speedChoice,
-            ReplayMarks marks) {}
+            ReplayMarks marks,
+            List<String> warnings) {}
 
     @Override
     public Integer call() {
@@ -110,6 +120,9 @@ final class ReplayCommand implements Callable<Integer> {
         document.name("traces").beginArray();
         for (Plan plan : plans) {
             err.println("mempred replay: " + plan.workload().path() + " ...");
+            for (String warning : plan.warnings()) {
+                err.println("mempred replay: warning: " + warning);
+            }
             err.flush();
             ExperimentResult result = Experiment.run(plan.settings().spec(), Progress.NONE);
             out.print(report(plan, result, output.tableColumns()));
@@ -157,9 +170,55 @@ final class ReplayCommand implements Callable<Integer> {
             ExperimentSpec experiment =
                     new ExperimentSpec(workload, names, ExperimentSpec.seeds(seedCount), options, threadCount);
             StressSettings settings = new StressSettings(target, runNanos, horizonNanos, experiment, weights.file());
-            plans.add(new Plan(workload, settings, heapChoice, speedChoice, marks));
+            plans.add(new Plan(
+                    workload,
+                    settings,
+                    heapChoice,
+                    speedChoice,
+                    marks,
+                    warnings(summary, heapBytes, runNanos, horizonNanos)));
         }
         return plans;
+    }
+
+    /** What makes a replay's tables misleading, found before it runs. */
+    static List<String> warnings(TraceSummary summary, int heapBytes, long runNanos, long horizonNanos) {
+        List<String> warnings = new ArrayList<>();
+        double horizons = (double) runNanos / horizonNanos;
+        if (horizons < MIN_HORIZONS) {
+            warnings.add(String.format(
+                    Locale.ROOT,
+                    "the replay spans only %.2g horizons (%.3g s at lookahead %s): the predictors have next to"
+                            + " nothing to forecast; lower --speed (without it the trace is stretched to %d horizons)",
+                    horizons,
+                    runNanos / 1e9,
+                    Durations.format(horizonNanos),
+                    ReplaySizing.HORIZONS_PER_REPLAY));
+        }
+        if (summary.peakLiveBytes() > heapBytes) {
+            warnings.add(String.format(
+                    Locale.ROOT,
+                    "the trace's peak live %,d bytes exceed the heap of %,d bytes: the allocations that reach the"
+                            + " peak (up to the largest request, %,d bytes) can never fit, whatever the policy;"
+                            + " they count as exhaustion OOM events for every policy",
+                    summary.peakLiveBytes(),
+                    heapBytes,
+                    summary.maxRequestBytes()));
+        }
+        return List.copyOf(warnings);
+    }
+
+    /** The note under the tables when no run of any policy had an OOM event. */
+    static String noOomNote(ExperimentResult result) {
+        for (PolicyRuns policy : result.policies()) {
+            for (RunResult run : policy.runs()) {
+                if (run.oomEvents() > 0) {
+                    return "";
+                }
+            }
+        }
+        return "note: no policy had an OOM event at this heap, so the OOM rows cannot tell them apart;"
+                + " try --pressure 100 (the peak fills the heap) or a smaller --heap\n";
     }
 
     private static TraceSummary scan(Path trace) {
@@ -204,7 +263,7 @@ final class ReplayCommand implements Callable<Integer> {
             TraceSummary summary, double speed, boolean fixed, long runNanos, long horizonNanos) {
         String stretch = String.format(
                 Locale.ROOT,
-                "%.6g (the trace's %.3f s replays as %.1f s = %.1f horizons)",
+                "%.6g (the trace's %.3f s replays as %.3g s = %.3g horizons)",
                 speed,
                 summary.durationNanos() / 1e9,
                 runNanos / 1e9,
@@ -251,6 +310,7 @@ final class ReplayCommand implements Callable<Integer> {
                         + " the later events of its id no-ops%n"
                         + "governor: lookahead %s, tick %s; policies: %s (paired per seed); seeds: %s (%d)%n"
                         + "weights: %s%n"
+                        + "%s"
                         + "model: compaction = %s (virtual); wall time measured"
                         + " beside it; response = waiting + %d ns per allocation + direct compaction%n%n",
                 plan.workload().name(),
@@ -274,9 +334,11 @@ final class ReplayCommand implements Callable<Integer> {
                 seedList.size() == 1 ? seedList.get(0).toString() : seedList.get(0) + ".." + seedList.getLast(),
                 seedList.size(),
                 plan.settings().weightsText(),
+                plan.warnings().stream().map(w -> "warning: " + w + "\n").collect(Collectors.joining()),
                 options.costModel().describe(),
                 options.requestNanos()));
         out.append(StressText.tables(result, tableColumns));
+        out.append(noOomNote(result));
         return out.toString();
     }
 
@@ -300,6 +362,11 @@ final class ReplayCommand implements Callable<Integer> {
         json.name("atomicShare").value(plan.marks().atomicShare());
         json.name("pinShare").value(plan.marks().pinShare());
         json.name("meanPinSeconds").value(plan.marks().meanPinNanos() / 1e9);
+        json.name("warnings").beginArray();
+        for (String warning : plan.warnings()) {
+            json.value(warning);
+        }
+        json.endArray();
         StressText.writeModel(settings, json);
         ExperimentReport.writePolicies(result, json);
         json.endObject();
