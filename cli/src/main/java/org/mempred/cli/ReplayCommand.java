@@ -13,7 +13,6 @@ import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.PolicyRuns;
-import org.mempred.lab.experiment.Progress;
 import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.report.JsonWriter;
 import org.mempred.lab.sim.RunResult;
@@ -124,8 +123,13 @@ final class ReplayCommand implements Callable<Integer> {
                 err.println("mempred replay: warning: " + warning);
             }
             err.flush();
-            ExperimentResult result = Experiment.run(plan.settings().spec(), Progress.NONE);
-            out.print(report(plan, result, output.tableColumns()));
+            out.print(header(plan));
+            out.flush();
+            ExperimentResult result;
+            try (ProgressReporter progress = ProgressReporter.forStderr(err, "mempred replay")) {
+                result = Experiment.run(plan.settings().spec(), progress);
+            }
+            out.print(tables(result, output.tableColumns()));
             out.println();
             out.flush();
             writeJson(plan, result, document);
@@ -159,6 +163,11 @@ final class ReplayCommand implements Callable<Integer> {
             TraceWorkload workload = new TraceWorkload(trace, summary, chosenSpeed, marks);
             long runNanos = Math.max(1, workload.replayNanos());
             String speedChoice = speedChoice(summary, chosenSpeed, fixedSpeed != null, runNanos, horizonNanos);
+            MemoryEstimate.require(
+                    summary,
+                    heapBytes,
+                    Math.min(threadCount, seedCount),
+                    Runtime.getRuntime().maxMemory());
             if (heapBytes < summary.maxRequestBytes()) {
                 throw new IllegalArgumentException("--heap=" + heap + " (" + heapBytes
                         + " bytes) is smaller than the trace's largest request of " + summary.maxRequestBytes()
@@ -292,7 +301,18 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
+    /** The report of one trace: the header, then the tables. */
     static String report(Plan plan, ExperimentResult result, int tableColumns) {
+        return header(plan) + tables(result, tableColumns);
+    }
+
+    /** The tables of one trace's result and the note when they show no OOM event. */
+    static String tables(ExperimentResult result, int tableColumns) {
+        return StressText.tables(result, tableColumns) + noOomNote(result);
+    }
+
+    /** What is replayed and how, printed before the runs start. */
+    static String header(Plan plan) {
         TraceSummary summary = plan.workload().summary();
         ExperimentSpec experiment = plan.settings().spec();
         SimulationOptions options = experiment.options();
@@ -337,8 +357,6 @@ final class ReplayCommand implements Callable<Integer> {
                 plan.warnings().stream().map(w -> "warning: " + w + "\n").collect(Collectors.joining()),
                 options.costModel().describe(),
                 options.requestNanos()));
-        out.append(StressText.tables(result, tableColumns));
-        out.append(noOomNote(result));
         return out.toString();
     }
 

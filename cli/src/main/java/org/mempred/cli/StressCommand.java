@@ -8,7 +8,6 @@ import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.PolicyRuns;
-import org.mempred.lab.experiment.Progress;
 import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.report.JsonWriter;
 import org.mempred.lab.sim.RunResult;
@@ -27,16 +26,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mempred stress}: every policy on the same stress workload per seed, paired, on the
  * virtual clock; prints mean ± 95 % CI per policy and the paired change vs {@code reactive}.
- * Results go to stdout (and {@code --json FILE}); the progress bar goes to stderr, and only when
- * a terminal is attached. Bad option values print one line and exit with code 2.
+ * The settings header goes to stdout at the start, the tables at the end (and {@code --json FILE});
+ * progress goes to stderr (see {@link ProgressReporter}). Bad option values print one line and exit with code 2.
  */
 @Command(
         name = "stress",
         mixinStandardHelpOptions = true,
         description = "Run compaction policies on the same seeded stress workload per seed (paired) and compare them.")
 final class StressCommand implements Callable<Integer> {
-    private static final int PROGRESS_WIDTH = 30;
-
     @Spec
     private CommandSpec spec;
 
@@ -91,11 +88,15 @@ final class StressCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StressSettings settings = settings();
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = System.console() != null ? new ProgressBar(err) : Progress.NONE;
-        ExperimentResult result = Experiment.run(settings.spec(), progress);
         PrintWriter out = output.tables(spec);
-        out.print(report(settings, result, output.tableColumns()));
+        out.println(StressText.header(settings));
+        out.flush();
+        ExperimentResult result;
+        try (ProgressReporter progress =
+                ProgressReporter.forStderr(spec.commandLine().getErr(), "mempred stress")) {
+            result = Experiment.run(settings.spec(), progress);
+        }
+        out.print(StressText.tables(result, output.tableColumns()));
         if (metrics) {
             out.print(metricLines(result));
         }
@@ -140,13 +141,6 @@ final class StressCommand implements Callable<Integer> {
         };
     }
 
-    static String report(StressSettings settings, ExperimentResult result, int tableColumns) {
-        StringBuilder out = new StringBuilder();
-        out.append(StressText.header(settings)).append('\n');
-        out.append(StressText.tables(result, tableColumns));
-        return out.toString();
-    }
-
     static String json(StressSettings settings, ExperimentResult result) {
         JsonWriter json = new JsonWriter().beginObject();
         StressText.writeHeader("stress", settings, json);
@@ -156,7 +150,6 @@ final class StressCommand implements Callable<Integer> {
         return json.endObject().toString();
     }
 
-    /** A one-line progress bar redrawn in place on a terminal. */
     /** A comment line naming each run, then its METRIC lines (as the shell's {@code metrics} prints them). */
     static String metricLines(ExperimentResult result) {
         StringBuilder out = new StringBuilder();
@@ -170,21 +163,5 @@ final class StressCommand implements Callable<Integer> {
             }
         }
         return out.toString();
-    }
-
-    private static final class ProgressBar implements Progress {
-        private final PrintWriter err;
-
-        ProgressBar(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void onRunFinished(int done, int total, RunResult run) {
-            int filled = PROGRESS_WIDTH * done / total;
-            err.print("\r[" + "#".repeat(filled) + ".".repeat(PROGRESS_WIDTH - filled) + "] " + done + "/" + total
-                    + " runs" + (done == total ? "\n" : ""));
-            err.flush();
-        }
     }
 }
