@@ -29,6 +29,7 @@ final class ProgressReporter implements Progress, ReproduceProgress, AutoCloseab
     private final boolean terminal;
     private final long startNanos = System.nanoTime();
     private final ScheduledExecutorService timer;
+    private final Object lock = new Object();
     private int done;
     private int total;
     private String stage = "";
@@ -57,49 +58,61 @@ final class ProgressReporter implements Progress, ReproduceProgress, AutoCloseab
     }
 
     @Override
-    public synchronized void onRunFinished(int runsDone, int runsTotal, RunResult run) {
+    public void onRunFinished(int runsDone, int runsTotal, RunResult run) {
         step("runs", runsDone, runsTotal);
     }
 
     @Override
-    public synchronized void onProgress(String section, int stepsDone, int stepsTotal) {
+    public void onProgress(String section, int stepsDone, int stepsTotal) {
         step("section " + section, stepsDone, stepsTotal);
     }
 
     private void step(String what, int stepsDone, int stepsTotal) {
-        this.stage = what;
-        this.done = stepsDone;
-        this.total = stepsTotal;
-        if (terminal) {
-            int filled = total == 0 ? 0 : BAR_WIDTH * done / total;
-            err.print("\r[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + status() + "   ");
-            err.flush();
+        synchronized (lock) {
+            this.stage = what;
+            this.done = stepsDone;
+            this.total = stepsTotal;
+            if (terminal) {
+                int filled = total == 0 ? 0 : BAR_WIDTH * done / total;
+                err.print("\r[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + status() + "   ");
+                err.flush();
+            }
         }
     }
 
     /** {@code 3/20 runs, 45s elapsed, ETA 4m10s}. */
-    synchronized String status() {
-        double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        String eta = done == 0 || total == 0 ? "ETA unknown" : "ETA " + seconds(elapsed * (total - done) / done);
-        return String.format(Locale.ROOT, "%d/%d %s, %s elapsed, %s", done, total, stage, seconds(elapsed), eta);
+    String status() {
+        synchronized (lock) {
+            double elapsed = (System.nanoTime() - startNanos) / 1e9;
+            String eta = done == 0 || total == 0 ? "ETA unknown" : "ETA " + seconds(elapsed * (total - done) / done);
+            return String.format(Locale.ROOT, "%d/%d %s, %s elapsed, %s", done, total, stage, seconds(elapsed), eta);
+        }
     }
 
-    private synchronized void printLine() {
-        linesPrinted++;
-        err.println(command + ": " + status());
-        err.flush();
+    private void printLine() {
+        synchronized (lock) {
+            linesPrinted++;
+            err.println(command + ": " + status());
+            err.flush();
+        }
     }
 
     @Override
     public void close() {
         if (timer != null) {
             timer.shutdownNow();
-            if (linesPrinted > 0) {
-                printLine();
+            synchronized (lock) {
+                if (linesPrinted > 0) {
+                    printLine();
+                }
             }
-        } else if (done > 0) {
-            err.println();
-            err.flush();
+        } else {
+            synchronized (lock) {
+                if (done > 0) {
+                    err.println();
+                    err.flush();
+                }
+            }
         }
     }
 
