@@ -28,7 +28,9 @@
  * created with O_EXCL (a suffix -1, -2, ... if an earlier image with the same pid left one, as
  * after exec). A fork child drops the parent's buffer and table (the parent writes them) and
  * starts its own file and clock: pthread_atfork holds the lock across fork, so no file is torn.
- * Allocations made after the exit-time flush are written through immediately.
+ * Allocations made after the exit-time flush are written through immediately. A process that
+ * exits normally without allocating still leaves a header-only file, so "nothing recorded" and
+ * "not traced" (a static program, LD_PRELOAD cleared) can be told apart.
  *
  * Cost per hook: one clock_gettime (vDSO), one hash probe sequence, ~30 bytes of formatting.
  */
@@ -417,6 +419,9 @@ __attribute__((constructor)) static void on_load(void) {
 
 __attribute__((destructor)) static void on_exit_flush(void) {
     lock();
+    if (out_fd < 0 && !disabled) {
+        open_output(); /* a header-only file: the library was loaded but saw no allocation */
+    }
     flush_locked();
     write_through = 1; /* later destructors' frees still reach the file */
     unlock();

@@ -14,7 +14,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.mempred.lab.trace.TraceFiles;
 import org.mempred.lab.trace.TraceFormatException;
@@ -53,6 +56,15 @@ final class CaptureCommand implements Callable<Integer> {
     private static final String TOOLS = "tools/alloctrace";
     private static final int HASH_HEX_CHARS = 16;
 
+    /** Traces at least this large announce themselves on stderr before they are compressed and checked. */
+    private static final long LARGE_TRACE_BYTES = 64L << 20;
+
+    /** Programs that run others: when the started process ends as one of these, its trace is not the program's. */
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "ksh", "env", "time", "nice");
+
+    /** {@code mempred-<comm>-<pid>[-<image>].trace}; the library writes comm without dashes. */
+    private static final Pattern TRACE_NAME = Pattern.compile("mempred-([^-]*)-([0-9]+)(?:-([0-9]+))?\\.trace");
+
     @Spec
     private CommandSpec spec;
 
@@ -79,6 +91,12 @@ final class CaptureCommand implements Callable<Integer> {
                     + " from the mempred jar).")
     private Path toolsDir;
 
+    @Option(
+            names = "--all-processes",
+            description = "Keep the trace of every process the command started (shells, helpers of a"
+                    + " shell-script shim), not only the program's own.")
+    private boolean allProcesses;
+
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The program to run and its arguments.")
     private List<String> command;
 
@@ -86,6 +104,7 @@ final class CaptureCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PathChecks.writableDirectory(outDir, "--out");
         Path lib;
         try {
             lib = library(err);
@@ -94,39 +113,64 @@ final class CaptureCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        Files.createDirectories(outDir);
         Path staging = Files.createTempDirectory(outDir, ".capture-");
         try {
             long start = System.nanoTime();
-            int status = runUnder(lib, staging);
+            Run run = runUnder(lib, staging);
             double seconds = (System.nanoTime() - start) / 1e9;
             out.printf(
                     Locale.ROOT,
                     "mempred capture: %s exited with status %d after %.2f s (library %s)%n",
                     String.join(" ", command),
-                    status,
+                    run.status(),
                     seconds,
                     lib);
-            List<Path> traces = collect(staging, out);
+            List<Path> plain = chosen(staging, run.pid(), out);
+            List<Collected> traces = collect(plain, out, err);
             if (traces.isEmpty()) {
                 err.println("mempred capture: no trace was written (a statically linked program, or one that"
                         + " clears LD_PRELOAD, cannot be traced)");
-                return status == 0 ? 1 : status;
+                return run.status() == 0 ? 1 : run.status();
             }
-            out.println("replay the largest with: mempred replay " + traces.get(0) + " --policies reactive,neural");
+            if (traces.stream().allMatch(trace -> trace.summary().allocations() == 0)) {
+                err.println("mempred capture: no allocations were recorded: the library was loaded, but "
+                        + String.join(" ", command) + " made no malloc/free calls it could see");
+                return run.status() == 0 ? 1 : run.status();
+            }
+            if (traces.stream().anyMatch(trace -> isCPython(trace.path())) && !"malloc".equals(pythonMalloc())) {
+                out.println("note: CPython's pymalloc serves small objects from its own arenas, so most of"
+                        + " its allocations never reach malloc; capture again with PYTHONMALLOC=malloc in the"
+                        + " environment to record them all");
+            }
+            out.println(
+                    "replay the largest with: mempred replay " + traces.get(0).path() + " --policies reactive,neural");
             out.flush();
-            return status;
+            return run.status();
         } finally {
             deleteTree(staging);
         }
     }
 
+    /** How the program ended, and the pid it was started as. */
+    private record Run(int status, long pid) {}
+
+    /** A trace written into {@code --out}, with its summary. */
+    private record Collected(Path path, TraceSummary summary) {}
+
+    /** {@code PYTHONMALLOC} as the program saw it. */
+    private static String pythonMalloc() {
+        return System.getenv("PYTHONMALLOC");
+    }
+
+    private static boolean isCPython(Path trace) {
+        Matcher name = TRACE_NAME.matcher(String.valueOf(trace.getFileName()));
+        return name.lookingAt() && name.group(1).startsWith("python");
+    }
+
     /** The library to preload: {@code --lib}, or the cached build of the current source. */
     private Path library(PrintWriter err) throws IOException {
         if (library != null) {
-            if (!Files.isRegularFile(library)) {
-                throw new IllegalArgumentException("--lib=" + library + " is not a file");
-            }
+            PathChecks.readableFile(library, "--lib");
             return library.toAbsolutePath();
         }
         Path tools = toolsDir != null ? toolsDir : findTools();
@@ -169,7 +213,7 @@ final class CaptureCommand implements Callable<Integer> {
         }
     }
 
-    private int runUnder(Path lib, Path staging) {
+    private Run runUnder(Path lib, Path staging) {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         Map<String, String> env = builder.environment();
         String preload = env.get("LD_PRELOAD");
@@ -181,11 +225,16 @@ final class CaptureCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot run '" + command.get(0) + "': " + e.getMessage(), e);
         }
-        return waitFor(process);
+        return new Run(waitFor(process), process.pid());
     }
 
-    /** Gzips every trace in {@code staging} into {@code --out}, largest first, and prints a line each. */
-    private List<Path> collect(Path staging, PrintWriter out) throws IOException {
+    /**
+     * The traces to keep, largest first: every one with {@code --all-processes}, else the program's
+     * own: the last image of the started pid (a shell-script shim such as pyenv's runs helpers as
+     * children, then {@code exec}s the real program under the same pid), or, when the program left
+     * the work to a child it waited for, the largest trace.
+     */
+    private List<Path> chosen(Path staging, long pid, PrintWriter out) throws IOException {
         List<Path> plain;
         try (Stream<Path> files = Files.list(staging)) {
             plain = files.filter(f -> String.valueOf(f.getFileName()).endsWith(".trace"))
@@ -194,9 +243,57 @@ final class CaptureCommand implements Callable<Integer> {
                             .thenComparing(Path::toString))
                     .toList();
         }
-        List<Path> written = new ArrayList<>();
+        if (allProcesses || plain.size() <= 1) {
+            return plain;
+        }
+        Path last = null;
+        int lastImage = -1;
+        for (Path trace : plain) {
+            Matcher name = TRACE_NAME.matcher(String.valueOf(trace.getFileName()));
+            if (name.matches() && Long.parseLong(name.group(2)) == pid) {
+                int image = name.group(3) == null ? 0 : Integer.parseInt(name.group(3));
+                if (image > lastImage) {
+                    last = trace;
+                    lastImage = image;
+                }
+            }
+        }
+        String why = "the program's own process";
+        if (last == null || isShell(last)) {
+            why = last == null
+                    ? "the largest: the started process left none"
+                    : "the largest: the started process ended as a shell";
+            Path shell = last;
+            last = plain.stream().filter(trace -> trace != shell).findFirst().orElse(plain.get(0));
+        }
+        out.printf(
+                Locale.ROOT,
+                "traced %d processes; keeping %s (%s); --all-processes keeps every one%n",
+                plain.size(),
+                last.getFileName(),
+                why);
+        return List.of(last);
+    }
+
+    private static boolean isShell(Path trace) {
+        Matcher name = TRACE_NAME.matcher(String.valueOf(trace.getFileName()));
+        return name.lookingAt() && SHELLS.contains(name.group(1));
+    }
+
+    /** Gzips every trace in {@code plain} into {@code --out}, in order, and prints a line each. */
+    private List<Collected> collect(List<Path> plain, PrintWriter out, PrintWriter err) throws IOException {
+        List<Collected> written = new ArrayList<>();
         for (Path trace : plain) {
             Path gz = outDir.resolve(trace.getFileName() + ".gz");
+            long plainBytes = sizeOf(trace);
+            if (plainBytes >= LARGE_TRACE_BYTES) {
+                err.printf(
+                        Locale.ROOT,
+                        "mempred capture: compressing and checking %s (%,d MB) ...%n",
+                        trace.getFileName(),
+                        plainBytes >> 20);
+                err.flush();
+            }
             long bytes = TraceFiles.gzip(trace, gz);
             TraceSummary summary;
             try {
@@ -213,7 +310,7 @@ final class CaptureCommand implements Callable<Integer> {
                     summary.peakLiveBytes(),
                     summary.durationNanos() / 1e9,
                     bytes);
-            written.add(gz);
+            written.add(new Collected(gz, summary));
         }
         return written;
     }

@@ -12,7 +12,6 @@ import org.mempred.heap.HeapStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -48,14 +47,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int capacity;
-        try {
-            capacity = Sizes.parseHeapBytes(heapSize, "--heap", false);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, heapSize);
-        }
+        int capacity = Sizes.parseHeapBytes(heapSize, "--heap", false);
         if (operations < 0) {
-            throw new ParameterException(spec.commandLine(), "--operations=" + operations + " must be >= 0");
+            throw new IllegalArgumentException("--operations=" + operations + " must be >= 0");
         }
         PrintWriter out = spec.commandLine().getOut();
         CompactingHeap heap = new CompactingHeap(capacity);

@@ -1,5 +1,10 @@
 package org.mempred.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.util.concurrent.Callable;
 import org.mempred.cli.shell.ShellCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,7 +25,7 @@ import picocli.CommandLine.Command;
             ReproduceCommand.class,
             CommandLine.HelpCommand.class
         })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -29,23 +34,77 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The configured command line: bad usage (picocli exits with 2) and bad values (an {@link IllegalArgumentException}
-     * from a command) print one clear line on stderr and exit with code 2.
+     * The configured command line. Every error is one {@code mempred: ...} line on stderr: bad usage
+     * and bad values (picocli's parameter errors, an {@link IllegalArgumentException} from a
+     * command) exit with code 2; a file that cannot be read or written ({@link CommandIoException},
+     * an {@link IOException}) with code 1.
      */
     static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            CommandLine failed = exception.getCommandLine();
+            failed.getErr()
+                    .println("mempred: " + oneLine(exception.getMessage()) + " (see '"
+                            + failed.getCommandSpec().qualifiedName() + " --help')");
+            failed.getErr().flush();
+            return 2;
+        });
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            int code;
             if (exception instanceof IllegalArgumentException) {
-                failed.getErr().println("mempred: " + exception.getMessage());
-                return 2;
+                code = 2;
+            } else if (exception instanceof CommandIoException
+                    || exception instanceof IOException
+                    || exception instanceof UncheckedIOException) {
+                code = 1;
+            } else {
+                throw exception;
             }
-            throw exception;
+            PrintWriter err = failed.getErr();
+            err.println("mempred: " + oneLine(message(exception)));
+            err.flush();
+            return code;
         });
         return commandLine;
     }
 
+    /** The message of {@code exception}, with the reason of an I/O cause when the message lacks it. */
+    private static String message(Exception exception) {
+        if (exception instanceof FileSystemException fs) {
+            return "cannot access " + fs.getFile() + ": " + PathChecks.reason(fs);
+        }
+        String message = exception.getMessage() == null ? exception.toString() : exception.getMessage();
+        if (exception instanceof UncheckedIOException unchecked) {
+            String reason = PathChecks.reason(unchecked.getCause());
+            return message.contains(reason) ? message : message + ": " + reason;
+        }
+        return message;
+    }
+
+    /** {@code text} on one line, with only printable characters (a binary file's bytes never reach the terminal). */
+    static String oneLine(String text) {
+        StringBuilder line = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t') {
+                if (line.length() > 0 && line.charAt(line.length() - 1) != ' ') {
+                    line.append(' ');
+                }
+            } else if (!Character.isISOControl(c) && c != '\uFFFD' && Character.isDefined(c)) {
+                line.append(c);
+            } else {
+                line.append('?');
+            }
+        }
+        return line.toString().strip();
+    }
+
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        spec.commandLine().usage(err);
+        err.println("mempred: a command is required");
+        err.flush();
+        return 2;
     }
 }

@@ -2,27 +2,29 @@ package org.mempred.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
-import org.mempred.lab.experiment.Progress;
+import org.mempred.lab.experiment.PolicyRuns;
 import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.report.JsonWriter;
+import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.trace.ReplayMarks;
 import org.mempred.lab.trace.ReplaySizing;
 import org.mempred.lab.trace.TraceSummary;
 import org.mempred.lab.trace.TraceWorkload;
+import org.mempred.predict.NeuralWeights;
+import org.mempred.predict.PredictorConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,11 +54,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TRACE", description = "Trace files (.trace or .trace.gz).")
     private List<Path> traces;
 
-    @Option(
-            names = "--policies",
-            description = "Comma-separated policies (default: ${DEFAULT-VALUE}); reactive is the baseline and is"
-                    + " always run.",
-            defaultValue = "reactive,neural,holt,zgc,linux,oracle")
+    @Option(names = "--policies", description = PolicyList.DESCRIPTION, defaultValue = PolicyList.DEFAULT)
     private String policies;
 
     @Option(
@@ -69,7 +67,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(
             names = "--pressure",
             description =
-                    "Pressure of the peak live bytes for --heap auto: 95, 95% or 0.95 (default: ${DEFAULT-VALUE}).",
+                    "Pressure of the peak live bytes for --heap auto: 95, 95%% or 0.95 (default: ${DEFAULT-VALUE}).",
             defaultValue = "95")
     private String pressure;
 
@@ -91,42 +89,53 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: ${DEFAULT-VALUE}).", defaultValue = "2")
     private String threads;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
-    private Path json;
+    @Mixin
+    private ReportOptions output = new ReportOptions();
 
-    /** One trace's checked settings and how its heap and speed were chosen (for the report). */
+    @Mixin
+    private WeightsOption weights = new WeightsOption();
+
+    /** Fewer horizons than this in a replay and the predictors have next to nothing to forecast. */
+    static final double MIN_HORIZONS = 3.0;
+
+    /**
+     * One trace's checked settings, how its heap and speed were chosen, and what the user should
+     * know before trusting the tables (for the report).
+     */
     record Plan(
             TraceWorkload workload,
             StressSettings settings,
             String heapChoice,
             String speedChoice,
-            ReplayMarks marks) {}
+            ReplayMarks marks,
+            List<String> warnings) {}
 
     @Override
     public Integer call() {
         List<Plan> plans = plans();
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = output.tables(spec);
         JsonWriter document = new JsonWriter().beginObject().name("command").value("replay");
         document.name("traces").beginArray();
         for (Plan plan : plans) {
             err.println("mempred replay: " + plan.workload().path() + " ...");
+            for (String warning : plan.warnings()) {
+                err.println("mempred replay: warning: " + warning);
+            }
             err.flush();
-            ExperimentResult result = Experiment.run(plan.settings().spec(), Progress.NONE);
-            out.print(report(plan, result));
+            out.print(header(plan));
+            out.flush();
+            ExperimentResult result;
+            try (ProgressReporter progress = ProgressReporter.forStderr(err, "mempred replay")) {
+                result = Experiment.run(plan.settings().spec(), progress);
+            }
+            out.print(tables(result, output.tableColumns()));
             out.println();
             out.flush();
             writeJson(plan, result, document);
         }
         document.endArray().endObject();
-        if (json != null) {
-            try {
-                Files.writeString(json, document.toString(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println("mempred: cannot write --json " + json + ": " + e.getMessage());
-                return 1;
-            }
-        }
+        output.writeJson(spec, document.toString());
         return 0;
     }
 
@@ -139,6 +148,11 @@ final class ReplayCommand implements Callable<Integer> {
         List<String> names = policyNames();
         Double fixedSpeed = speed == null ? null : parseSpeed(speed);
         ReplayMarks marks = ReplayMarks.stressorDefaults();
+        for (Path trace : traces) {
+            PathChecks.readableFile(trace, "trace");
+        }
+        output.checkJson();
+        NeuralWeights startWeights = weights.load(PredictorConfig.DEFAULTS);
         List<Plan> plans = new ArrayList<>();
         for (Path trace : traces) {
             TraceSummary summary = scan(trace);
@@ -149,28 +163,78 @@ final class ReplayCommand implements Callable<Integer> {
             TraceWorkload workload = new TraceWorkload(trace, summary, chosenSpeed, marks);
             long runNanos = Math.max(1, workload.replayNanos());
             String speedChoice = speedChoice(summary, chosenSpeed, fixedSpeed != null, runNanos, horizonNanos);
+            MemoryEstimate.require(
+                    summary,
+                    heapBytes,
+                    Math.min(threadCount, seedCount),
+                    Runtime.getRuntime().maxMemory());
             if (heapBytes < summary.maxRequestBytes()) {
                 throw new IllegalArgumentException("--heap=" + heap + " (" + heapBytes
                         + " bytes) is smaller than the trace's largest request of " + summary.maxRequestBytes()
                         + " bytes in " + trace);
             }
-            SimulationOptions options =
-                    SimulationOptions.of(heapBytes, runNanos).withHorizonNanos(horizonNanos);
+            SimulationOptions options = SimulationOptions.of(heapBytes, runNanos)
+                    .withHorizonNanos(horizonNanos)
+                    .withNeuralWeights(startWeights);
             ExperimentSpec experiment =
                     new ExperimentSpec(workload, names, ExperimentSpec.seeds(seedCount), options, threadCount);
-            StressSettings settings = new StressSettings(target, runNanos, horizonNanos, experiment);
-            plans.add(new Plan(workload, settings, heapChoice, speedChoice, marks));
+            StressSettings settings = new StressSettings(target, runNanos, horizonNanos, experiment, weights.file());
+            plans.add(new Plan(
+                    workload,
+                    settings,
+                    heapChoice,
+                    speedChoice,
+                    marks,
+                    warnings(summary, heapBytes, runNanos, horizonNanos)));
         }
         return plans;
+    }
+
+    /** What makes a replay's tables misleading, found before it runs. */
+    static List<String> warnings(TraceSummary summary, int heapBytes, long runNanos, long horizonNanos) {
+        List<String> warnings = new ArrayList<>();
+        double horizons = (double) runNanos / horizonNanos;
+        if (horizons < MIN_HORIZONS) {
+            warnings.add(String.format(
+                    Locale.ROOT,
+                    "the replay spans only %.2g horizons (%.3g s at lookahead %s): the predictors have next to"
+                            + " nothing to forecast; lower --speed (without it the trace is stretched to %d horizons)",
+                    horizons,
+                    runNanos / 1e9,
+                    Durations.format(horizonNanos),
+                    ReplaySizing.HORIZONS_PER_REPLAY));
+        }
+        if (summary.peakLiveBytes() > heapBytes) {
+            warnings.add(String.format(
+                    Locale.ROOT,
+                    "the trace's peak live %,d bytes exceed the heap of %,d bytes: the allocations that reach the"
+                            + " peak (up to the largest request, %,d bytes) can never fit, whatever the policy;"
+                            + " they count as exhaustion OOM events for every policy",
+                    summary.peakLiveBytes(),
+                    heapBytes,
+                    summary.maxRequestBytes()));
+        }
+        return List.copyOf(warnings);
+    }
+
+    /** The note under the tables when no run of any policy had an OOM event. */
+    static String noOomNote(ExperimentResult result) {
+        for (PolicyRuns policy : result.policies()) {
+            for (RunResult run : policy.runs()) {
+                if (run.oomEvents() > 0) {
+                    return "";
+                }
+            }
+        }
+        return "note: no policy had an OOM event at this heap, so the OOM rows cannot tell them apart;"
+                + " try --pressure 100 (the peak fills the heap) or a smaller --heap\n";
     }
 
     private static TraceSummary scan(Path trace) {
         try {
             return TraceSummary.scan(trace);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("trace " + trace + " does not exist", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read trace " + trace + ": " + e.getMessage(), e);
+            throw new CommandIoException("cannot read trace " + trace + ": " + PathChecks.reason(e), e);
         }
     }
 
@@ -208,7 +272,7 @@ final class ReplayCommand implements Callable<Integer> {
             TraceSummary summary, double speed, boolean fixed, long runNanos, long horizonNanos) {
         String stretch = String.format(
                 Locale.ROOT,
-                "%.6g (the trace's %.3f s replays as %.1f s = %.1f horizons)",
+                "%.6g (the trace's %.3f s replays as %.3g s = %.3g horizons)",
                 speed,
                 summary.durationNanos() / 1e9,
                 runNanos / 1e9,
@@ -237,7 +301,18 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    static String report(Plan plan, ExperimentResult result) {
+    /** The report of one trace: the header, then the tables. */
+    static String report(Plan plan, ExperimentResult result, int tableColumns) {
+        return header(plan) + tables(result, tableColumns);
+    }
+
+    /** The tables of one trace's result and the note when they show no OOM event. */
+    static String tables(ExperimentResult result, int tableColumns) {
+        return StressText.tables(result, tableColumns) + noOomNote(result);
+    }
+
+    /** What is replayed and how, printed before the runs start. */
+    static String header(Plan plan) {
         TraceSummary summary = plan.workload().summary();
         ExperimentSpec experiment = plan.settings().spec();
         SimulationOptions options = experiment.options();
@@ -254,6 +329,8 @@ final class ReplayCommand implements Callable<Integer> {
                         + " (seed, allocation index): the same stream for every policy; a failed allocation makes"
                         + " the later events of its id no-ops%n"
                         + "governor: lookahead %s, tick %s; policies: %s (paired per seed); seeds: %s (%d)%n"
+                        + "weights: %s%n"
+                        + "%s"
                         + "model: compaction = %s (virtual); wall time measured"
                         + " beside it; response = waiting + %d ns per allocation + direct compaction%n%n",
                 plan.workload().name(),
@@ -276,9 +353,10 @@ final class ReplayCommand implements Callable<Integer> {
                 String.join(", ", experiment.policies()),
                 seedList.size() == 1 ? seedList.get(0).toString() : seedList.get(0) + ".." + seedList.getLast(),
                 seedList.size(),
+                plan.settings().weightsText(),
+                plan.warnings().stream().map(w -> "warning: " + w + "\n").collect(Collectors.joining()),
                 options.costModel().describe(),
                 options.requestNanos()));
-        out.append(StressText.tables(result));
         return out.toString();
     }
 
@@ -302,6 +380,11 @@ final class ReplayCommand implements Callable<Integer> {
         json.name("atomicShare").value(plan.marks().atomicShare());
         json.name("pinShare").value(plan.marks().pinShare());
         json.name("meanPinSeconds").value(plan.marks().meanPinNanos() / 1e9);
+        json.name("warnings").beginArray();
+        for (String warning : plan.warnings()) {
+            json.value(warning);
+        }
+        json.endArray();
         StressText.writeModel(settings, json);
         ExperimentReport.writePolicies(result, json);
         json.endObject();

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.mempred.lab.reproduce.ReproduceProgress;
 import org.mempred.lab.reproduce.ReproduceSettings;
 import org.mempred.lab.reproduce.Reproduction;
 import picocli.CommandLine.Command;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mempred reproduce}: re-runs every experiment of the seed report with mempred and writes
  * {@code report.md}, {@code results.json} and PNG charts into {@code --out}. Where the files went
- * goes to stdout; the progress bar goes to stderr, and only when a terminal is attached. Bad
+ * goes to stdout; the settings and progress go to stderr (see {@link ProgressReporter}). Bad
  * option values print one line and exit with code 2 (see {@link Main}).
  */
 @Command(
@@ -24,8 +23,6 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Re-run every experiment of the seed report and write report.md, results.json and charts.")
 final class ReproduceCommand implements Callable<Integer> {
-    private static final int PROGRESS_WIDTH = 30;
-
     @Spec
     private CommandSpec spec;
 
@@ -59,12 +56,13 @@ final class ReproduceCommand implements Callable<Integer> {
     public Integer call() {
         ReproduceSettings settings = settings();
         PrintWriter err = spec.commandLine().getErr();
-        ReproduceProgress progress = System.console() != null ? new ProgressBar(err) : ReproduceProgress.NONE;
+        err.println("mempred reproduce: " + commandLine(settings) + " (" + settings.seeds() + " seeds per experiment,"
+                + " " + settings.threads() + " threads)");
+        err.flush();
         long started = System.nanoTime();
-        Reproduction.Output output = Reproduction.run(settings, out, progress, commandLine(settings));
-        if (System.console() != null) {
-            err.println();
-            err.flush();
+        Reproduction.Output output;
+        try (ProgressReporter progress = ProgressReporter.forStderr(err, "mempred reproduce")) {
+            output = Reproduction.run(settings, out, progress, commandLine(settings));
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("mempred reproduce: wrote " + output.report() + ", " + output.results() + " and "
@@ -80,14 +78,12 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--tiny and --quick exclude each other");
         }
         Path tracesDir = traces == null ? ReproduceSettings.DEFAULT_TRACES : traces;
-        if (traces != null && !Files.isDirectory(traces)) {
-            throw new IllegalArgumentException("--traces=" + traces + " is not a directory");
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out=" + out + " exists and is not a directory");
-        }
         int count =
                 seeds == null ? (quick ? ReproduceSettings.QUICK_SEEDS : ReproduceSettings.FULL_SEEDS) : seedCount();
+        if (traces != null && !Files.isDirectory(traces)) {
+            throw new CommandIoException("--traces " + traces + " is not a directory");
+        }
+        PathChecks.writableDirectory(out, "--out");
         if (tiny) {
             ReproduceSettings base = ReproduceSettings.tiny(tracesDir);
             return new ReproduceSettings(
@@ -124,22 +120,5 @@ final class ReproduceCommand implements Callable<Integer> {
         String mode = tiny ? " --tiny" : quick ? " --quick" : "";
         return "mempred reproduce" + mode + " --seeds " + settings.seeds() + " --out " + out + " --traces "
                 + settings.tracesDir();
-    }
-
-    /** A one-line progress bar redrawn in place on a terminal. */
-    private static final class ProgressBar implements ReproduceProgress {
-        private final PrintWriter err;
-
-        ProgressBar(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void onProgress(String stage, int done, int total) {
-            int filled = PROGRESS_WIDTH * done / total;
-            err.print("\r[" + "#".repeat(filled) + ".".repeat(PROGRESS_WIDTH - filled) + "] " + done + "/" + total
-                    + "  section " + stage + "          ");
-            err.flush();
-        }
     }
 }

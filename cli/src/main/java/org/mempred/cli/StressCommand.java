@@ -1,10 +1,6 @@
 package org.mempred.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,7 +8,6 @@ import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.PolicyRuns;
-import org.mempred.lab.experiment.Progress;
 import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.report.JsonWriter;
 import org.mempred.lab.sim.RunResult;
@@ -21,7 +16,9 @@ import org.mempred.lab.workload.StressWorkload;
 import org.mempred.lab.workload.SubsystemMix;
 import org.mempred.lab.workload.Workload;
 import org.mempred.live.Metrics;
+import org.mempred.predict.PredictorConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,22 +26,20 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mempred stress}: every policy on the same stress workload per seed, paired, on the
  * virtual clock; prints mean ± 95 % CI per policy and the paired change vs {@code reactive}.
- * Results go to stdout (and {@code --json FILE}); the progress bar goes to stderr, and only when
- * a terminal is attached. Bad option values print one line and exit with code 2.
+ * The settings header goes to stdout at the start, the tables at the end (and {@code --json FILE});
+ * progress goes to stderr (see {@link ProgressReporter}). Bad option values print one line and exit with code 2.
  */
 @Command(
         name = "stress",
         mixinStandardHelpOptions = true,
         description = "Run compaction policies on the same seeded stress workload per seed (paired) and compare them.")
 final class StressCommand implements Callable<Integer> {
-    private static final int PROGRESS_WIDTH = 30;
-
     @Spec
     private CommandSpec spec;
 
     @Option(
             names = "--pressure",
-            description = "Target mean pressure: 95, 95% or 0.95 (default: ${DEFAULT-VALUE}).",
+            description = "Target mean pressure: 95, 95%% or 0.95 (default: ${DEFAULT-VALUE}).",
             defaultValue = "95")
     private String pressure;
 
@@ -54,11 +49,7 @@ final class StressCommand implements Callable<Integer> {
             defaultValue = "10m")
     private String duration;
 
-    @Option(
-            names = "--policies",
-            description = "Comma-separated policies (default: ${DEFAULT-VALUE}); reactive is the baseline and is"
-                    + " always run.",
-            defaultValue = "reactive,neural,holt,zgc,linux,oracle")
+    @Option(names = "--policies", description = PolicyList.DESCRIPTION, defaultValue = PolicyList.DEFAULT)
     private String policies;
 
     @Option(names = "--seeds", description = "Number of seeds, 1..N (default: ${DEFAULT-VALUE}).", defaultValue = "10")
@@ -83,8 +74,11 @@ final class StressCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: ${DEFAULT-VALUE}).", defaultValue = "2")
     private String threads;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
-    private Path json;
+    @Mixin
+    private ReportOptions output = new ReportOptions();
+
+    @Mixin
+    private WeightsOption weights = new WeightsOption();
 
     @Option(
             names = "--metrics",
@@ -94,23 +88,20 @@ final class StressCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StressSettings settings = settings();
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = System.console() != null ? new ProgressBar(err) : Progress.NONE;
-        ExperimentResult result = Experiment.run(settings.spec(), progress);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(report(settings, result));
+        PrintWriter out = output.tables(spec);
+        out.println(StressText.header(settings));
+        out.flush();
+        ExperimentResult result;
+        try (ProgressReporter progress =
+                ProgressReporter.forStderr(spec.commandLine().getErr(), "mempred stress")) {
+            result = Experiment.run(settings.spec(), progress);
+        }
+        out.print(StressText.tables(result, output.tableColumns()));
         if (metrics) {
             out.print(metricLines(result));
         }
         out.flush();
-        if (json != null) {
-            try {
-                Files.writeString(json, json(settings, result), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println("mempred: cannot write --json " + json + ": " + e.getMessage());
-                return 1;
-            }
-        }
+        output.writeJson(spec, json(settings, result));
         return 0;
     }
 
@@ -124,18 +115,21 @@ final class StressCommand implements Callable<Integer> {
         int threadCount = Counts.positive(threads, "--threads");
         List<String> names = PolicyList.parse(policies);
         Workload workload = workload(target, heapBytes);
+        output.checkJson();
         if (heapBytes < workload.maxRequestBytes()) {
             throw new IllegalArgumentException("--heap=" + heap + " (" + heapBytes
                     + " bytes) is smaller than the workload's largest request of " + workload.maxRequestBytes()
                     + " bytes");
         }
-        SimulationOptions options =
-                SimulationOptions.of(heapBytes, durationNanos).withHorizonNanos(horizonNanos);
+        SimulationOptions options = SimulationOptions.of(heapBytes, durationNanos)
+                .withHorizonNanos(horizonNanos)
+                .withNeuralWeights(weights.load(PredictorConfig.DEFAULTS));
         return new StressSettings(
                 target,
                 durationNanos,
                 horizonNanos,
-                new ExperimentSpec(workload, names, ExperimentSpec.seeds(seedCount), options, threadCount));
+                new ExperimentSpec(workload, names, ExperimentSpec.seeds(seedCount), options, threadCount),
+                weights.file());
     }
 
     private Workload workload(double target, int heapBytes) {
@@ -147,13 +141,6 @@ final class StressCommand implements Callable<Integer> {
         };
     }
 
-    static String report(StressSettings settings, ExperimentResult result) {
-        StringBuilder out = new StringBuilder();
-        out.append(StressText.header(settings)).append('\n');
-        out.append(StressText.tables(result));
-        return out.toString();
-    }
-
     static String json(StressSettings settings, ExperimentResult result) {
         JsonWriter json = new JsonWriter().beginObject();
         StressText.writeHeader("stress", settings, json);
@@ -163,7 +150,6 @@ final class StressCommand implements Callable<Integer> {
         return json.endObject().toString();
     }
 
-    /** A one-line progress bar redrawn in place on a terminal. */
     /** A comment line naming each run, then its METRIC lines (as the shell's {@code metrics} prints them). */
     static String metricLines(ExperimentResult result) {
         StringBuilder out = new StringBuilder();
@@ -177,21 +163,5 @@ final class StressCommand implements Callable<Integer> {
             }
         }
         return out.toString();
-    }
-
-    private static final class ProgressBar implements Progress {
-        private final PrintWriter err;
-
-        ProgressBar(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void onRunFinished(int done, int total, RunResult run) {
-            int filled = PROGRESS_WIDTH * done / total;
-            err.print("\r[" + "#".repeat(filled) + ".".repeat(PROGRESS_WIDTH - filled) + "] " + done + "/" + total
-                    + " runs" + (done == total ? "\n" : ""));
-            err.flush();
-        }
     }
 }

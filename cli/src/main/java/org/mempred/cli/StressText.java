@@ -20,6 +20,7 @@ final class StressText {
                 Locale.ROOT,
                 "mempred stress: %s, heap %d bytes, %s of virtual time per run, lookahead %s, governor tick %s%n"
                         + "policies: %s (paired: every policy replays the same stream per seed)%n"
+                        + "weights: %s%n"
                         + "seeds: %s (%d)%n"
                         + "model: compaction = %s (virtual); wall time measured"
                         + " beside it; response = waiting + %d ns per allocation + direct compaction%n",
@@ -29,6 +30,7 @@ final class StressText {
                 Durations.format(settings.horizonNanos()),
                 Durations.format(options.tickNanos()),
                 String.join(", ", spec.policies()),
+                settings.weightsText(),
                 seeds.size() == 1 ? seeds.get(0).toString() : seeds.get(0) + ".." + seeds.get(seeds.size() - 1),
                 seeds.size(),
                 options.costModel().describe(),
@@ -48,11 +50,14 @@ final class StressText {
     }
 
     /** Both tables of an experiment, the star legend and the notes: the body of stress and replay output. */
-    static String tables(ExperimentResult result) {
+    static String tables(ExperimentResult result, int tableColumns) {
         StringBuilder out = new StringBuilder();
-        out.append(ExperimentReport.summaryTable(result)).append('\n');
-        out.append(ExperimentReport.pairedTable(result));
-        out.append("(* = the 95% CI of the paired difference excludes 0)\n");
+        out.append(ExperimentReport.summaryTable(result, tableColumns)).append('\n');
+        out.append(ExperimentReport.pairedTable(result, tableColumns));
+        out.append(
+                ExperimentReport.oneSeed(result)
+                        ? "(one seed: no confidence interval and no * marks; use --seeds 2 or more to judge changes)\n"
+                        : "(* = the 95% CI of the paired difference excludes 0)\n");
         for (String note : ExperimentReport.notes(result)) {
             out.append("note: ").append(note).append('\n');
         }
@@ -71,5 +76,10 @@ final class StressText {
         }
         json.endArray();
         json.name("lookaheadSeconds").value(settings.horizonNanos() / 1e9);
+        json.name("weights")
+                .value(
+                        settings.weightsFile() == null
+                                ? "shipped"
+                                : settings.weightsFile().toString());
     }
 }

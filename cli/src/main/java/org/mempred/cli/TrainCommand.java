@@ -29,7 +29,6 @@ import org.mempred.predict.WeightsFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -172,16 +171,19 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int heapBytes = Sizes.parseBytes(heap, "--heap");
+        int heapBytes = Sizes.parseHeapBytes(heap, "--heap", false);
         long durationNanos = Durations.parseNanos(duration, "--duration");
         if (seeds < 1 || epochs < 1) {
-            throw new ParameterException(
-                    spec.commandLine(), "--seeds=" + seeds + " and --epochs=" + epochs + " must be at least 1");
+            throw new IllegalArgumentException("--seeds=" + seeds + " and --epochs=" + epochs + " must be at least 1");
         }
         List<Double> targets = new ArrayList<>();
         for (String p : pressures) {
             targets.add(Pressures.parse(p, "--pressures"));
         }
+        for (Path trace : traces) {
+            PathChecks.readableFile(trace, "--trace");
+        }
+        PathChecks.writableFile(out, "--out");
         FeatureSet featureSet = PredictorConfig.DEFAULTS.featureSet(); // the lab's runs use the default set
         PrintWriter text = spec.commandLine().getOut();
         TrainingSetRecorder recorder = record(jobs(targets, heapBytes, durationNanos), featureSet, text);

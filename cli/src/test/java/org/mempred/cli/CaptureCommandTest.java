@@ -42,6 +42,7 @@ class CaptureCommandTest {
                 out.toString(),
                 "--cache-dir",
                 dir.resolve("cache").toString(),
+                "--all-processes",
                 "--",
                 "sh",
                 "-c",
@@ -84,10 +85,53 @@ class CaptureCommandTest {
     }
 
     @Test
-    void aMissingLibraryOrProgramIsOneLineAndExitCodeTwo() {
+    void keepsOnlyTheProgramAShimExecsUnlessAllProcessesAreAsked() throws IOException {
+        assumeTrue(onPath("cc") || onPath("gcc") || onPath("clang"), "no C compiler on PATH: capture cannot run here");
+        assumeTrue(onPath("sh") && onPath("sort") && onPath("ls"), "needs sh, ls and sort");
+        Path shim = Files.writeString(
+                dir.resolve("shim.sh"), "#!/bin/sh\nls / > /dev/null\nseq 1 100 > /dev/null\nexec sort -r \"$0\"\n");
+        Path out = dir.resolve("out");
+        String[] result = run(
+                "capture",
+                "--out",
+                out.toString(),
+                "--cache-dir",
+                dir.resolve("cache").toString(),
+                "--",
+                "sh",
+                shim.toString());
+        assertThat(result[0]).as(result[2]).isEqualTo("0");
+        assertThat(result[1])
+                .containsPattern(
+                        "traced [0-9]+ processes; keeping mempred-sort-[0-9-]+\\.trace \\(the program's own process\\)");
+        List<Path> traces;
+        try (Stream<Path> files = Files.list(out)) {
+            traces = files.filter(f -> f.toString().endsWith(".trace.gz")).toList();
+        }
+        assertThat(traces).hasSize(1);
+        assertThat(traces.get(0).getFileName().toString()).startsWith("mempred-sort-");
+    }
+
+    @Test
+    void aProgramThatAllocatesNothingSaysSoRatherThanBlamingStaticLinking() {
+        assumeTrue(onPath("cc") || onPath("gcc") || onPath("clang"), "no C compiler on PATH: capture cannot run here");
+        assumeTrue(Files.isExecutable(Path.of("/bin/true")), "needs /bin/true");
+        String[] result = run(
+                "capture",
+                "--out",
+                dir.resolve("out").toString(),
+                "--cache-dir",
+                dir.resolve("cache").toString(),
+                "--",
+                "/bin/true");
+        assertThat(result[2]).contains("no allocations were recorded").doesNotContain("statically linked");
+    }
+
+    @Test
+    void aMissingLibraryIsOneLineWithExitCodeOneAndAMissingProgramExitCodeTwo() {
         String[] noLib = run("capture", "--lib", dir.resolve("missing.so").toString(), "--", "true");
-        assertThat(noLib[0]).isEqualTo("2");
-        assertThat(noLib[2]).contains("--lib=").contains("is not a file");
+        assertThat(noLib[0]).isEqualTo("1");
+        assertThat(noLib[2]).contains("--lib ").contains("does not exist");
         String[] noCommand = run("capture", "--out", dir.toString());
         assertThat(noCommand[0]).isEqualTo("2");
     }

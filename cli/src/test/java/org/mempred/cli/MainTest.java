@@ -37,9 +37,11 @@ class MainTest {
     }
 
     @Test
-    void noSubcommandPrintsUsage() {
+    void noSubcommandPrintsUsageOnStderrWithExitCodeTwo() {
         String[] result = run();
-        assertThat(result[1]).contains("Usage: mempred").contains("demo");
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[1]).isEmpty();
+        assertThat(result[2]).contains("Usage: mempred").contains("demo").contains("mempred: a command is required");
     }
 
     @Test
@@ -48,6 +50,14 @@ class MainTest {
         assertThat(Sizes.parseBytes("1MiB", "--heap")).isEqualTo(1 << 20);
         assertThat(Sizes.parseBytes("4096", "--heap")).isEqualTo(4096);
         assertThatThrownBy(() -> Sizes.parseBytes("-5", "--heap")).hasMessageContaining("--heap='-5'");
-        assertThatThrownBy(() -> Sizes.parseBytes("3GiB", "--heap")).hasMessageContaining("positive number");
+        assertThatThrownBy(() -> Sizes.parseBytes("3GiB", "--heap")).hasMessageContaining("over the largest size");
+        assertThatThrownBy(() -> Sizes.parseBytes("1.5", "--heap")).hasMessageContaining("not a whole number of bytes");
+    }
+
+    @Test
+    void aHeapOverTheCapNamesTheCapNotAParseError() {
+        String[] result = run("stress", "--heap", "1TiB");
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[2]).contains("--heap='1TiB' is 1099511627776 bytes, over the largest heap of 1GiB");
     }
 }

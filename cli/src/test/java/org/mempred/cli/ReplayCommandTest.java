@@ -93,4 +93,54 @@ class ReplayCommandTest {
         assertThat(run("replay", trace.toString(), "--policies", "magic")[2]).contains("unknown policy 'magic'");
         assertThat(run("replay", trace.toString(), "--heap", "lots")[0]).isEqualTo("2");
     }
+
+    @Test
+    void allZeroOomTablesSaySoAndSuggestATighterHeap() throws IOException {
+        String[] result = run(
+                "replay",
+                churnTrace().toString(),
+                "--policies",
+                "reactive,periodic",
+                "--seeds",
+                "2",
+                "--pressure",
+                "50");
+        assertThat(result[0]).as(result[2]).isEqualTo("0");
+        assertThat(result[1]).contains("no policy had an OOM event").contains("--pressure 100");
+    }
+
+    @Test
+    void aReplayOfFewHorizonsIsWarnedAboutOnStderrAndInTheHeader() throws IOException {
+        String[] result =
+                run("replay", churnTrace().toString(), "--policies", "reactive", "--seeds", "1", "--speed", "1e12");
+        assertThat(result[0]).as(result[2]).isEqualTo("0");
+        assertThat(result[2]).contains("warning: the replay spans only");
+        assertThat(result[1]).contains("warning: the replay spans only").doesNotContain("= 0.0 horizons");
+    }
+
+    @Test
+    void aHeapBelowThePeakSaysInTheHeaderThatSomeRequestsCanNeverFit() throws IOException {
+        String[] result =
+                run("replay", churnTrace().toString(), "--policies", "reactive", "--seeds", "1", "--heap", "8KiB");
+        assertThat(result[0]).as(result[2]).isEqualTo("0");
+        assertThat(result[1]).contains("exceed the heap of 8,192 bytes").contains("can never fit, whatever the policy");
+    }
+
+    @Test
+    void randomBytesAreNotGzipNotATraceAndNeverReachTheTerminal() throws IOException {
+        byte[] bytes = new byte[3000];
+        new SplittableRandom(5).nextBytes(bytes);
+        bytes[0] = 'x';
+        Path random = Files.write(dir.resolve("random.trace.gz"), bytes);
+        bytes[0] = 0x1f;
+        bytes[1] = (byte) 0x8b;
+        bytes[2] = 99;
+        Path fakeGzip = Files.write(dir.resolve("fake.trace.gz"), bytes);
+        for (Path file : new Path[] {random, fakeGzip}) {
+            String[] result = run("replay", file.toString());
+            assertThat(result[0]).as(result[2]).isEqualTo("2");
+            assertThat(result[2]).contains("not gzip and not a mempred trace");
+            assertThat(result[2].strip()).matches("[\\x20-\\x7e]*");
+        }
+    }
 }

@@ -78,8 +78,11 @@ class StressCommandTest {
             value = {
                 "--duration|-5m|--duration='-5m' must be a positive duration",
                 "--duration|soon|--duration='soon' is not a duration",
-                "--pressure|0|--pressure='0' is outside (0, 1]",
-                "--pressure|150|--pressure='150' is outside (0, 1]",
+                "--pressure|0|--pressure='0' is outside (0, 100 %]",
+                "--pressure|150|--pressure='150' is outside (0, 100 %]",
+                "--pressure|1|--pressure='1' is ambiguous",
+                "--policies|neural@2|policy 'neural@2': threshold '2' is not a number in (0, 1]",
+                "--heap|1TiB|over the largest heap of 1GiB",
                 "--pressure|high|--pressure='high' is not a pressure",
                 "--policies|reactive,psychic|unknown policy 'psychic'",
                 "--heap|4KiB|smaller than the workload's largest request of 8192 bytes",
@@ -103,8 +106,20 @@ class StressCommandTest {
         assertThat(Pressures.parse("95", "--pressure")).isEqualTo(0.95);
         assertThat(Pressures.parse("0.95", "--pressure")).isEqualTo(0.95);
         assertThat(Pressures.parse("98%", "--pressure")).isEqualTo(0.98);
-        assertThat(Pressures.parse("1", "--pressure")).isEqualTo(1.0);
-        assertThatThrownBy(() -> Pressures.parse("-0.5", "--pressure")).hasMessageContaining("outside (0, 1]");
+        assertThat(Pressures.parse("100", "--pressure")).isEqualTo(1.0);
+        assertThat(Pressures.parse("100%", "--pressure")).isEqualTo(1.0);
+        assertThat(Pressures.parse("1%", "--pressure")).isEqualTo(0.01);
+        assertThatThrownBy(() -> Pressures.parse("-0.5", "--pressure")).hasMessageContaining("outside (0, 100 %]");
+    }
+
+    @Test
+    void ambiguousPressuresAreRefusedShowingTheAcceptedForms() {
+        assertThatThrownBy(() -> Pressures.parse("1", "--pressure"))
+                .hasMessageContaining("--pressure='1' is ambiguous (1 % or 100 %?)")
+                .hasMessageContaining("95 or 95%")
+                .hasMessageContaining("0.95");
+        assertThatThrownBy(() -> Pressures.parse("1.5", "--pressure")).hasMessageContaining("ambiguous");
+        assertThatThrownBy(() -> Pressures.parse("150", "--pressure")).hasMessageContaining("outside");
     }
 
     @Test
@@ -170,5 +185,37 @@ class StressCommandTest {
         }
         assertThat(result[1].lines().filter(l -> l.startsWith("METRIC ")))
                 .allMatch(l -> l.matches("METRIC [a-z][a-z0-9_]*=-?[0-9]+(\\.[0-9]+)?"));
+    }
+
+    @Test
+    void jsonDashWritesTheDocumentToStdoutAndTheTablesToStderr() {
+        String[] result =
+                run("stress", "--duration", "5s", "--seeds", "1", "--policies", "reactive,periodic", "--json", "-");
+        assertThat(result[0]).as(result[2]).isEqualTo("0");
+        assertThat(result[1])
+                .startsWith("{")
+                .contains("\"command\": \"stress\"")
+                .doesNotContain("mempred stress:");
+        assertThat(result[2]).contains("mempred stress:").contains("no CI with one seed");
+        assertThat(Path.of("-")).doesNotExist();
+    }
+
+    @Test
+    void policiesAllRunsEveryPolicyTheCoreNamesAndTablesFitIn120Columns() {
+        String[] result = run("stress", "--duration", "5s", "--seeds", "2", "--policies", "all");
+        assertThat(result[0]).as(result[2]).isEqualTo("0");
+        for (String policy : org.mempred.govern.Policies.NAMES) {
+            assertThat(result[1]).contains(" " + policy);
+        }
+        String tables = result[1].substring(result[1].indexOf("metric ("));
+        assertThat(tables.lines().filter(line -> !line.startsWith("note:")))
+                .allMatch(line -> line.length() <= ReportOptions.TABLE_COLUMNS);
+        String wide = run("stress", "--duration", "5s", "--seeds", "2", "--policies", "all", "--wide")[1];
+        assertThat(wide.lines()).anyMatch(line -> line.length() > ReportOptions.TABLE_COLUMNS);
+    }
+
+    @Test
+    void defaultPoliciesIncludePeriodic() {
+        assertThat(PolicyList.parse(PolicyList.DEFAULT)).contains("periodic", "reactive", "oracle");
     }
 }

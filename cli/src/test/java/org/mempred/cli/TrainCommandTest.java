@@ -91,4 +91,66 @@ class TrainCommandTest {
         assertThat(result[0]).isEqualTo("2");
         assertThat(result[2]).contains("--workload='chaos' is unknown; valid: stress, mix");
     }
+
+    @Test
+    void trainedWeightsAreUsedByStressAndReplayWithWeightsAndNamedInTheHeader() throws Exception {
+        Path file = dir.resolve("mine.json");
+        String[] train = run(
+                "train",
+                "--out",
+                file.toString(),
+                "--pressures",
+                "90",
+                "--duration",
+                "1m",
+                "--seeds",
+                "1",
+                "--epochs",
+                "1");
+        assertThat(train[0]).as(train[2]).isEqualTo("0");
+        String[] stress = run(
+                "stress",
+                "--duration",
+                "10s",
+                "--seeds",
+                "2",
+                "--policies",
+                "reactive,neural",
+                "--weights",
+                file.toString(),
+                "--json",
+                dir.resolve("s.json").toString());
+        assertThat(stress[0]).as(stress[2]).isEqualTo("0");
+        assertThat(stress[1]).contains("weights: neural starts from " + file);
+        assertThat(Files.readString(dir.resolve("s.json"))).contains("\"weights\": \"" + file + "\"");
+        String trace = Path.of("..", "traces", "sqlite-index.trace.gz").toString();
+        String[] replay =
+                run("replay", trace, "--seeds", "1", "--policies", "reactive,neural", "--weights", file.toString());
+        assertThat(replay[0]).as(replay[2]).isEqualTo("0");
+        assertThat(replay[1]).contains("weights: neural starts from " + file);
+        String shipped = run("stress", "--duration", "10s", "--seeds", "1", "--policies", "reactive,neural")[1];
+        assertThat(shipped).contains("weights: neural starts from the shipped pre-trained weights");
+    }
+
+    @Test
+    void aBadWeightsFileIsOneClearErrorBeforeAnyWork() throws Exception {
+        Path garbage = Files.writeString(dir.resolve("garbage.json"), "{\"format\": \"something else\"}");
+        for (String command : new String[] {"stress", "replay", "shell"}) {
+            String[] args = command.equals("replay")
+                    ? new String[] {"replay", "../traces/sqlite-index.trace.gz", "--weights", garbage.toString()}
+                    : new String[] {command, "--weights", garbage.toString()};
+            String[] result = run(args);
+            assertThat(result[0]).as(command + ": " + result[2]).isEqualTo("2");
+            assertThat(result[2].strip().lines()).hasSize(1);
+            assertThat(result[2]).startsWith("mempred: --weights " + garbage + " is not usable:");
+            assertThat(result[1]).isEmpty();
+            String[] missing = run(
+                    command.equals("replay")
+                            ? new String[] {"replay", "../traces/sqlite-index.trace.gz", "--weights", dir + "/none.json"
+                            }
+                            : new String[] {command, "--weights", dir + "/none.json"});
+            assertThat(missing[0]).as(command).isEqualTo("1");
+            assertThat(missing[2]).contains("--weights " + dir + "/none.json does not exist");
+        }
+    }
 }

@@ -196,20 +196,30 @@ public final class Policies {
     }
 
     private static int proactiveness(String name, String parameter) {
+        int value = -1;
         try {
-            return Integer.parseInt(parameter);
+            value = Integer.parseInt(parameter);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "policy '" + name + "': proactiveness '" + parameter + "' is not a whole number in [0, 100]", e);
+            // reported below
         }
+        if (value < 0 || value > 100) {
+            throw new IllegalArgumentException(
+                    "policy '" + name + "': proactiveness '" + parameter + "' is not a whole number in [0, 100]");
+        }
+        return value;
     }
 
     private static double threshold(String name, String parameter) {
+        double value = Double.NaN;
         try {
-            return Double.parseDouble(parameter);
+            value = Double.parseDouble(parameter);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "policy '" + name + "': threshold '" + parameter + "' is not a number in (0, 1]", e);
+            // reported below
         }
+        if (!(value > 0.0 && value <= 1.0)) {
+            throw new IllegalArgumentException(
+                    "policy '" + name + "': threshold '" + parameter + "' is not a number in (0, 1]");
+        }
+        return value;
     }
 }

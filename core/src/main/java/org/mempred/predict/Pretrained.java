@@ -37,9 +37,18 @@ public final class Pretrained {
         return load(config.featureSet());
     }
 
-    /** A neural predictor starting from the shipped weights when they fit, else from seeded weights. */
+    /**
+     * A neural predictor starting from the configuration's own weights when it has some, else from
+     * the shipped weights when they fit, else from seeded weights.
+     */
     public static NeuralPredictor neural(PredictorConfig config) {
-        NeuralWeights weights = weightsFor(config);
+        NeuralWeights own = config.weights();
+        if (own != null && own.featureSet() != config.featureSet()) {
+            throw new IllegalArgumentException("the weights are for feature set '" + own.featureSet().id()
+                    + "', but this policy's network reads '" + config.featureSet().id() + "' (train with --target "
+                    + (config.target() == Target.DEMAND ? "demand" : "peak") + ")");
+        }
+        NeuralWeights weights = own != null ? own : weightsFor(config);
         return weights == null ? new NeuralPredictor(config) : new NeuralPredictor(config, weights);
     }
 

@@ -101,12 +101,15 @@ class PoliciesTest {
                 .hasMessageContaining("policy 'neural-peak@high'")
                 .hasMessageContaining("threshold 'high'");
         assertThatThrownBy(() -> Policies.create("neural-peak@1.5", PredictorConfig.DEFAULTS))
-                .hasMessageContaining("thresholdPressure=1.5");
+                .hasMessage("policy 'neural-peak@1.5': threshold '1.5' is not a number in (0, 1]");
+        assertThatThrownBy(() -> Policies.create("neural@9", PredictorConfig.DEFAULTS))
+                .hasMessageContaining("policy 'neural@9'")
+                .hasMessageContaining("wake-up margin");
         assertThatThrownBy(() -> Policies.create("reactive@3", PredictorConfig.DEFAULTS))
                 .hasMessageContaining("takes no @parameter");
         assertThatThrownBy(() -> Policies.create("linux@x", PredictorConfig.DEFAULTS))
                 .hasMessageContaining("proactiveness 'x'");
         assertThatThrownBy(() -> Policies.create("linux@400", PredictorConfig.DEFAULTS))
-                .hasMessageContaining("proactiveness=400");
+                .hasMessage("policy 'linux@400': proactiveness '400' is not a whole number in [0, 100]");
     }
 }

@@ -21,4 +21,15 @@ class PretrainedTest {
         assertThat(Pretrained.weightsFor(longer)).isNull();
         assertThat(Pretrained.neural(longer).weights()).isEqualTo(NeuralPredictor.seededWeights(longer));
     }
+
+    @Test
+    void configuredWeightsReplaceTheShippedOnesEvenAtAnotherHorizon() {
+        NeuralWeights own = NeuralPredictor.seededWeights(PredictorConfig.DEFAULTS.withSeed(42));
+        assertThat(Pretrained.neural(PredictorConfig.DEFAULTS.withWeights(own)).weights())
+                .isEqualTo(own);
+        PredictorConfig longer =
+                PredictorConfig.DEFAULTS.withHorizonNanos(10_000_000_000L).withWeights(own);
+        assertThat(Pretrained.neural(longer).weights()).isEqualTo(own);
+        assertThat(longer.withSeed(3).weights()).as("kept by every with-method").isSameAs(own);
+    }
 }

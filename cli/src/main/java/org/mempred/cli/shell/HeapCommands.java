@@ -3,6 +3,7 @@ package org.mempred.cli.shell;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.mempred.cli.Sizes;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.CompactionResult;
@@ -82,7 +83,8 @@ final class HeapCommands {
         if (words.length < 3) {
             throw new IllegalArgumentException("usage: heap alloc SIZE [atomic]");
         }
-        int size = parseInt(words[2], "SIZE");
+        int size = Sizes.parseBytes(
+                words[2], "SIZE", heap.capacityBytes(), "the heap's capacity of " + heap.capacityBytes() + " bytes");
         boolean atomic = words.length > 3 && words[3].equals("atomic");
         if (words.length > 3 && !atomic) {
             throw new IllegalArgumentException("heap alloc: '" + words[3] + "' is not 'atomic'");
@@ -108,7 +110,9 @@ final class HeapCommands {
     }
 
     private void compact(String[] words, PrintWriter out) {
-        CompactionResult r = words.length > 2 ? heap.compact(parseInt(words[2], "BUDGET")) : heap.compact();
+        CompactionResult r = words.length > 2
+                ? heap.compact(Sizes.parseBytes(words[2], "BUDGET", Integer.MAX_VALUE, "2147483647 bytes"))
+                : heap.compact();
         out.printf(
                 Locale.ROOT,
                 "compacted: %d bytes in %d blocks moved, free blocks %d -> %d, largest free %d -> %d," + " %.1f us%n",
@@ -149,7 +153,8 @@ final class HeapCommands {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + "='" + text + "' is not a whole number", e);
+            throw new IllegalArgumentException(
+                    what + "='" + text + "' is not a whole number from 0 to " + Integer.MAX_VALUE, e);
         }
     }
 }

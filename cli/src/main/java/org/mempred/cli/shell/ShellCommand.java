@@ -14,6 +14,7 @@ import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.mempred.cli.Sizes;
+import org.mempred.cli.WeightsOption;
 import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.Policies;
 import org.mempred.heap.CompactingHeap;
@@ -22,6 +23,7 @@ import org.mempred.live.LiveSystem;
 import org.mempred.predict.FeatureSet;
 import org.mempred.predict.PredictorConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,11 +54,15 @@ public final class ShellCommand implements Callable<Integer> {
     @Option(names = "--no-autonomy", description = "Start with the governor's loop off.")
     private boolean noAutonomy;
 
+    @Mixin
+    private WeightsOption weights = new WeightsOption();
+
     @Override
     public Integer call() throws IOException {
-        int capacity = Sizes.parseBytes(heapSize, "--heap");
+        int capacity = Sizes.parseHeapBytes(heapSize, "--heap", false);
         CompactingHeap heap = new CompactingHeap(capacity);
-        PredictorConfig predictors = PredictorConfig.DEFAULTS.withFeatureSet(FeatureSet.byName(features));
+        PredictorConfig config = PredictorConfig.DEFAULTS.withFeatureSet(FeatureSet.byName(features));
+        PredictorConfig predictors = config.withWeights(weights.load(config));
         TimedPredictor.Latencies latencies = new TimedPredictor.Latencies();
         try (LiveSystem system = new LiveSystem(
                         heap, policy, predictors, GovernorConfig.DEFAULTS, p -> new TimedPredictor(p, latencies));

@@ -80,8 +80,8 @@ class ShellTest {
                 "heap status");
         assertThat(out.lines().filter(l -> l.startsWith("error: "))).hasSize(8);
         assertThat(out)
-                .contains("SIZE='lots' is not a whole number")
-                .contains("size=999999 exceeds capacityBytes=8192")
+                .contains("SIZE='lots' is not a size")
+                .contains("SIZE='999999' is 999999 bytes, over the heap's capacity of 8192 bytes")
                 .contains("unknown command 'frobnicate'")
                 .contains("unknown policy 'magic'")
                 .contains("no labelled samples yet")

@@ -23,8 +23,13 @@ public final class ExperimentReport {
 
     /** Mean ± half-width of the 95 % CI for every metric (rows) and policy (columns). */
     public static String summaryTable(ExperimentResult result) {
+        return summaryTable(result, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #summaryTable(ExperimentResult)}, its columns wrapped into groups of at most {@code maxWidth}. */
+    public static String summaryTable(ExperimentResult result, int maxWidth) {
         List<String> header = new ArrayList<>();
-        header.add("metric (mean ± 95% CI)");
+        header.add(oneSeed(result) ? "metric (mean; no CI with one seed)" : "metric (mean ± 95% CI)");
         header.addAll(result.spec().policies());
         Table table = new Table(header);
         for (Metric metric : Metric.values()) {
@@ -35,15 +40,21 @@ public final class ExperimentReport {
             }
             table.row(row);
         }
-        return table.render();
+        return table.render(maxWidth);
     }
 
     /** Paired change vs the baseline (mean ± 95 % CI; {@code *} marks a CI that excludes 0). */
     public static String pairedTable(ExperimentResult result) {
+        return pairedTable(result, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #pairedTable(ExperimentResult)}, its columns wrapped into groups of at most {@code maxWidth}. */
+    public static String pairedTable(ExperimentResult result, int maxWidth) {
         List<String> others = new ArrayList<>(result.spec().policies());
         others.remove(ExperimentSpec.BASELINE);
         List<String> header = new ArrayList<>();
-        header.add("change vs " + ExperimentSpec.BASELINE + " (paired)");
+        header.add("change vs " + ExperimentSpec.BASELINE
+                + (oneSeed(result) ? " (paired; no CI with one seed)" : " (paired)"));
         header.addAll(others);
         Table table = new Table(header);
         for (Metric metric : Metric.values()) {
@@ -51,12 +62,19 @@ public final class ExperimentReport {
             row.add(metric.label());
             for (String policy : others) {
                 Summary difference = result.versusBaseline(policy, metric);
-                String cell = cell(difference, metric.display(), true);
-                row.add(difference.excludesZero() ? cell + " *" : cell + "  ");
+                row.add(
+                        difference.excludesZero()
+                                ? starred(difference, metric.display()) + " *"
+                                : cell(difference, metric.display(), true) + "  ");
             }
             table.row(row);
         }
-        return table.render();
+        return table.render(maxWidth);
+    }
+
+    /** Whether the result has one seed, so no confidence interval (the tables say so in their headers). */
+    public static boolean oneSeed(ExperimentResult result) {
+        return result.spec().seeds().size() == 1;
     }
 
     /** Notes under the tables: the oracle's definition and the first crash of each policy. */
@@ -144,13 +162,32 @@ public final class ExperimentReport {
 
     /** One number as {@code display} says, in the root locale. */
     public static String number(double value, Metric.Display display, boolean signed) {
-        String sign = signed ? "+" : "";
-        return switch (display) {
-            case PERCENT -> String.format(Locale.ROOT, "%" + sign + ".1f", value * 100.0);
-            case COUNT -> String.format(Locale.ROOT, "%" + sign + ".1f", value);
-            case KIB -> String.format(Locale.ROOT, "%" + sign + ".1f", value / 1024.0);
-            case MICROS -> String.format(Locale.ROOT, "%" + sign + ".3f", value);
-            case RATIO -> String.format(Locale.ROOT, "%" + sign + ".3f", value);
+        return number(value, display, signed, 0);
+    }
+
+    /** As {@link #number(double, Metric.Display, boolean)} with {@code extraDecimals} more decimals. */
+    private static String number(double value, Metric.Display display, boolean signed, int extraDecimals) {
+        double scaled = switch (display) {
+            case PERCENT -> value * 100.0;
+            case KIB -> value / 1024.0;
+            case COUNT, MICROS, RATIO -> value;
         };
+        int decimals = (display == Metric.Display.MICROS || display == Metric.Display.RATIO ? 3 : 1) + extraDecimals;
+        return String.format(Locale.ROOT, "%" + (signed ? "+" : "") + "." + decimals + "f", scaled);
+    }
+
+    /**
+     * A paired change whose CI excludes zero, with as many more decimals (up to six) as its mean
+     * needs not to print as zero: a starred change must read as a change.
+     */
+    private static String starred(Summary difference, Metric.Display display) {
+        int extra = 0;
+        while (extra < 6
+                && difference.mean() != 0.0
+                && Double.parseDouble(number(difference.mean(), display, false, extra)) == 0.0) {
+            extra++;
+        }
+        return number(difference.mean(), display, true, extra) + " ± "
+                + number(difference.halfWidth(), display, false, extra);
     }
 }

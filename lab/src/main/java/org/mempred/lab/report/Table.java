@@ -31,6 +31,16 @@ public final class Table {
 
     /** The table as text, one line per row plus the rule, each line ending in a newline. */
     public String render() {
+        return render(Integer.MAX_VALUE);
+    }
+
+    /**
+     * The table as text in lines of at most {@code maxWidth} characters where possible: when the
+     * columns do not fit, they are split into groups that do, each printed as its own table under
+     * the previous one (a blank line between) with the first (label) column repeated. A single
+     * column wider than the limit is printed whole.
+     */
+    public String render(int maxWidth) {
         int[] widths = new int[columns];
         for (String[] row : rows) {
             for (int c = 0; c < columns; c++) {
@@ -38,28 +48,41 @@ public final class Table {
             }
         }
         StringBuilder out = new StringBuilder();
-        for (int r = 0; r < rows.size(); r++) {
-            line(out, rows.get(r), widths);
-            if (r == 0) {
-                int total = 0;
-                for (int width : widths) {
-                    total += width + 2;
-                }
-                out.append("-".repeat(total - 2)).append('\n');
+        int first = 1;
+        do {
+            int end = first;
+            int width = widths[0];
+            while (end < columns && (end == first || width + 2 + widths[end] <= maxWidth)) {
+                width += 2 + widths[end];
+                end++;
             }
-        }
+            if (first > 1) {
+                out.append('\n');
+            }
+            group(out, widths, first, end);
+            first = end;
+        } while (first < columns);
         return out.toString();
     }
 
-    private static void line(StringBuilder out, String[] cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int c = 0; c < cells.length; c++) {
-            String pad = " ".repeat(widths[c] - cells[c].length());
-            if (c > 0) {
-                line.append("  ");
+    /** The label column and columns {@code [from, to)}. */
+    private void group(StringBuilder out, int[] widths, int from, int to) {
+        for (int r = 0; r < rows.size(); r++) {
+            String[] cells = rows.get(r);
+            StringBuilder line = new StringBuilder(cells[0]).append(" ".repeat(widths[0] - cells[0].length()));
+            for (int c = from; c < to; c++) {
+                line.append("  ")
+                        .append(" ".repeat(widths[c] - cells[c].length()))
+                        .append(cells[c]);
             }
-            line.append(c == 0 ? cells[c] + pad : pad + cells[c]);
+            out.append(line.toString().stripTrailing()).append('\n');
+            if (r == 0) {
+                int total = widths[0];
+                for (int c = from; c < to; c++) {
+                    total += widths[c] + 2;
+                }
+                out.append("-".repeat(total)).append('\n');
+            }
         }
-        out.append(line.toString().stripTrailing()).append('\n');
     }
 }

@@ -45,6 +45,18 @@ sealed interface Cell {
         return text.startsWith("-") && Double.parseDouble(text) == 0.0 ? (signed ? "+" : "") + text.substring(1) : text;
     }
 
+    /**
+     * At least {@code decimals}, and as many more (up to six) as a non-zero {@code value} needs not
+     * to print as zero: a starred change must read as a change.
+     */
+    static int visibleDecimals(double value, int decimals) {
+        int shown = decimals;
+        while (shown < decimals + 6 && value != 0.0 && Double.parseDouble(format(value, shown, false)) == 0.0) {
+            shown++;
+        }
+        return shown;
+    }
+
     /** A label. */
     record Text(String text) implements Cell {
         @Override
@@ -78,12 +90,13 @@ sealed interface Cell {
             if (summary.count() == 0 || Double.isNaN(summary.mean())) {
                 return "-";
             }
-            String mean = format(summary.mean(), decimals, signed);
+            boolean starred = signed && summary.excludesZero();
+            int shown = starred ? visibleDecimals(summary.mean(), decimals) : decimals;
+            String mean = format(summary.mean(), shown, signed);
             if (Double.isNaN(summary.halfWidth())) {
                 return mean;
             }
-            String star = signed && summary.excludesZero() ? " *" : "";
-            return mean + " ± " + format(summary.halfWidth(), decimals, false) + star;
+            return mean + " ± " + format(summary.halfWidth(), shown, false) + (starred ? " *" : "");
         }
 
         @Override

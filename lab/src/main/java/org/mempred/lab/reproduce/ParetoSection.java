@@ -77,7 +77,7 @@ final class ParetoSection {
                         "change vs reactive",
                         "MiB moved",
                         "change vs reactive",
-                        "OOM avoided per extra MiB"));
+                        "OOM avoided per extra MiB (n.s. unless both changes are starred)"));
         for (String policy : policies) {
             Summary oom = result.summary(policy, Metric.OOM_EVENTS);
             Summary moved = mib(result.summary(policy, Metric.BYTES_MOVED));
@@ -85,13 +85,14 @@ final class ParetoSection {
             Summary oomChange = baseline ? null : result.versusBaseline(policy, Metric.OOM_EVENTS);
             Summary movedChange = baseline ? null : mib(result.versusBaseline(policy, Metric.BYTES_MOVED));
             double perMib = baseline || movedChange.mean() <= 0 ? Double.NaN : -oomChange.mean() / movedChange.mean();
+            boolean significant = !baseline && oomChange.excludesZero() && movedChange.excludesZero();
             table.row(List.of(
                     Cell.text(policy),
                     Cell.estimate(oom, 1, false),
                     baseline ? Cell.text("-") : Cell.estimate(oomChange, 1, true),
                     Cell.estimate(moved, 1, false),
                     baseline ? Cell.text("-") : Cell.estimate(movedChange, 1, true),
-                    Double.isNaN(perMib) ? Cell.text("-") : Cell.value(perMib, 2)));
+                    Double.isNaN(perMib) ? Cell.text("-") : significant ? Cell.value(perMib, 2) : Cell.text("n.s.")));
         }
         return table;
     }

@@ -2,6 +2,7 @@ package org.mempred.lab.sim;
 
 import org.mempred.govern.GovernorConfig;
 import org.mempred.heap.CompactingHeap;
+import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.PredictorConfig;
 
 /**
@@ -13,6 +14,7 @@ import org.mempred.predict.PredictorConfig;
  * @param tickNanos governor tick interval in virtual time
  * @param requestNanos fixed service time of every allocation request
  * @param costModel virtual duration of compactions
+ * @param neuralWeights starting weights of the {@code neural} policies; {@code null} for the shipped ones
  */
 public record SimulationOptions(
         int heapBytes,
@@ -20,7 +22,8 @@ public record SimulationOptions(
         long horizonNanos,
         long tickNanos,
         long requestNanos,
-        CompactionCostModel costModel) {
+        CompactionCostModel costModel,
+        NeuralWeights neuralWeights) {
 
     /**
      * Default fixed cost of one allocation request: 100 ns, the measured cost of a free plus an
@@ -51,12 +54,20 @@ public record SimulationOptions(
                 PredictorConfig.DEFAULT_HORIZON_NANOS,
                 GovernorConfig.DEFAULTS.tickNanos(),
                 DEFAULT_REQUEST_NANOS,
-                CompactionCostModel.DEFAULT);
+                CompactionCostModel.DEFAULT,
+                null);
     }
 
     /** A copy with another horizon. */
     public SimulationOptions withHorizonNanos(long nanos) {
-        return new SimulationOptions(heapBytes, durationNanos, nanos, tickNanos, requestNanos, costModel);
+        return new SimulationOptions(
+                heapBytes, durationNanos, nanos, tickNanos, requestNanos, costModel, neuralWeights);
+    }
+
+    /** A copy whose {@code neural} policies start from {@code weights} ({@code null}: the shipped ones). */
+    public SimulationOptions withNeuralWeights(NeuralWeights weights) {
+        return new SimulationOptions(
+                heapBytes, durationNanos, horizonNanos, tickNanos, requestNanos, costModel, weights);
     }
 
     /** The governor configuration of a run. */
@@ -66,6 +77,9 @@ public record SimulationOptions(
 
     /** The predictor configuration of a run with {@code seed}. */
     public PredictorConfig predictorConfig(long seed) {
-        return PredictorConfig.DEFAULTS.withHorizonNanos(horizonNanos).withSeed(seed);
+        return PredictorConfig.DEFAULTS
+                .withHorizonNanos(horizonNanos)
+                .withSeed(seed)
+                .withWeights(neuralWeights);
     }
 }

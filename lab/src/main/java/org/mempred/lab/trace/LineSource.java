@@ -5,7 +5,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipException;
 
 /**
@@ -83,11 +82,31 @@ final class LineSource implements Closeable {
         return new TraceFormatException(name, lineNumber, detail + " in line \"" + lineText() + "\"");
     }
 
-    /** The current line as text for messages, shortened to {@value #SHOWN_BYTES} bytes. */
+    /**
+     * The current line as text for messages, shortened to {@value #SHOWN_BYTES} bytes, every byte
+     * outside printable ASCII shown as {@code ?} (a binary file never reaches the terminal).
+     */
     String lineText() {
         int length = Math.min(lineEnd - lineStart, SHOWN_BYTES);
-        String text = new String(buf, lineStart, length, StandardCharsets.ISO_8859_1);
-        return length < lineEnd - lineStart ? text + "..." : text;
+        StringBuilder text = new StringBuilder(length + 3);
+        for (int i = lineStart; i < lineStart + length; i++) {
+            text.append(printable(buf[i]) ? (char) buf[i] : '?');
+        }
+        return length < lineEnd - lineStart ? text + "..." : text.toString();
+    }
+
+    /** Whether the current line holds a byte that is neither printable ASCII nor a tab. */
+    boolean lineIsBinary() {
+        for (int i = lineStart; i < lineEnd; i++) {
+            if (!printable(buf[i]) && buf[i] != '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean printable(byte b) {
+        return b >= 0x20 && b < 0x7f;
     }
 
     private void setLine(int start, int end) {

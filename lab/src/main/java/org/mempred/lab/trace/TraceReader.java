@@ -1,12 +1,14 @@
 package org.mempred.lab.trace;
 
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
@@ -85,10 +87,23 @@ public final class TraceReader implements EventStream, Closeable {
                 in.unread(first);
             }
             boolean gzip = first == GZIP_MAGIC_0 && second == GZIP_MAGIC_1;
-            return new TraceReader(gzip ? new GZIPInputStream(in, LineSource.BUFFER_BYTES) : in, path.toString());
+            return new TraceReader(gzip ? gunzip(in, path) : in, path.toString());
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
+        }
+    }
+
+    /** A gzip stream over {@code in}; a bad gzip header is a format error, not an I/O one. */
+    private static InputStream gunzip(InputStream in, Path path) throws IOException {
+        try {
+            return new GZIPInputStream(in, LineSource.BUFFER_BYTES);
+        } catch (ZipException | EOFException e) {
+            throw new TraceFormatException(
+                    path.toString(),
+                    1,
+                    "not gzip and not a mempred trace: it starts like gzip, but " + e.getMessage(),
+                    e);
         }
     }
 
@@ -186,6 +201,12 @@ public final class TraceReader implements EventStream, Closeable {
         boolean ok = lines.lineEnd - lines.lineStart >= HEADER.length() && end == lines.lineEnd;
         for (int i = 0; ok && i < HEADER.length(); i++) {
             ok = lines.buf[lines.lineStart + i] == HEADER.charAt(i);
+        }
+        if (!ok && lines.lineIsBinary()) {
+            throw new TraceFormatException(
+                    lines.name(),
+                    1,
+                    "not gzip and not a mempred trace: binary data where the header '" + HEADER + "' should be");
         }
         if (!ok) {
             throw lines.error("expected the header '" + HEADER + "' (is this a mempred trace, of this version?)");

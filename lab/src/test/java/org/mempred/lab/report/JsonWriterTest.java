@@ -63,4 +63,17 @@ class JsonWriterTest {
                         + "longer  100.0     3\n");
         assertThatThrownBy(() -> new Table(List.of("a")).row(List.of("1", "2"))).hasMessageContaining("2 cells");
     }
+
+    @Test
+    void tableWiderThanTheLimitWrapsIntoColumnGroupsRepeatingTheLabels() {
+        Table table = new Table(List.of("metric", "aaaa", "bbbb", "cccc"))
+                .row(List.of("x", "1", "2", "3"))
+                .row(List.of("yy", "4", "5", "6"));
+        assertThat(table.render(20))
+                .isEqualTo("metric  aaaa  bbbb\n" + "------------------\n" + "x          1     2\n"
+                        + "yy         4     5\n" + "\n" + "metric  cccc\n" + "------------\n" + "x          3\n"
+                        + "yy         6\n");
+        assertThat(table.render(20).lines()).allMatch(line -> line.length() <= 20);
+        assertThat(table.render(100)).isEqualTo(table.render());
+    }
 }
