@@ -23,6 +23,7 @@ import org.mempred.predict.NeuralPredictor;
 import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.OfflineTrainer;
 import org.mempred.predict.PredictorConfig;
+import org.mempred.predict.Target;
 import org.mempred.predict.TrainingSet;
 import org.mempred.predict.TrainingSetRecorder;
 import org.mempred.predict.WeightsFile;
@@ -98,6 +99,13 @@ final class TrainCommand implements Callable<Integer> {
                     + " sits at each of --pressures, replayed as mempred replay does by default.")
     private List<Path> traces = new ArrayList<>();
 
+    @Option(
+            names = "--target",
+            defaultValue = "demand",
+            description = "What the network forecasts: demand (the largest request of the next horizon, for the"
+                    + " neural policy) or peak (peak pressure, for neural-peak) (default: ${DEFAULT-VALUE}).")
+    private String targetName;
+
     /** One workload to simulate, with the options it runs under. */
     private record Job(String label, Workload workload, SimulationOptions options) {}
 
@@ -134,12 +142,12 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Runs {@code neural-cold} on every job and seed, keeping every label. */
-    private TrainingSetRecorder record(List<Job> jobs, FeatureSet featureSet, PrintWriter text) {
+    private TrainingSetRecorder record(List<Job> jobs, FeatureSet featureSet, String policy, PrintWriter text) {
         TrainingSetRecorder recorder = new TrainingSetRecorder(featureSet);
         for (Job job : jobs) {
             Simulator simulator = new Simulator(job.options());
             for (int i = 0; i < seeds; i++) {
-                simulator.run(job.workload(), Policies.NEURAL_COLD, firstSeed + i, Probes.NONE.withLabels(recorder));
+                simulator.run(job.workload(), policy, firstSeed + i, Probes.NONE.withLabels(recorder));
             }
             text.printf(
                     Locale.ROOT, "%s: %d seeds run, %d labelled samples so far%n", job.label(), seeds, recorder.size());
@@ -150,7 +158,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The command that reproduces this run, written into the weights file. */
     private String origin(int heapBytes) {
-        StringBuilder origin = new StringBuilder("mempred train");
+        StringBuilder origin = new StringBuilder("mempred train --target " + targetName);
         for (Path trace : traces) {
             origin.append(" --trace ").append(trace);
         }
@@ -176,6 +184,16 @@ final class TrainCommand implements Callable<Integer> {
         if (seeds < 1 || epochs < 1) {
             throw new IllegalArgumentException("--seeds=" + seeds + " and --epochs=" + epochs + " must be at least 1");
         }
+        Target target = switch (targetName) {
+            case "demand" -> Target.DEMAND;
+            case "peak" -> Target.PEAK_PRESSURE;
+            default ->
+                throw new IllegalArgumentException("--target='" + targetName + "' is unknown; valid: demand, peak");
+        };
+        // The networks of the lab's policies: neural reads the demand set, neural-peak the seed set.
+        PredictorConfig base =
+                target == Target.DEMAND ? PredictorConfig.DEFAULTS.forDemand() : PredictorConfig.DEFAULTS;
+        FeatureSet featureSet = base.featureSet();
         List<Double> targets = new ArrayList<>();
         for (String p : pressures) {
             targets.add(Pressures.parse(p, "--pressures"));
@@ -184,12 +202,11 @@ final class TrainCommand implements Callable<Integer> {
             PathChecks.readableFile(trace, "--trace");
         }
         PathChecks.writableFile(out, "--out");
-        FeatureSet featureSet = PredictorConfig.DEFAULTS.featureSet(); // the lab's runs use the default set
+        String policy = target == Target.DEMAND ? Policies.NEURAL_COLD : Policies.NEURAL_COLD + Policies.PEAK_SUFFIX;
         PrintWriter text = spec.commandLine().getOut();
-        TrainingSetRecorder recorder = record(jobs(targets, heapBytes, durationNanos), featureSet, text);
+        TrainingSetRecorder recorder = record(jobs(targets, heapBytes, durationNanos), featureSet, policy, text);
         TrainingSet data = recorder.toTrainingSet();
-        PredictorConfig config =
-                PredictorConfig.DEFAULTS.withFeatureSet(featureSet).withSeed(firstSeed);
+        PredictorConfig config = base.withSeed(firstSeed);
         NeuralWeights start = NeuralPredictor.seededWeights(config);
         NeuralWeights trained = OfflineTrainer.train(data, config, epochs);
         String origin = origin(heapBytes);

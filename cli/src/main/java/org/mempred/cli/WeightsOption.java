@@ -2,6 +2,7 @@ package org.mempred.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.mempred.predict.FeatureSet;
 import org.mempred.predict.InvalidWeightsException;
 import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.PredictorConfig;
@@ -39,7 +40,9 @@ public final class WeightsOption {
         }
         PathChecks.readableFile(file, "--weights");
         try {
-            return WeightsFile.load(file, config);
+            // neural reads the demand set and neural-peak the seed set: check the file against the one it is for.
+            boolean demand = WeightsFile.load(file).featureSet() == FeatureSet.DEMAND;
+            return WeightsFile.load(file, demand ? config.forDemand() : config);
         } catch (InvalidWeightsException e) {
             throw new IllegalArgumentException("--weights " + file + " is not usable: " + e.problem(), e);
         } catch (IOException e) {

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mempred.predict.FeatureSet;
 import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.Pretrained;
@@ -36,16 +38,19 @@ class TrainCommandTest {
         assertThat(result[0]).isEqualTo("0");
         assertThat(result[1]).contains("stress at 90 %: 1 seeds run").contains("wrote " + file);
         NeuralWeights weights = WeightsFile.load(file);
-        assertThat(weights.featureSet()).isEqualTo(FeatureSet.SEED);
-        assertThat(Files.readString(file)).contains("\"origin\": \"mempred train --pressures 90");
+        assertThat(weights.featureSet()).isEqualTo(FeatureSet.DEMAND);
+        assertThat(Files.readString(file)).contains("\"origin\": \"mempred train --target demand --pressures 90");
     }
 
     /** The shipped weights are the output of the command in their origin, not typed in: rerun it and compare. */
-    @Test
-    void shippedWeightsAreExactlyWhatTheirOriginCommandProduces() throws Exception {
+    @ParameterizedTest
+    @EnumSource(
+            value = FeatureSet.class,
+            names = {"SEED", "DEMAND"})
+    void shippedWeightsAreExactlyWhatTheirOriginCommandProduces(FeatureSet featureSet) throws Exception {
         String shipped;
-        try (InputStream in = Pretrained.class.getResourceAsStream(Pretrained.resourceName(FeatureSet.SEED))) {
-            assertThat(in).as("shipped pretrained-seed.json").isNotNull();
+        try (InputStream in = Pretrained.class.getResourceAsStream(Pretrained.resourceName(featureSet))) {
+            assertThat(in).as("shipped " + Pretrained.resourceName(featureSet)).isNotNull();
             shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String origin = shipped.replaceAll("(?s).*\"origin\": \"mempred ([^\"]*)\".*", "$1");
@@ -81,8 +86,8 @@ class TrainCommandTest {
                 "1");
         assertThat(result[0]).as(result[2]).isEqualTo("0");
         assertThat(result[1]).contains("sqlite-index.trace.gz at 95 %").contains("sqlite-index.trace.gz at 100 %");
-        assertThat(Files.readString(file)).contains("\"origin\": \"mempred train --trace " + trace);
-        assertThat(WeightsFile.load(file).featureSet()).isEqualTo(FeatureSet.SEED);
+        assertThat(Files.readString(file)).contains("\"origin\": \"mempred train --target demand --trace " + trace);
+        assertThat(WeightsFile.load(file).featureSet()).isEqualTo(FeatureSet.DEMAND);
     }
 
     @Test

@@ -95,23 +95,26 @@ public final class Policies {
             throw new IllegalArgumentException("policy '" + name + "': " + base + " takes no @parameter");
         }
         PredictorConfig demand = config.forDemand();
-        double margin = parameter == null ? DemandPolicy.DEFAULT_MARGIN : margin(name, parameter);
         return switch (base) {
             case REACTIVE -> new ReactivePolicy(DirectCompaction.EVACUATE);
             case REACTIVE_SLIDE -> new ReactivePolicy(DirectCompaction.SLIDE);
             case PERIODIC -> new PeriodicPolicy();
-            case RESERVE -> new ReservePolicy(name, margin);
+            case RESERVE -> new ReservePolicy(name, margin(name, parameter));
             case LINUX ->
                 new LinuxPolicy(parameter == null ? LinuxPolicy.DEFAULT_PROACTIVENESS : proactiveness(name, parameter));
-            case Predictors.NEURAL -> demand(name, () -> Pretrained.neural(demand), margin);
-            case NEURAL_COLD -> demand(name, () -> Predictors.create(Predictors.NEURAL, demand), margin);
+            case Predictors.NEURAL -> demand(name, () -> Pretrained.neural(demand), margin(name, parameter));
+            case NEURAL_COLD ->
+                demand(name, () -> Predictors.create(Predictors.NEURAL, demand), margin(name, parameter));
             case Predictors.PERSISTENCE, Predictors.HOLT, Predictors.ZGC, Predictors.ORACLE ->
-                demand(name, () -> Predictors.create(base, demand), margin);
+                demand(name, () -> Predictors.create(base, demand), margin(name, parameter));
             default -> throw unknown(name);
         };
     }
 
     private static double margin(String name, String parameter) {
+        if (parameter == null) {
+            return DemandPolicy.DEFAULT_MARGIN;
+        }
         try {
             return Double.parseDouble(parameter);
         } catch (NumberFormatException e) {
@@ -131,6 +134,7 @@ public final class Policies {
         PredictorConfig peakConfig = config.withTarget(Target.PEAK_PRESSURE);
         return switch (predictor) {
             case Predictors.NEURAL -> predictive(name, parameter, () -> Pretrained.neural(peakConfig));
+            case NEURAL_COLD -> predictive(name, parameter, () -> Predictors.create(Predictors.NEURAL, peakConfig));
             case Predictors.PERSISTENCE, Predictors.HOLT, Predictors.ZGC, Predictors.ORACLE ->
                 predictive(name, parameter, () -> Predictors.create(predictor, peakConfig));
             default -> throw unknown(name);

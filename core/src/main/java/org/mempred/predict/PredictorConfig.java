@@ -45,8 +45,8 @@ public record PredictorConfig(
             throw new IllegalArgumentException("horizonNanos=" + horizonNanos + " must be positive");
         }
         if (featureSet == null || neural == null || target == null) {
-            throw new IllegalArgumentException("featureSet=" + featureSet + ", neural=" + neural + " and target="
-                    + target + " are required");
+            throw new IllegalArgumentException(
+                    "featureSet=" + featureSet + ", neural=" + neural + " and target=" + target + " are required");
         }
     }
 

@@ -44,9 +44,11 @@ public final class Pretrained {
     public static NeuralPredictor neural(PredictorConfig config) {
         NeuralWeights own = config.weights();
         if (own != null && own.featureSet() != config.featureSet()) {
-            throw new IllegalArgumentException("the weights are for feature set '" + own.featureSet().id()
-                    + "', but this policy's network reads '" + config.featureSet().id() + "' (train with --target "
-                    + (config.target() == Target.DEMAND ? "demand" : "peak") + ")");
+            throw new IllegalArgumentException(
+                    "the weights are for feature set '" + own.featureSet().id()
+                            + "', but this policy's network reads '"
+                            + config.featureSet().id() + "' (train with --target "
+                            + (config.target() == Target.DEMAND ? "demand" : "peak") + ")");
         }
         NeuralWeights weights = own != null ? own : weightsFor(config);
         return weights == null ? new NeuralPredictor(config) : new NeuralPredictor(config, weights);

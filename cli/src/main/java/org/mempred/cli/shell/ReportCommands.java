@@ -11,6 +11,7 @@ import org.mempred.predict.AccuracyReport;
 import org.mempred.predict.BandAccuracy;
 import org.mempred.predict.Footprint;
 import org.mempred.predict.PredictionLoop;
+import org.mempred.predict.Target;
 
 /** The shell's {@code mempred status|train|report}: the seed report's operator commands. */
 final class ReportCommands {
@@ -105,10 +106,13 @@ final class ReportCommands {
         if (accuracy == null) {
             out.println("accuracy: policy " + governor.policy().name() + " makes no predictions");
         } else {
+            String threshold = governor.policy().target() == Target.DEMAND
+                    ? "threshold: the largest free block at each prediction"
+                    : String.format(Locale.ROOT, "threshold %.2f", accuracy.thresholdPressure());
             out.printf(
                     Locale.ROOT,
-                    "accuracy by band of current pressure (threshold %.2f, %d invalid predictions" + " excluded)%n",
-                    accuracy.thresholdPressure(),
+                    "accuracy by band of current pressure (%s, %d invalid predictions excluded)%n",
+                    threshold,
                     accuracy.invalidPredictions());
             out.println("  band        N   accuracy     FP %     FN %      MAE     RMSE    skill");
             for (BandAccuracy band : accuracy.bands()) {
