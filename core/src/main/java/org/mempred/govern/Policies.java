@@ -77,6 +77,24 @@ public final class Policies {
             Predictors.NEURAL + PEAK_SUFFIX,
             Predictors.ORACLE + PEAK_SUFFIX);
 
+    /**
+     * The policies every comparison of the report runs: the old and new baselines, the blind and
+     * the kernel's proactive compaction, the forecast-free reserve, every demand forecast, the
+     * oracle, and wave 1's neural peak-pressure rule so the change of target stays measured.
+     */
+    public static final List<String> HEADLINE = List.of(
+            REACTIVE_SLIDE,
+            REACTIVE,
+            PERIODIC,
+            LINUX,
+            RESERVE,
+            Predictors.PERSISTENCE,
+            Predictors.HOLT,
+            Predictors.ZGC,
+            Predictors.NEURAL,
+            Predictors.ORACLE,
+            Predictors.NEURAL + PEAK_SUFFIX);
+
     private Policies() {}
 
     /**

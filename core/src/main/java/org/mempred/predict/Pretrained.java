@@ -30,8 +30,9 @@ public final class Pretrained {
 
     /** The shipped weights that fit {@code config}, or {@code null} when none do. */
     public static NeuralWeights weightsFor(PredictorConfig config) {
-        if (config.horizonNanos() != PredictorConfig.DEFAULT_HORIZON_NANOS
-                || config.neural().hiddenUnits() != NeuralConfig.DEFAULTS.hiddenUnits()) {
+        // Trained at the default 5 s horizon, but used at any: the network keeps learning online, and
+        // a trained start is closer to any horizon's answer than random weights are.
+        if (config.neural().hiddenUnits() != NeuralConfig.DEFAULTS.hiddenUnits()) {
             return null;
         }
         return load(config.featureSet());

@@ -16,10 +16,12 @@ class PretrainedTest {
     }
 
     @Test
-    void weightsAreNotUsedOutsideTheHorizonTheyWereTrainedFor() {
-        PredictorConfig longer = PredictorConfig.DEFAULTS.withHorizonNanos(10_000_000_000L);
-        assertThat(Pretrained.weightsFor(longer)).isNull();
-        assertThat(Pretrained.neural(longer).weights()).isEqualTo(NeuralPredictor.seededWeights(longer));
+    void weightsStartANetworkAtAnyHorizonButNotOfAnotherShape() {
+        PredictorConfig shorter = PredictorConfig.DEFAULTS.withHorizonNanos(500_000_000L);
+        assertThat(Pretrained.weightsFor(shorter)).isEqualTo(Pretrained.weightsFor(PredictorConfig.DEFAULTS));
+        PredictorConfig wider = PredictorConfig.DEFAULTS.withNeural(new NeuralConfig(16, 0.01, 1.0, 0.5, 1000.0));
+        assertThat(Pretrained.weightsFor(wider)).isNull();
+        assertThat(Pretrained.neural(wider).weights()).isEqualTo(NeuralPredictor.seededWeights(wider));
     }
 
     @Test

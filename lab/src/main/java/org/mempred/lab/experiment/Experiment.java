@@ -27,8 +27,9 @@ import org.mempred.predict.FutureView;
  */
 public final class Experiment {
     /** What {@code oracle} means in this lab, printed beside its results. */
-    public static final String ORACLE_DEFINITION = "oracle reads the true future: the pressure recorded at every"
-            + " governor tick of the reactive run of the same seed (an upper bound for prediction)";
+    public static final String ORACLE_DEFINITION = "oracle reads the true future: the largest request of every"
+            + " governor tick of the same seed's request stream, recorded in its reactive run (oracle-peak: the"
+            + " pressure at every tick of that run); an upper bound for prediction";
 
     private final ExperimentSpec spec;
     private final Simulator simulator;

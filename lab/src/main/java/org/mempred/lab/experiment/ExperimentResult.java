@@ -1,5 +1,6 @@
 package org.mempred.lab.experiment;
 
+import java.util.Arrays;
 import java.util.List;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
@@ -30,6 +31,29 @@ public record ExperimentResult(ExperimentSpec spec, List<PolicyRuns> policies) {
     /** Mean ± 95 % CI of {@code metric} across seeds for {@code policy}. */
     public Summary summary(String policy, Metric metric) {
         return Stats.summarize(runs(policy).values(metric));
+    }
+
+    /** Paired difference of {@code metric}, {@code policy} minus {@code baseline}, across seeds. */
+    public Summary versus(String policy, String baseline, Metric metric) {
+        return Stats.pairedDifference(
+                runs(policy).values(metric), runs(baseline).values(metric));
+    }
+
+    /**
+     * Paired relative change of {@code metric}, {@code policy / baseline - 1} per seed, across seeds
+     * (seeds whose baseline value is 0 are left out).
+     */
+    public Summary relativeChange(String policy, String baseline, Metric metric) {
+        double[] values = runs(policy).values(metric);
+        double[] base = runs(baseline).values(metric);
+        double[] ratios = new double[values.length];
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (base[i] != 0) {
+                ratios[n++] = values[i] / base[i] - 1.0;
+            }
+        }
+        return Stats.summarize(Arrays.copyOf(ratios, n));
     }
 
     /** Paired difference of {@code metric}, {@code policy} minus the baseline, across seeds. */

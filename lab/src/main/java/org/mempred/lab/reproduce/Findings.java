@@ -14,6 +14,11 @@ final class Findings {
     ExperimentResult shortStress;
     ExperimentResult longStress;
     ExperimentResult autonomy;
+    /** Section 12's headline experiments by demand level ("80 %", "90 %", "95 %"). */
+    Map<String, ExperimentResult> pareto = Map.of();
+    /** Section 13's experiments by workload and horizon. */
+    Map<String, ExperimentResult> horizons = Map.of();
+
     final Map<Integer, ExperimentResult> sweep = new LinkedHashMap<>();
     Summary neuralBandLowAccuracy;
     Summary neuralBandHighAccuracy;

@@ -61,10 +61,14 @@ public final class Reproduction {
         sections.add(TraceSection.build(context));
         sections.add(ClaimsSection.build(findings));
         sections.add(ParetoSection.build(context, findings));
+        sections.add(HorizonSection.build(context, findings));
         Path report = outDir.resolve(REPORT);
         Path results = outDir.resolve(RESULTS);
         try {
-            Files.writeString(report, markdown(settings, commandLine, sections), StandardCharsets.UTF_8);
+            Files.writeString(
+                    report,
+                    markdown(settings, commandLine, ReportSummary.of(findings), sections),
+                    StandardCharsets.UTF_8);
             Files.writeString(results, json(settings, commandLine, sections), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + outDir, e);
@@ -83,20 +87,23 @@ public final class Reproduction {
 
     /** About how many steps (runs and measurements) the whole reproduction takes. */
     static int estimateSteps(ReproduceSettings settings) {
-        int policies = Policies.NAMES.size();
+        int policies = Policies.HEADLINE.size();
         int seeds = settings.seeds();
         int predictive = 0;
-        for (String policy : Policies.NAMES) {
+        for (String policy : Policies.HEADLINE) {
             predictive += DetailRuns.predictive(policy) ? 1 : 0;
         }
         int traces = TraceSection.traces(settings.tracesDir()).size() * TraceSection.PRESSURES.length;
         return policies * seeds * (2 + SweepSection.PRESSURES.length + traces)
                 + seeds * (3 + predictive + 2)
                 + seeds * ParetoSection.policies().size()
+                + seeds * policies * ParetoSection.LEVELS.length
+                + seeds * 2 * HorizonSection.HORIZONS_MILLIS.length * HorizonSection.POLICIES.size()
                 + 5;
     }
 
-    private static String markdown(ReproduceSettings settings, String commandLine, List<Section> sections) {
+    private static String markdown(
+            ReproduceSettings settings, String commandLine, String summary, List<Section> sections) {
         StringBuilder out = new StringBuilder();
         out.append("# mempred reproduce: the seed report's experiments, measured\n\n");
         out.append("Command: `").append(commandLine).append("`  \n");
@@ -114,6 +121,7 @@ public final class Reproduction {
                         + " Cells read mean ± half-width of the 95 % confidence interval over seeds; a paired change"
                         + " is the policy minus reactive on the same seed, starred (*) when its CI excludes 0."
                         + " The seed report's own figures appear only in section 11, labelled as its claims.\n\n");
+        out.append(summary);
         out.append("Contents: ");
         for (Section section : sections) {
             out.append(section.number())

@@ -30,7 +30,7 @@ final class SweepSection {
                     context.experiment(
                             "5 sweep " + pressure + "%",
                             workload,
-                            Policies.NAMES,
+                            Policies.HEADLINE,
                             context.settings().sweepNanos()));
         }
         Section section = new Section(5, "Pressure sweep");
@@ -66,7 +66,7 @@ final class SweepSection {
             header.add(pressure + " %");
         }
         ReportTable table = new ReportTable(title, header);
-        for (String policy : Policies.NAMES) {
+        for (String policy : Policies.HEADLINE) {
             if (paired && policy.equals(ExperimentSpec.BASELINE)) {
                 continue;
             }
@@ -91,7 +91,7 @@ final class SweepSection {
             categories.add(pressure + " %");
         }
         Map<String, double[]> series = new LinkedHashMap<>();
-        for (String policy : Policies.NAMES) {
+        for (String policy : Policies.HEADLINE) {
             double[] means = new double[PRESSURES.length];
             int i = 0;
             for (ExperimentResult result : findings.sweep.values()) {

@@ -115,7 +115,7 @@ final class TraceSection {
         SimulationOptions options = SimulationOptions.of(heapBytes, Math.max(1, workload.replayNanos()));
         ExperimentSpec spec = new ExperimentSpec(
                 workload,
-                Policies.NAMES,
+                Policies.HEADLINE,
                 context.seeds(),
                 options,
                 context.settings().threads());

@@ -1,0 +1,156 @@
+package org.mempred.lab.reproduce;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mempred.govern.Policies;
+import org.mempred.lab.experiment.ExperimentResult;
+import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.stats.Summary;
+import org.mempred.predict.Predictors;
+import org.mempred.predict.Target;
+
+/**
+ * The answers the report exists for, computed from one experiment's paired CIs and never typed:
+ * how much each policy changes OOM events against wave 1's baseline ({@code reactive-slide}),
+ * what it copies compared with the blind baseline ({@code periodic}), and whether a forecast of
+ * demand beats the forecast-free {@code reserve}. Used by section 1 and the report's summary.
+ */
+final class Headline {
+    /** The share of periodic's bytes within which the "best" policy is sought. */
+    static final double BYTES_SHARE = 0.20;
+
+    private static final String SLIDE = Policies.REACTIVE_SLIDE;
+    private static final String RESERVE = Policies.RESERVE;
+
+    private Headline() {}
+
+    /** Per policy: OOM events and bytes against reactive-slide, periodic and reserve. */
+    static ReportTable table(ExperimentResult result) {
+        ReportTable table = new ReportTable(
+                "Against the baselines (paired per seed; relative changes are mean ± 95 % CI of policy / baseline − 1)",
+                List.of(
+                        "policy",
+                        "OOM events vs reactive-slide",
+                        "bytes moved, % of periodic's",
+                        "OOM events vs reserve",
+                        "MiB moved vs reserve"));
+        for (String policy : result.spec().policies()) {
+            boolean slide = policy.equals(SLIDE);
+            boolean reserve = policy.equals(RESERVE);
+            table.row(List.of(
+                    Cell.text(policy),
+                    slide
+                            ? Cell.text("-")
+                            : Cell.text(percent(result.relativeChange(policy, SLIDE, Metric.OOM_EVENTS))),
+                    Cell.value(100 * bytesShare(result, policy), 1),
+                    reserve
+                            ? Cell.text("-")
+                            : Cell.estimate(result.versus(policy, RESERVE, Metric.OOM_EVENTS), 1, true),
+                    reserve
+                            ? Cell.text("-")
+                            : Cell.estimate(mib(result.versus(policy, RESERVE, Metric.BYTES_MOVED)), 2, true)));
+        }
+        return table;
+    }
+
+    /** The findings, one sentence each, from the CIs. */
+    static List<String> sentences(ExperimentResult result) {
+        List<String> out = new ArrayList<>();
+        Summary direct = result.relativeChange(Policies.REACTIVE, SLIDE, Metric.OOM_EVENTS);
+        out.add("Direct evacuation alone (`reactive`) changes OOM events by " + percent(direct)
+                + " against wave 1's sliding direct compaction (`reactive-slide`), "
+                + Verdicts.change(direct).replace("significant", "a significant") + ", while moving "
+                + Cell.format(100 * bytesRatio(result, Policies.REACTIVE, SLIDE), 0, false)
+                + " % of its bytes.");
+        String best = bestWithin(result);
+        if (best == null) {
+            out.add("No policy moved at most " + Math.round(100 * BYTES_SHARE) + " % of periodic's bytes.");
+        } else {
+            Summary cut = result.relativeChange(best, SLIDE, Metric.OOM_EVENTS);
+            out.add("Of the policies that move at most " + Math.round(100 * BYTES_SHARE)
+                    + " % of periodic's bytes (the oracle aside), `" + best + "` has the fewest OOM events: "
+                    + percent(cut) + " against `reactive-slide`, at "
+                    + Cell.format(100 * bytesShare(result, best), 1, false)
+                    + " % of periodic's bytes; periodic itself changes them by "
+                    + percent(result.relativeChange(Policies.PERIODIC, SLIDE, Metric.OOM_EVENTS)) + ".");
+        }
+        out.add(forecastSentence(result));
+        return out;
+    }
+
+    /** Whether each demand forecast beats the forecast-free reserve, in OOM events and bytes. */
+    private static String forecastSentence(ExperimentResult result) {
+        List<String> parts = new ArrayList<>();
+        for (String policy : result.spec().policies()) {
+            if (Policies.targetOf(policy) != Target.DEMAND || !isForecast(policy) || policy.equals(RESERVE)) {
+                continue;
+            }
+            Summary oom = result.versus(policy, RESERVE, Metric.OOM_EVENTS);
+            Summary bytes = mib(result.versus(policy, RESERVE, Metric.BYTES_MOVED));
+            parts.add("`" + policy + "` " + word(oom, "OOM events") + ", " + word(bytes, "bytes moved"));
+        }
+        return parts.isEmpty()
+                ? "No demand forecast was run."
+                : "Against `reserve` (the largest request so far, no forecast), paired: " + String.join("; ", parts)
+                        + ".";
+    }
+
+    private static boolean isForecast(String policy) {
+        String base = Policies.baseName(policy);
+        return Predictors.NAMES.contains(base) || base.equals(Policies.NEURAL_COLD);
+    }
+
+    private static String word(Summary change, String what) {
+        String verdict = Verdicts.change(change);
+        String direction = verdict.equals("significant reduction")
+                ? "fewer " + what
+                : verdict.equals("significant increase") ? "more " + what : "no significant difference in " + what;
+        return direction + " (" + Cell.format(change.mean(), Cell.visibleDecimals(change.mean(), 1), true) + " ± "
+                + Cell.format(change.halfWidth(), Cell.visibleDecimals(change.halfWidth(), 1), false) + ")";
+    }
+
+    /** The non-oracle policy with the fewest mean OOM events among those within the bytes share. */
+    static String bestWithin(ExperimentResult result) {
+        String best = null;
+        double bestOom = Double.MAX_VALUE;
+        for (String policy : result.spec().policies()) {
+            if (Policies.readsFuture(policy) || bytesShare(result, policy) > BYTES_SHARE) {
+                continue;
+            }
+            double oom = result.summary(policy, Metric.OOM_EVENTS).mean();
+            if (oom < bestOom) {
+                bestOom = oom;
+                best = policy;
+            }
+        }
+        return best;
+    }
+
+    /** Mean bytes moved of {@code policy} over periodic's (NaN without periodic). */
+    static double bytesShare(ExperimentResult result, String policy) {
+        return result.spec().policies().contains(Policies.PERIODIC)
+                ? bytesRatio(result, policy, Policies.PERIODIC)
+                : Double.NaN;
+    }
+
+    private static double bytesRatio(ExperimentResult result, String policy, String baseline) {
+        return result.summary(policy, Metric.BYTES_MOVED).mean()
+                / result.summary(baseline, Metric.BYTES_MOVED).mean();
+    }
+
+    /** A relative change as "−62.1 % [−65.0, −59.2] %". */
+    static String percent(Summary relative) {
+        return String.format(
+                Locale.ROOT,
+                "%+.1f %% [%+.1f, %+.1f] %%",
+                100 * relative.mean(),
+                100 * relative.ciLow(),
+                100 * relative.ciHigh());
+    }
+
+    private static Summary mib(Summary bytes) {
+        double k = 1.0 / (1024 * 1024);
+        return new Summary(bytes.count(), bytes.mean() * k, bytes.sd() * k, bytes.ciLow() * k, bytes.ciHigh() * k);
+    }
+}

@@ -1,0 +1,129 @@
+package org.mempred.lab.reproduce;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mempred.govern.Policies;
+import org.mempred.lab.experiment.ExperimentResult;
+import org.mempred.lab.experiment.ExperimentSpec;
+import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.sim.SimulationOptions;
+import org.mempred.lab.stats.Stats;
+import org.mempred.lab.stats.Summary;
+import org.mempred.lab.workload.StressWorkload;
+import org.mempred.lab.workload.SubsystemMix;
+import org.mempred.lab.workload.Workload;
+import org.mempred.predict.Predictors;
+
+/**
+ * Section 13: which lookahead serves which workload. The reserve policies are run with horizons
+ * H of 0.5, 1 and 5 s (the governor's and the predictor's, labels included) on the stressor and
+ * on the multi-subsystem mix, both at demand 95 %. The request stream does not depend on H, so
+ * runs of the same seed are paired across horizons as well as across policies; each finding is the
+ * paired change of the best horizon against 5 s, from its CI. {@code reserve} reads no forecast
+ * and serves as the control: a horizon effect on it would come from the governor, not a forecast.
+ * The shipped {@code neural} weights were trained at 5 s and keep learning online at the others.
+ */
+final class HorizonSection {
+    static final long[] HORIZONS_MILLIS = {500, 1_000, 5_000};
+    static final List<String> POLICIES =
+            List.of(Policies.RESERVE, Predictors.PERSISTENCE, Predictors.HOLT, Predictors.NEURAL, Predictors.ORACLE);
+
+    private HorizonSection() {}
+
+    static Section build(Context context, Findings findings) {
+        long nanos = context.settings().shortStressNanos();
+        Map<String, Workload> workloads = new LinkedHashMap<>();
+        workloads.put("stress", StressWorkload.kernel(StressSections.PRESSURE, Context.HEAP_BYTES));
+        workloads.put("mix", new SubsystemMix(StressSections.PRESSURE, Context.HEAP_BYTES));
+        Section section = new Section(13, "Lookahead: 0.5 s, 1 s or 5 s");
+        section.paragraph("The reserve policies with horizons H = 0.5, 1 and 5 s on the stressor and the"
+                + " multi-subsystem mix at demand 95 % (" + Cell.format(ReproduceSettings.minutesOf(nanos), 1, false)
+                + " minutes, seeds 1.." + context.settings().seeds() + "). The forecast covers (t, t + H] and its"
+                + " labels arrive H later; reserve reads no forecast and is the control. Runs of a seed replay the"
+                + " same requests at every H, so horizons are compared pairwise.");
+        Map<String, ExperimentResult> all = new LinkedHashMap<>();
+        for (Map.Entry<String, Workload> workload : workloads.entrySet()) {
+            List<ExperimentResult> byHorizon = new ArrayList<>();
+            for (long millis : HORIZONS_MILLIS) {
+                SimulationOptions options =
+                        SimulationOptions.of(Context.HEAP_BYTES, nanos).withHorizonNanos(millis * 1_000_000L);
+                ExperimentResult result = context.experiment(
+                        "13 lookahead",
+                        new ExperimentSpec(
+                                workload.getValue(),
+                                POLICIES,
+                                context.seeds(),
+                                options,
+                                context.settings().threads()));
+                byHorizon.add(result);
+                all.put(workload.getKey() + " H=" + millis + "ms", result);
+            }
+            section.table(table(workload.getKey(), byHorizon));
+            section.paragraph(findingsFor(workload.getKey(), byHorizon));
+        }
+        findings.horizons = all;
+        return section;
+    }
+
+    private static ReportTable table(String workload, List<ExperimentResult> byHorizon) {
+        List<String> header = new ArrayList<>(List.of("policy"));
+        for (long millis : HORIZONS_MILLIS) {
+            header.add("OOM, H " + seconds(millis));
+            header.add("MiB moved, H " + seconds(millis));
+        }
+        ReportTable table = new ReportTable(workload + " at demand 95 %: OOM events and MiB moved by horizon", header);
+        for (String policy : POLICIES) {
+            List<Cell> row = new ArrayList<>(List.of(Cell.text(policy)));
+            for (ExperimentResult result : byHorizon) {
+                row.add(Cell.estimate(result.summary(policy, Metric.OOM_EVENTS), 1, false));
+                Summary bytes = result.summary(policy, Metric.BYTES_MOVED);
+                double k = 1.0 / (1024 * 1024);
+                row.add(Cell.estimate(
+                        new Summary(
+                                bytes.count(), bytes.mean() * k, bytes.sd() * k, bytes.ciLow() * k, bytes.ciHigh() * k),
+                        2,
+                        false));
+            }
+            table.row(row);
+        }
+        return table;
+    }
+
+    /** Per policy: the horizon with the fewest mean OOM events and its paired change against 5 s. */
+    private static String findingsFor(String workload, List<ExperimentResult> byHorizon) {
+        List<String> parts = new ArrayList<>();
+        ExperimentResult fiveSeconds = byHorizon.get(byHorizon.size() - 1);
+        for (String policy : POLICIES) {
+            int best = byHorizon.size() - 1;
+            for (int h = 0; h < byHorizon.size(); h++) {
+                if (byHorizon.get(h).summary(policy, Metric.OOM_EVENTS).mean()
+                        < byHorizon.get(best).summary(policy, Metric.OOM_EVENTS).mean()) {
+                    best = h;
+                }
+            }
+            if (best == byHorizon.size() - 1) {
+                parts.add("`" + policy + "` has its fewest OOM events at 5 s");
+                continue;
+            }
+            Summary change = Stats.pairedDifference(
+                    byHorizon.get(best).runs(policy).values(Metric.OOM_EVENTS),
+                    fiveSeconds.runs(policy).values(Metric.OOM_EVENTS));
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "`%s` at %s: %s ± %s OOM events vs 5 s (%s)",
+                    policy,
+                    seconds(HORIZONS_MILLIS[best]),
+                    Cell.format(change.mean(), 1, true),
+                    Cell.format(change.halfWidth(), 1, false),
+                    Verdicts.change(change)));
+        }
+        return "Found on " + workload + " (from the paired CIs): " + String.join("; ", parts) + ".";
+    }
+
+    private static String seconds(long millis) {
+        return Cell.format(millis / 1000.0, millis < 1000 ? 1 : 0, false) + " s";
+    }
+}
