@@ -42,14 +42,21 @@ class ReproductionTest {
 
     @Test
     void everySectionIsInTheReportAndTheJson() {
-        for (int section = 1; section <= 12; section++) {
+        for (int section = 1; section <= 13; section++) {
             assertThat(report).contains("\n## " + section + ". ");
             assertThat(results).contains("\"number\": " + section + ",");
         }
         assertThat(report)
                 .contains("Replay of small.trace")
                 .contains("Claims vs measured")
-                .contains("holt@0.85");
+                .contains("holt-peak@0.85")
+                .contains("neural@1.0")
+                .contains("## Summary")
+                .contains("### Glossary")
+                .contains("Lookahead");
+        // The summary's answers are sentences computed from the run, so they name the baselines.
+        String summary = report.substring(report.indexOf("## Summary"), report.indexOf("### Glossary"));
+        assertThat(summary).contains("against `reactive-slide`").contains("Against `reserve`");
     }
 
     @Test
