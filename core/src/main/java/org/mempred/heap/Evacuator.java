@@ -16,8 +16,9 @@ import java.util.Arrays;
  *
  * <p><b>Steps.</b>
  * <ol>
- *   <li>{@link LiveSummary#cheapestWindows} names the {@value #REGIONS} cheapest runs of 1 KiB
- *       chunks (fewest live bytes, no pin).
+ *   <li>{@link LiveSummary#nextWindow} names the cheapest runs of 1 KiB chunks (fewest live
+ *       bytes, no pin), one at a time, up to {@value #REGIONS}; the search stops once a window
+ *       has been found that is no dearer than the next run.
  *   <li>The largest free blocks of the heap ({@value #DESTINATIONS} at most, from TLSF's top
  *       size classes) are the candidate destinations.
  *   <li>A two-pointer walk over the blocks around each run considers every window of consecutive
@@ -43,7 +44,7 @@ import java.util.Arrays;
  */
 final class Evacuator {
     /** Most free blocks considered as destinations. */
-    static final int DESTINATIONS = 64;
+    static final int DESTINATIONS = 32;
     /** Most runs of chunks, from the cheapest, whose windows are searched. */
     static final int REGIONS = 8;
 
@@ -112,15 +113,19 @@ final class Evacuator {
 
     /** Sets the window fields and the best plan to the cheapest placeable window; false if none. */
     private boolean findWindow(int target) {
-        int regions = summary.cheapestWindows(target, regionChunks);
-        if (regions == 0) {
+        int runChunks = summary.beginSearch(target);
+        if (runChunks < 0) {
             return false;
         }
         destinationCount = tlsf.collectLargest(destinations, DESTINATIONS);
         int chunkGranules = 1 << LiveSummary.CHUNK_SHIFT;
         long bestLive = Long.MAX_VALUE;
-        for (int r = 0; r < regions; r++) {
-            int chunk = regionChunks[r];
+        for (int r = 0; r < REGIONS; r++) {
+            int chunk = summary.nextWindow(regionChunks, r);
+            if (chunk < 0 || bestLive <= summary.runLiveGranules(chunk, runChunks)) {
+                break; // runs come cheapest first: stop once a window is no dearer than the next run
+            }
+            regionChunks[r] = chunk;
             int from = Math.max(0, (chunk - 1) * chunkGranules);
             int to = Math.min(blocks.granules, (chunk + 1) * chunkGranules + target);
             bestLive = searchRegion(from, to, target, bestLive);

@@ -18,7 +18,7 @@ package org.mempred.heap;
  * moved, pinned or unpinned; memory is 8 bytes per KiB of arena at level 0 and 1/64 of that per
  * further level.
  *
- * <p>{@link #cheapestWindows} picks the cheapest runs of chunks from the top level down, one level
+ * <p>{@link #beginSearch} and {@link #nextWindow} pick the cheapest runs of chunks from the top level down, one level
  * at a time inside the run chosen above it (a greedy descent, like a B-tree search; not an
  * exhaustive search, see the method). Its cost is O(256 + 64 · k · levels) chunk reads for a
  * window of k chunks, times the number of runs asked for at level 0: independent of the arena's
@@ -35,6 +35,9 @@ final class LiveSummary {
     private final int[][] live;
     private final int[][] pins;
     private final int[] shifts;
+    private int searchLo;
+    private int searchHi;
+    private int searchRun;
 
     LiveSummary(int granules) {
         this.granules = granules;
@@ -99,40 +102,40 @@ final class LiveSummary {
     }
 
     /**
-     * Writes into {@code out} the first level-0 chunks of up to {@code out.length} pin-free runs of
-     * chunks covering at least {@code windowGranules}, cheapest first and at least one run length
-     * apart, and returns how many; 0 when every run the descent looked at holds a pinned block.
+     * Starts a search for windows of at least {@code windowGranules}: descends from the top level
+     * to level 0 and returns the run length in level-0 chunks, or -1 when the region found is too
+     * short; {@link #nextWindow} then yields runs of that length, cheapest first.
      *
      * <p>At each coarse level the run is one chunk longer than the window needs, so a window that
      * straddles a chunk border is still inside it; a pinned block there only adds a penalty, since
-     * a coarse chunk with a pin may still hold a pin-free window. At level 0 a run must be free of
-     * pins. The descent is greedy: the cheapest run of a coarse level is taken and never revisited,
-     * so the runs found are the cheapest inside it, not always in the whole arena — on arenas with
-     * at most 256 chunks (256 KiB) there is one level and the search covers the whole arena. Several
-     * runs are returned because the cheapest one may hold a block too large to re-place.
+     * a coarse chunk with a pin may still hold a pin-free window. The descent is greedy: the
+     * cheapest run of a coarse level is taken and never revisited, so the runs found are the
+     * cheapest inside it, not always in the whole arena — on arenas with at most 256 chunks (256
+     * KiB) there is one level and the search covers the whole arena.
      */
-    int cheapestWindows(int windowGranules, int[] out) {
+    int beginSearch(int windowGranules) {
         int lo = 0;
         int hi = live[shifts.length - 1].length;
         for (int level = shifts.length - 1; level > 0; level--) {
             int run = Math.min(hi - lo, chunks(windowGranules, shifts[level]) + 1);
-            int best = cheapestRun(level, lo, hi, run, false, -1, out, 0);
+            int best = cheapestRun(level, lo, hi, run, false, -1, null, 0);
             lo = best << FAN_OUT_SHIFT;
             hi = Math.min(live[level - 1].length, (best + run) << FAN_OUT_SHIFT);
         }
-        int run = chunks(windowGranules, CHUNK_SHIFT);
-        if (run > hi - lo) {
-            return 0;
-        }
-        int found = 0;
-        while (found < out.length) {
-            int next = cheapestRun(0, lo, hi, run, true, run, out, found);
-            if (next < 0) {
-                break;
-            }
-            out[found++] = next;
-        }
-        return found;
+        searchLo = lo;
+        searchHi = hi;
+        searchRun = chunks(windowGranules, CHUNK_SHIFT);
+        return searchRun > hi - lo ? -1 : searchRun;
+    }
+
+    /**
+     * The first level-0 chunk of the cheapest pin-free run of the current search that starts at
+     * least one run length away from each of {@code taken[0 .. count)}; -1 when none is left.
+     * Several runs are offered because the cheapest one may hold a block too large to re-place.
+     * Cost O(chunks searched × (1 + count)).
+     */
+    int nextWindow(int[] taken, int count) {
+        return cheapestRun(0, searchLo, searchHi, searchRun, true, searchRun, taken, count);
     }
 
     /**
@@ -163,6 +166,19 @@ final class LiveSummary {
             sum += counts[c + run] - counts[c];
             pinSum += pinned[c + run] - pinned[c];
         }
+    }
+
+    /**
+     * Live granules in the level-0 run of {@code run} chunks from {@code first}: about what a window
+     * there must move (a window may straddle the run's ends, so this is an estimate, not a bound).
+     */
+    int runLiveGranules(int first, int run) {
+        long sum = 0;
+        int end = Math.min(live[0].length, first + run);
+        for (int c = first; c < end; c++) {
+            sum += live[0][c];
+        }
+        return (int) sum;
     }
 
     private static boolean near(int chunk, int spacing, int[] taken, int count) {
