@@ -71,7 +71,12 @@ final class LiveSummary {
         for (int level = 0; level < shifts.length; level++) {
             int shift = shifts[level];
             int[] counts = live[level];
-            for (int c = start >>> shift; c <= (end - 1) >>> shift; c++) {
+            int first = start >>> shift;
+            if (first == (end - 1) >>> shift) {
+                counts[first] += delta * size; // the common case: the block sits in one chunk
+                continue;
+            }
+            for (int c = first; c <= (end - 1) >>> shift; c++) {
                 int overlap = Math.min(end, (c + 1) << shift) - Math.max(start, c << shift);
                 counts[c] += delta * overlap;
             }

@@ -62,14 +62,8 @@ public final class Reserve {
         }
     }
 
-    /** Whether a wake-up is due now; if so it becomes pending. Called with the lock held. */
+    /** Whether a wake-up is due now; if so it becomes pending. Called with the heap's lock held. */
     boolean shouldWake(Tlsf tlsf) {
-        synchronized (lock) {
-            return shouldWakeLocked(tlsf);
-        }
-    }
-
-    private boolean shouldWakeLocked(Tlsf tlsf) {
         if (targetGranules == 0 || pending || tlsf.freeGranules() < (long) targetGranules + marginGranules) {
             return false;
         }
@@ -80,9 +74,8 @@ public final class Reserve {
         return true;
     }
 
+    /** Clears a pending wake-up; called with the heap's lock held. */
     void acknowledgeLocked() {
-        synchronized (lock) {
-            pending = false;
-        }
+        pending = false;
     }
 }
