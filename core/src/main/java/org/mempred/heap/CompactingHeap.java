@@ -20,8 +20,10 @@ import java.util.Objects;
  *   <li>Otherwise, when the request is {@link AllocationMode#MAY_COMPACT} and total free space
  *       would hold it, direct compaction runs with a budget of
  *       {@code directCompactionBudgetBytes} and the request is retried once. By default it is an
- *       evacuation for the request's size ({@link #compactFor}); {@link DirectCompaction#SLIDE}
- *       keeps wave 1's slide from address 0. When total free space is too small, compaction
+ *       evacuation for the request's size ({@link #compactFor}), and when no window can be
+ *       emptied within the budget, a slide from address 0 with what is left of it (so evacuation
+ *       never serves fewer requests for want of a window than the slide alone would);
+ *       {@link DirectCompaction#SLIDE} keeps wave 1's slide alone. When total free space is too small, compaction
  *       cannot help and is skipped (as Linux's {@code compaction_suitable()} does).
  *   <li>Otherwise the request fails: one OOM event, classified {@link OomKind#FRAGMENTATION} or
  *       {@link OomKind#EXHAUSTION}.
@@ -172,11 +174,7 @@ public final class CompactingHeap {
         int start = tlsf.allocate(granules);
         counters.recordRequest(sizeBytes);
         if (start == BlockTable.NIL && mode == AllocationMode.MAY_COMPACT && tlsf.freeGranules() >= granules) {
-            if (directCompaction == DirectCompaction.EVACUATE) {
-                evacuateLocked(granules, directCompactionBudgetBytes, true);
-            } else {
-                compactLocked(directCompactionBudgetBytes, true);
-            }
+            runner.direct(directCompaction, granules, directCompactionBudgetBytes, listener);
             start = tlsf.allocate(granules);
         }
         if (start == BlockTable.NIL) {
@@ -251,7 +249,7 @@ public final class CompactingHeap {
             throw new IllegalArgumentException("maxBytesMoved=" + maxBytesMoved + " must be >= 0");
         }
         synchronized (lock) {
-            return compactLocked(maxBytesMoved, false);
+            return runner.slide(maxBytesMoved, false, listener);
         }
     }
 
@@ -272,16 +270,8 @@ public final class CompactingHeap {
         }
         synchronized (lock) {
             reserve.acknowledgeLocked();
-            return evacuateLocked(granulesFor(targetBytes), maxBytesMoved, false);
+            return runner.evacuate(granulesFor(targetBytes), maxBytesMoved, false, listener);
         }
-    }
-
-    private CompactionResult compactLocked(long maxBytesMoved, boolean direct) {
-        return runner.slide(maxBytesMoved, direct, listener);
-    }
-
-    private CompactionResult evacuateLocked(int targetGranules, long maxBytesMoved, boolean direct) {
-        return runner.evacuate(targetGranules, maxBytesMoved, direct, listener);
     }
 
     /** The reserve target and its wake-up (see {@link Reserve}). */

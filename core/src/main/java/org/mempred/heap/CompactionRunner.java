@@ -18,6 +18,22 @@ final class CompactionRunner {
         this.counters = counters;
     }
 
+    /**
+     * The direct compaction of a request of {@code granules} that TLSF could not serve: an
+     * evacuation for its size and, if that fails, a slide with what is left of the budget; or the
+     * slide alone.
+     */
+    void direct(DirectCompaction form, int granules, long budgetBytes, HeapListener listener) {
+        if (form == DirectCompaction.SLIDE) {
+            slide(budgetBytes, true, listener);
+            return;
+        }
+        CompactionResult evacuated = evacuate(granules, budgetBytes, true, listener);
+        if (!evacuated.succeeded()) {
+            slide(budgetBytes - evacuated.bytesMoved(), true, listener);
+        }
+    }
+
     CompactionResult slide(long maxBytesMoved, boolean direct, HeapListener listener) {
         int freeBlocksBefore = tlsf.freeBlockCount();
         int largestBefore = tlsf.largestFreeGranules();

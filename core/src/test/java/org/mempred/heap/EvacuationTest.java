@@ -122,6 +122,27 @@ class EvacuationTest {
     }
 
     @Test
+    void directCompactionSlidesWhenNoWindowsBlocksFitElsewhere() {
+        // [B 2K][hole 1K][C 2K][hole 1K]: any 2 KiB window holds a 2 KiB block and no hole outside
+        // takes it, but sliding C down next to B joins the two holes.
+        CompactingHeap heap = new CompactingHeap(6 * KIB, 4 * KIB, DirectCompaction.EVACUATE);
+        long b = heap.allocate(2 * KIB, AllocationMode.ATOMIC);
+        long h1 = heap.allocate(KIB, AllocationMode.ATOMIC);
+        long c = heap.allocate(2 * KIB, AllocationMode.ATOMIC);
+        long h2 = heap.allocate(KIB, AllocationMode.ATOMIC);
+        heap.typed().putLong(c, 0, 0x0123_4567_89AB_CDEFL);
+        heap.free(h1);
+        heap.free(h2);
+        assertThat(heap.compactFor(2 * KIB, Long.MAX_VALUE).succeeded()).isFalse();
+
+        assertThat(heap.tryAllocate(2 * KIB, AllocationMode.MAY_COMPACT)).isNotEqualTo(Handles.NONE);
+        assertThat(heap.stats().directCompactions()).isEqualTo(2); // the evacuation, then the slide
+        assertThat(heap.typed().getLong(c, 0)).isEqualTo(0x0123_4567_89AB_CDEFL);
+        assertThat(heap.isLive(b)).isTrue();
+        heap.invariants();
+    }
+
+    @Test
     void evacuationFindsCheapWindowsOnAnArenaWithCoarseSummaryLevels() {
         CompactingHeap heap = new CompactingHeap(16 * KIB * KIB);
         List<Long> kept = new ArrayList<>();

@@ -90,10 +90,30 @@ final class Headline {
             Summary bytes = mib(result.versus(policy, RESERVE, Metric.BYTES_MOVED));
             parts.add("`" + policy + "` " + word(oom, "OOM events") + ", " + word(bytes, "bytes moved"));
         }
-        return parts.isEmpty()
-                ? "No demand forecast was run."
-                : "Against `reserve` (the largest request so far, no forecast), paired: " + String.join("; ", parts)
-                        + ".";
+        if (parts.isEmpty()) {
+            return "No demand forecast was run.";
+        }
+        return "Against `reserve` (the largest request so far, no forecast), paired: " + String.join("; ", parts) + "."
+                + why(result);
+    }
+
+    /** When the oracle does no better than reserve, says what that implies, with the evidence. */
+    private static String why(ExperimentResult result) {
+        List<String> policies = result.spec().policies();
+        if (!policies.contains(Predictors.ORACLE) || !policies.contains(Predictors.PERSISTENCE)) {
+            return "";
+        }
+        Summary oracle = result.versus(Predictors.ORACLE, RESERVE, Metric.OOM_EVENTS);
+        if (Verdicts.change(oracle).equals("significant reduction")) {
+            return " The oracle, which reads the true future requests, has significantly fewer OOM events than"
+                    + " reserve: a better forecast of demand has room to help here.";
+        }
+        Summary persistence = result.summary(Predictors.PERSISTENCE, Metric.PREDICTION_ACCURACY);
+        return " Why: even the oracle, which reads the true future requests, is not significantly better than"
+                + " reserve, so no forecast of the largest request can be; the persistence forecast (the largest"
+                + " request of the last horizon) already tells correctly whether the next horizon needs more"
+                + " contiguous space than exists in " + Cell.format(100 * persistence.mean(), 1, false)
+                + " % of predictions. What limits prediction here is the bound, not the forecaster.";
     }
 
     private static boolean isForecast(String policy) {
