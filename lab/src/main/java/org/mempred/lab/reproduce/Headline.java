@@ -110,7 +110,7 @@ final class Headline {
         }
         Summary persistence = result.summary(Predictors.PERSISTENCE, Metric.PREDICTION_ACCURACY);
         return " Why: even the oracle, which reads the true future requests, is not significantly better than"
-                + " reserve, so no forecast of the largest request can be; the persistence forecast (the largest"
+                + " reserve, so under this rule (reserve = forecast largest request) no forecast can be; the persistence forecast (the largest"
                 + " request of the last horizon) already tells correctly whether the next horizon needs more"
                 + " contiguous space than exists in " + Cell.format(100 * persistence.mean(), 1, false)
                 + " % of predictions. What limits prediction here is the bound, not the forecaster.";
