@@ -1,7 +1,7 @@
 package org.mempred.govern;
 
 /**
- * Watches a predictor and trips when it misbehaves (DESIGN.md "Policies and the governor"):
+ * Watches a predictor and trips when it misbehaves (docs/design.md "One governor tick"):
  *
  * <ul>
  *   <li><b>anomalies</b> — invalid predictions, predictor exceptions, predictions over the latency

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Scores predictions exactly as DESIGN.md "Accuracy" defines: at each labelled prediction with
+ * Scores predictions exactly as docs/design.md "Definitions" defines: at each labelled prediction with
  * current pressure p, predicted peak q and actual peak y, positive means ≥ θ; the confusion counts
  * come from (q ≥ θ, y ≥ θ); MAE, RMSE and skill = 1 − MSE(model)/MSE(persistence), where
  * persistence predicts p. Reported overall and per {@link PressureBand} of p.

@@ -1,9 +1,9 @@
 package org.mempred.predict;
 
 /**
- * Accuracy of one predictor over one band of current pressure (or overall), as DESIGN.md
- * "Accuracy" defines it. Positive means a pressure at or above the threshold θ; the confusion
- * counts compare the predicted peak q with the actual peak y. Ratios of an empty band are NaN.
+ * Accuracy of one predictor over one band of current pressure (or overall), as docs/design.md
+ * "Definitions" defines it. Positive means a value at or above the threshold θ; the confusion
+ * counts compare the forecast q with the label y. Ratios of an empty band are NaN.
  *
  * @param band the band's label, e.g. {@code "90-95%"}, or {@code "all"}
  * @param truePositives q ≥ θ and y ≥ θ

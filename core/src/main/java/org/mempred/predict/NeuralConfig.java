@@ -1,7 +1,7 @@
 package org.mempred.predict;
 
 /**
- * Hyper-parameters of the {@code neural} predictor (DESIGN.md "Predictors").
+ * Hyper-parameters of the {@code neural} predictor (docs/design.md "Definitions").
  *
  * @param hiddenUnits ReLU units in the hidden layer (8 in the 4→8→1 design)
  * @param learningRate SGD step size (0.01)

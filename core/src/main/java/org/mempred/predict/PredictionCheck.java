@@ -1,8 +1,8 @@
 package org.mempred.predict;
 
 /**
- * Validity of a predictor's output at the safety boundary (DESIGN.md "Policies and the
- * governor"): a prediction is a pressure, so anything but a finite value in [0, 1] is invalid. An
+ * Validity of a predictor's output at the safety boundary (docs/design.md "One governor tick"):
+ * a prediction is a share of capacity, so anything but a finite value in [0, 1] is invalid. An
  * invalid prediction is reported and discarded by the caller, never clamped into range.
  */
 public enum PredictionCheck {

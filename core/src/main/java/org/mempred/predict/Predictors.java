@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The registry of named predictors: {@code persistence}, {@code holt}, {@code zgc}, {@code
- * neural} and {@code oracle} (DESIGN.md "Predictors"). Unknown names throw, listing the valid ones.
+ * neural} and {@code oracle} (docs/design.md "Definitions"). Unknown names throw, listing the valid ones.
  */
 public final class Predictors {
     /** Future = now. */

@@ -1,7 +1,7 @@
 package org.mempred.predict;
 
 /**
- * The bands of <em>current</em> pressure p that accuracy is reported in (DESIGN.md "Accuracy"):
+ * The bands of <em>current</em> pressure p that accuracy is reported in (docs/design.md "Definitions"):
  * each band holds {@code lower <= p < upper}, the last one also p = 1.
  */
 public enum PressureBand {

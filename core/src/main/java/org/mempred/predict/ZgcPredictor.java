@@ -32,7 +32,7 @@ public final class ZgcPredictor implements Predictor {
     /** Default window: 10 samples, 5 s of 500 ms governor ticks. */
     public static final int DEFAULT_WINDOW_SAMPLES = 10;
 
-    /** Standard deviations added to the mean rate (DESIGN.md: 3.29). */
+    /** Standard deviations added to the mean rate (ZGC's one_in_1000: 3.29). */
     public static final double SIGMAS = 3.29;
 
     private static final double NANOS_PER_SECOND = 1e9;

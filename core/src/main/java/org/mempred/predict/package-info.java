@@ -1,5 +1,6 @@
 /**
- * Predictors of peak heap pressure over a horizon (DESIGN.md "Predictors", "Accuracy").
+ * Predictors of the contiguous demand (or, for the {@code -peak} policies, the peak pressure) over
+ * a horizon (docs/design.md "Definitions").
  *
  * <p>Entry points: {@link org.mempred.predict.Predictors} creates the named predictors ({@code
  * persistence}, {@code holt}, {@code zgc}, {@code neural}, {@code oracle}); a {@link

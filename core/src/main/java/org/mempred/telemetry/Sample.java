@@ -81,7 +81,7 @@ public record Sample(
         return (double) usedBytes / capacityBytes;
     }
 
-    /** {@code 1 - largestFree/free}, 0 when nothing is free (DESIGN.md "The heap"). */
+    /** {@code 1 - largestFree/free}, 0 when nothing is free (docs/design.md "Definitions"). */
     public double fragmentation() {
         int freeBytes = freeBytes();
         return freeBytes == 0 ? 0.0 : 1.0 - (double) largestFreeBytes / freeBytes;

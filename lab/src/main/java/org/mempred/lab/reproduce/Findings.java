@@ -16,6 +16,8 @@ final class Findings {
     ExperimentResult autonomy;
     /** Section 12's headline experiments by demand level ("80 %", "90 %", "95 %"). */
     Map<String, ExperimentResult> pareto = Map.of();
+    /** Section 10's replays by "trace at pressure". */
+    final Map<String, ExperimentResult> traces = new LinkedHashMap<>();
     /** Section 13's experiments by workload and horizon. */
     Map<String, ExperimentResult> horizons = Map.of();
 

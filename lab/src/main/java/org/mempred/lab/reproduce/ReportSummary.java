@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mempred.govern.Policies;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.sim.SimulationOptions;
@@ -48,6 +49,7 @@ final class ReportSummary {
             out.append('\n');
         }
         out.append(horizons(findings.horizons));
+        out.append(traces(findings.traces));
         out.append("\nSection 12 draws every policy on the plane of OOM events against bytes moved (below),"
                 + " section 10 repeats the comparison on recorded traces of real programs, and section 13 compares"
                 + " lookaheads of 0.5, 1 and 5 s.\n\n");
@@ -55,6 +57,42 @@ final class ReportSummary {
                 .append(ParetoSection.CHART)
                 .append(")\n\n");
         out.append(glossary());
+        return out.toString();
+    }
+
+    /** Per replay of section 10: which policies had significantly fewer OOM events than reactive. */
+    private static String traces(Map<String, ExperimentResult> replays) {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, ExperimentResult> replay : replays.entrySet()) {
+            ExperimentResult result = replay.getValue();
+            double reactive =
+                    result.summary(Policies.REACTIVE, Metric.OOM_EVENTS).mean();
+            List<String> fewer = new ArrayList<>();
+            List<String> more = new ArrayList<>();
+            for (String policy : result.spec().policies()) {
+                if (policy.equals(Policies.REACTIVE)) {
+                    continue;
+                }
+                String verdict = Verdicts.change(result.versusBaseline(policy, Metric.OOM_EVENTS));
+                if (verdict.equals("significant reduction")) {
+                    fewer.add(policy);
+                } else if (verdict.equals("significant increase")) {
+                    more.add(policy);
+                }
+            }
+            out.append("- Trace ").append(replay.getKey()).append(" (section 10): ");
+            if (reactive == 0 && more.isEmpty()) {
+                out.append("no OOM event under reactive, nor significantly more under any policy.\n");
+                continue;
+            }
+            out.append("reactive has ")
+                    .append(Cell.format(reactive, 1, false))
+                    .append(" OOM events per run; significantly fewer: ")
+                    .append(fewer.isEmpty() ? "none" : String.join(", ", fewer))
+                    .append("; significantly more: ")
+                    .append(more.isEmpty() ? "none" : String.join(", ", more))
+                    .append(".\n");
+        }
         return out.toString();
     }
 

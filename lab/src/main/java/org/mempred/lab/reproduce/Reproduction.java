@@ -58,7 +58,7 @@ public final class Reproduction {
         sections.add(FootprintSection.build(context, findings));
         sections.add(LatencySection.build(context, findings));
         sections.add(SafetySection.build(context, findings));
-        sections.add(TraceSection.build(context));
+        sections.add(TraceSection.build(context, findings));
         sections.add(ClaimsSection.build(findings));
         sections.add(ParetoSection.build(context, findings));
         sections.add(HorizonSection.build(context, findings));

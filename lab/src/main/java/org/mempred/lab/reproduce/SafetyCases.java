@@ -14,7 +14,7 @@ import org.mempred.lab.VirtualClock;
 import org.mempred.predict.PredictorConfig;
 
 /**
- * Runs the safety cases of DESIGN.md against a real {@link Governor} on a virtual clock and a
+ * Runs the safety cases of docs/design.md "One governor tick" against a real {@link Governor} on a virtual clock and a
  * real 100 KiB heap, with a {@link FaultyPredictor} injecting the fault. Each case returns what
  * was expected, what actually happened (read back from the governor's counters, mode and
  * decision log) and whether that passes. Nothing is asserted in advance: a failing case is

@@ -60,7 +60,7 @@ final class TraceSection {
         }
     }
 
-    static Section build(Context context) {
+    static Section build(Context context, Findings findings) {
         Path dir = context.settings().tracesDir();
         List<Path> traces = traces(dir);
         Section section = new Section(10, "Real traces");
@@ -85,6 +85,8 @@ final class TraceSection {
                 section.table(ExperimentTables.summary("Replay of " + name, result, METRICS));
                 section.table(
                         ExperimentTables.paired("Replay of " + name + ", paired change vs reactive", result, METRICS));
+                section.paragraph(Verdicts.oomFindings(result));
+                findings.traces.put(name, result);
             }
         }
         section.data("replays", json -> {

@@ -4,7 +4,7 @@ package org.mempred.lab.sim;
  * How long a compaction takes in virtual time:
  * {@code fixedNanos + blocksMoved * perBlockNanos + bytesMoved / bytesPerNano}.
  *
- * <p>DESIGN.md asks for "fixed + per byte moved, calibrated from the real measured memmove rate".
+ * <p>The design asks for "fixed + per byte moved, calibrated from the real measured memmove rate".
  * Measured wall times showed that this alone undercharges sliding compaction 10–25 times: each
  * moved block also costs a metadata rewrite, a handle update and a short {@code arraycopy} call,
  * which for the heap's typical 16–512 B blocks outweighs the bytes. So the model keeps the

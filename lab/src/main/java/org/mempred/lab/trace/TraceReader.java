@@ -14,7 +14,7 @@ import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
 
 /**
- * Streams a {@code mempred-trace v1} file (shared/DESIGN.md "Trace format") as an
+ * Streams a {@code mempred-trace v1} file (docs/design.md "Trace format") as an
  * {@link EventStream} of {@code ALLOCATE} and {@code FREE} events, in constant memory whatever the
  * file's length:
  *

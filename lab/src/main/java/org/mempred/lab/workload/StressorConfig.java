@@ -35,7 +35,7 @@ public record StressorConfig(
      * times within one tick (where no tick-driven policy could act in time).
      */
     public static final double DEFAULT_OPS_PER_SECOND = 250.0;
-    /** Default share of atomic allocations (DESIGN.md "Allocation semantics"). */
+    /** Default share of atomic allocations (docs/design.md "One allocation request"). */
     public static final double DEFAULT_ATOMIC_SHARE = 0.20;
 
     /** Checks every component, naming the bad value. */
