@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mempred.cli.shell.ShellCommand;
 import picocli.CommandLine;
@@ -57,6 +58,16 @@ public final class Main implements Callable<Integer> {
                     || exception instanceof IOException
                     || exception instanceof UncheckedIOException) {
                 code = 1;
+            } else if (outOfMemory(exception)) {
+                PrintWriter err = failed.getErr();
+                err.println(String.format(
+                        Locale.ROOT,
+                        "mempred: ran out of Java heap (this JVM may use %,d MiB): run with"
+                                + " MEMPRED_JAVA_OPTS=-Xmx%dg, or fewer --threads or --seeds",
+                        Runtime.getRuntime().maxMemory() >> 20,
+                        2 * Math.max(1, Runtime.getRuntime().maxMemory() >> 30)));
+                err.flush();
+                return 1;
             } else {
                 throw exception;
             }
@@ -66,6 +77,16 @@ public final class Main implements Callable<Integer> {
             return code;
         });
         return commandLine;
+    }
+
+    /** Whether {@code exception} or one of its causes is an {@link OutOfMemoryError}. */
+    private static boolean outOfMemory(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The message of {@code exception}, with the reason of an I/O cause when the message lacks it. */

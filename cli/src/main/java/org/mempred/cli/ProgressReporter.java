@@ -57,6 +57,12 @@ final class ProgressReporter implements Progress, ReproduceProgress, AutoCloseab
         return new ProgressReporter(err, command, System.console() != null, DEFAULT_INTERVAL_SECONDS);
     }
 
+    /** Announces {@code runsTotal} runs before the first one finishes, so the first lines show the total. */
+    ProgressReporter expect(int runsTotal) {
+        step("runs", 0, runsTotal);
+        return this;
+    }
+
     @Override
     public void onRunFinished(int runsDone, int runsTotal, RunResult run) {
         step("runs", runsDone, runsTotal);

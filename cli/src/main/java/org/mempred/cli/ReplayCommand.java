@@ -127,7 +127,9 @@ final class ReplayCommand implements Callable<Integer> {
             out.flush();
             ExperimentResult result;
             try (ProgressReporter progress = ProgressReporter.forStderr(err, "mempred replay")) {
-                result = Experiment.run(plan.settings().spec(), progress);
+                ExperimentSpec spec = plan.settings().spec();
+                progress.expect(spec.policies().size() * spec.seeds().size());
+                result = Experiment.run(spec, progress);
             }
             out.print(tables(result, output.tableColumns()));
             out.println();

@@ -94,6 +94,8 @@ final class StressCommand implements Callable<Integer> {
         ExperimentResult result;
         try (ProgressReporter progress =
                 ProgressReporter.forStderr(spec.commandLine().getErr(), "mempred stress")) {
+            progress.expect(
+                    settings.spec().policies().size() * settings.spec().seeds().size());
             result = Experiment.run(settings.spec(), progress);
         }
         out.print(StressText.tables(result, output.tableColumns()));

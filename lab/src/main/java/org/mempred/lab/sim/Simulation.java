@@ -74,7 +74,8 @@ public final class Simulation {
         this.recorder = recorder;
         this.trace = trace;
         this.timeline = timeline;
-        this.handles = new HandleMap(heap.capacityBytes() / CompactingHeap.GRANULE_BYTES);
+        // Starts small and doubles: memory follows the live blocks, not the heap's size.
+        this.handles = new HandleMap(1024);
         this.nextTickNanos = options.tickNanos();
     }
 
