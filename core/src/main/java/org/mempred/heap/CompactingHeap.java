@@ -46,7 +46,7 @@ import java.util.Objects;
  */
 public final class CompactingHeap {
     /** Allocation granularity: every block is a whole number of granules. */
-    public static final int GRANULE_BYTES = 16;
+    public static final int GRANULE_BYTES = Granules.BYTES;
     /** The design's default arena: 100 KiB. */
     public static final int DEFAULT_CAPACITY_BYTES = 102_400;
     /** The design's default direct-compaction budget: 16 KiB moved. */
@@ -54,7 +54,7 @@ public final class CompactingHeap {
     /** Largest supported arena, 1 GiB. */
     public static final int MAX_CAPACITY_BYTES = 1 << 30;
 
-    static final int GRANULE_SHIFT = 4;
+    static final int GRANULE_SHIFT = Granules.SHIFT;
 
     private final Object lock = new Object();
     private final byte[] arena;
@@ -125,7 +125,7 @@ public final class CompactingHeap {
 
     /** Granules needed for {@code sizeBytes}. */
     static int granulesFor(int sizeBytes) {
-        return (sizeBytes + GRANULE_BYTES - 1) >>> GRANULE_SHIFT;
+        return Granules.of(sizeBytes);
     }
 
     /** Sets the observer of direct compactions and OOM events ({@link HeapListener#NONE} for none). */
@@ -443,7 +443,7 @@ public final class CompactingHeap {
     public double fragmentation() {
         synchronized (lock) {
             int free = tlsf.freeGranules();
-            return free == 0 ? 0.0 : 1.0 - (double) tlsf.largestFreeGranules() / free;
+            return Granules.fragmentation(tlsf.largestFreeGranules(), free);
         }
     }
 

@@ -53,7 +53,7 @@ public record HeapStats(
 
     /** {@code 1 - largestFree/free}, 0 when nothing is free. */
     public double fragmentation() {
-        return freeBytes == 0 ? 0.0 : 1.0 - (double) largestFreeBytes / freeBytes;
+        return Granules.fragmentation(largestFreeBytes, freeBytes);
     }
 
     /**

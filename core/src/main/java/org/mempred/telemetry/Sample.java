@@ -1,5 +1,7 @@
 package org.mempred.telemetry;
 
+import org.mempred.heap.Granules;
+
 /**
  * One telemetry sample of a heap at {@code timeNanos}: what every predictor reads.
  *
@@ -84,6 +86,6 @@ public record Sample(
     /** {@code 1 - largestFree/free}, 0 when nothing is free (docs/design.md "Definitions"). */
     public double fragmentation() {
         int freeBytes = freeBytes();
-        return freeBytes == 0 ? 0.0 : 1.0 - (double) largestFreeBytes / freeBytes;
+        return Granules.fragmentation(largestFreeBytes, freeBytes);
     }
 }

@@ -21,10 +21,13 @@ import org.mempred.heap.CompactingHeap;
 import org.mempred.live.Jmx;
 import org.mempred.live.LiveSystem;
 import org.mempred.predict.FeatureSet;
+import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.PredictorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code mempred shell}: a live heap and governor on the real clock behind a JLine prompt with
@@ -57,12 +60,20 @@ public final class ShellCommand implements Callable<Integer> {
     @Mixin
     private WeightsOption weights = new WeightsOption();
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         int capacity = Sizes.parseHeapBytes(heapSize, "--heap", false);
         CompactingHeap heap = new CompactingHeap(capacity);
         PredictorConfig config = PredictorConfig.DEFAULTS.withFeatureSet(FeatureSet.byName(features));
-        PredictorConfig predictors = config.withWeights(weights.load(config));
+        NeuralWeights start = weights.load(config);
+        PredictorConfig predictors = config.withWeights(start);
+        if (weights.file() != null) {
+            spec.commandLine().getErr().println("mempred shell: " + WeightsOption.describe(weights.file(), start));
+            spec.commandLine().getErr().flush();
+        }
         TimedPredictor.Latencies latencies = new TimedPredictor.Latencies();
         try (LiveSystem system = new LiveSystem(
                         heap, policy, predictors, GovernorConfig.DEFAULTS, p -> new TimedPredictor(p, latencies));

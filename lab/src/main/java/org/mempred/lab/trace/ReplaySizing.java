@@ -1,6 +1,7 @@
 package org.mempred.lab.trace;
 
 import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.Granules;
 
 /**
  * The two numbers a replay needs that a trace does not state: the heap's size and the replay
@@ -21,8 +22,6 @@ public final class ReplaySizing {
     /** A default replay lasts at least this many predictor horizons. */
     public static final int HORIZONS_PER_REPLAY = 12;
 
-    private static final int GRANULE_BYTES = CompactingHeap.GRANULE_BYTES;
-
     private ReplaySizing() {}
 
     /**
@@ -40,7 +39,7 @@ public final class ReplaySizing {
                     "peakLiveBytes=" + peakLiveBytes + ": the trace allocates nothing, so no heap size fits it");
         }
         long raw = (long) Math.ceil(peakLiveBytes / pressure);
-        long capacity = (raw + GRANULE_BYTES - 1) / GRANULE_BYTES * GRANULE_BYTES;
+        long capacity = Granules.roundUp(raw);
         if (capacity > CompactingHeap.MAX_CAPACITY_BYTES) {
             throw new IllegalArgumentException("peakLiveBytes=" + peakLiveBytes + " at pressure=" + pressure
                     + " needs capacityBytes=" + capacity + ", above the heap's maximum "

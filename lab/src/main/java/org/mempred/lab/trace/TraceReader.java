@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.Granules;
 import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
 
@@ -46,7 +46,6 @@ public final class TraceReader implements EventStream, Closeable {
     private static final int GZIP_MAGIC_1 = 0x8b;
     private static final long LIMIT_DIV_10 = Long.MAX_VALUE / 10;
     private static final int LIMIT_LAST_DIGIT = (int) (Long.MAX_VALUE % 10);
-    private static final int GRANULE_MASK = CompactingHeap.GRANULE_BYTES - 1;
 
     private final LineSource lines;
     private final LiveIds live = new LiveIds();
@@ -277,7 +276,7 @@ public final class TraceReader implements EventStream, Closeable {
     }
 
     private static long granular(int size) {
-        return ((long) size + GRANULE_MASK) & ~GRANULE_MASK;
+        return Granules.roundUp(size);
     }
 
     private long number(int end, String what) {

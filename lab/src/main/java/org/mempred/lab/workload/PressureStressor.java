@@ -1,6 +1,7 @@
 package org.mempred.lab.workload;
 
 import java.util.SplittableRandom;
+import org.mempred.heap.Granules;
 
 /**
  * The pressure-level stressor: an open-loop, seeded stream of allocate/free/pin/unpin events
@@ -39,7 +40,7 @@ import java.util.SplittableRandom;
  * blocks plus slack. Deterministic: a pure function of (config, seed, duration).
  */
 public final class PressureStressor implements EventStream {
-    private static final int GRANULE_BYTES = 16;
+    private static final int GRANULE_BYTES = Granules.BYTES;
     private static final int FREE_ATTEMPTS = 8;
 
     private final StressorConfig config;
@@ -190,7 +191,7 @@ public final class PressureStressor implements EventStream {
     }
 
     private static int roundUp(int size) {
-        return (size + GRANULE_BYTES - 1) & -GRANULE_BYTES;
+        return (int) Granules.roundUp(size);
     }
 
     /** Intended live bytes now (rounded to the 16-byte granule), as the stressor accounts them. */
