@@ -53,6 +53,8 @@ public final class PathChecks {
      *
      * @throws CommandIoException naming {@code option} and the file otherwise
      */
+    // The probe channel is opened only to prove the file can be written; its body is empty on purpose.
+    @SuppressWarnings("try")
     public static void writableFile(Path file, String option) {
         if (Files.isDirectory(file)) {
             throw new CommandIoException(

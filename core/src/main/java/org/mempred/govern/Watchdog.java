@@ -79,10 +79,6 @@ final class Watchdog {
         return true;
     }
 
-    boolean tripped() {
-        return tripped;
-    }
-
     /** Whether the cool-down is over at {@code nowNanos}. */
     boolean cooledDown(long nowNanos) {
         return tripped && nowNanos >= degradedUntilNanos;

@@ -125,6 +125,8 @@ class LiveSystemTest {
     }
 
     @Test
+    // The JMX registration is scoped by the try block; the test reads it through the platform server.
+    @SuppressWarnings("try")
     void mxBeansAreRegisteredAndMatchTheHeap() throws Exception {
         try (LiveSystem system = system("holt");
                 Jmx jmx = Jmx.register(system)) {

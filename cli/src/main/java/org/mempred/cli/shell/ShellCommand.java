@@ -64,6 +64,8 @@ public final class ShellCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
+    // The JMX registration lives for the session; the try block only scopes it.
+    @SuppressWarnings("try")
     public Integer call() throws IOException {
         int capacity = Sizes.parseHeapBytes(heapSize, "--heap", false);
         CompactingHeap heap = new CompactingHeap(capacity);

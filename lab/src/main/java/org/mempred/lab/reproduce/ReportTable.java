@@ -36,10 +36,6 @@ final class ReportTable {
         return title;
     }
 
-    int rowCount() {
-        return rows.size();
-    }
-
     /** The table in Markdown, preceded by its title in bold. */
     String markdown() {
         StringBuilder out = new StringBuilder();

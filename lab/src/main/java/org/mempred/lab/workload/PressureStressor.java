@@ -194,11 +194,6 @@ public final class PressureStressor implements EventStream {
         return (int) Granules.roundUp(size);
     }
 
-    /** Intended live bytes now (rounded to the 16-byte granule), as the stressor accounts them. */
-    public long intendedLiveBytes() {
-        return liveBytes;
-    }
-
     @Override
     public long timeNanos() {
         return timeNanos;
