@@ -3,6 +3,7 @@ package org.mempred.govern;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.mempred.predict.Predictor;
+import org.mempred.predict.Target;
 import org.mempred.telemetry.Sample;
 
 /**
@@ -20,7 +21,7 @@ import org.mempred.telemetry.Sample;
  */
 public final class PredictivePolicy implements CompactionPolicy {
     /** Default threshold on the predicted peak pressure. */
-    public static final double DEFAULT_THRESHOLD_PRESSURE = 0.90;
+    public static final double DEFAULT_THRESHOLD_PRESSURE = Target.PEAK_THRESHOLD;
     /** Default least fragmentation worth compacting. */
     public static final double DEFAULT_MIN_FRAGMENTATION = 0.10;
 

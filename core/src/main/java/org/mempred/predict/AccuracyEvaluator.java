@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class AccuracyEvaluator implements LabelListener {
     /** Default threshold θ. */
-    public static final double DEFAULT_THRESHOLD_PRESSURE = 0.90;
+    public static final double DEFAULT_THRESHOLD_PRESSURE = Target.PEAK_THRESHOLD;
 
     private static final int OVERALL = PressureBand.values().length;
     private static final int TP = 0;
