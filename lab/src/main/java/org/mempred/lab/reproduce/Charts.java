@@ -28,6 +28,8 @@ import org.mempred.lab.sim.Timeline;
 final class Charts {
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 520;
+    /** Pressure points between two rows of event markers under the pressure lines. */
+    private static final double MARKER_ROW_GAP = 3.0;
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -57,17 +59,41 @@ final class Charts {
                 line.setMarker(SeriesMarkers.NONE);
             }
         }
+        // Events go on rows of their own below the lines, one row per run and kind, so that no marker
+        // hides another or a line.
+        double lowest = 100.0;
+        for (Timeline timeline : runs.values()) {
+            for (int i = 0; i < timeline.size(); i++) {
+                if (timeline.timeNanos(i) >= fromNanos && timeline.timeNanos(i) <= toNanos) {
+                    lowest = Math.min(lowest, timeline.pressure(i) * 100.0);
+                }
+            }
+        }
+        double row = Math.floor(lowest) - MARKER_ROW_GAP;
         for (Map.Entry<String, Timeline> run : runs.entrySet()) {
             Timeline timeline = run.getValue();
-            markers(chart, run.getKey() + " OOM events", timeline, 0, fromNanos, toNanos);
-            markers(chart, run.getKey() + " proactive compactions", timeline, 1, fromNanos, toNanos);
-            markers(chart, run.getKey() + " direct compactions", timeline, 2, fromNanos, toNanos);
+            for (int kind = 0; kind < 3; kind++) {
+                String what = kind == 0 ? " OOM events" : kind == 1 ? " proactive compactions" : " direct compactions";
+                markers(
+                        chart,
+                        run.getKey() + what + " (row " + Cell.format(row, 0, false) + ")",
+                        timeline,
+                        kind,
+                        row,
+                        fromNanos,
+                        toNanos);
+                row -= MARKER_ROW_GAP;
+            }
         }
         save(chart, file);
     }
 
-    /** Scatter points at the ticks in the window where a running total (0 OOM, 1 proactive, 2 direct) grew. */
-    private static void markers(XYChart chart, String name, Timeline timeline, int kind, long fromNanos, long toNanos) {
+    /**
+     * Markers on the row at {@code rowY} at the ticks in the window where a running total (0 OOM, 1
+     * proactive, 2 direct) grew.
+     */
+    private static void markers(
+            XYChart chart, String name, Timeline timeline, int kind, double rowY, long fromNanos, long toNanos) {
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         long previous = 0;
@@ -80,7 +106,7 @@ final class Charts {
             long t = timeline.timeNanos(i);
             if (total > previous && t >= fromNanos && t <= toNanos) {
                 x.add(timeline.timeNanos(i) / 1e9);
-                y.add(timeline.pressure(i) * 100.0);
+                y.add(rowY);
             }
             previous = total;
         }
@@ -92,9 +118,9 @@ final class Charts {
         }
     }
 
-    /** Predicted peak (at prediction time t) vs the peak actually observed in (t, t + H]. */
+    /** The forecast made at t vs the target's peak actually observed in (t, t + H], as % of capacity. */
     static void predictedVsActual(Path file, String title, LabelLog labels) {
-        XYChart chart = xyChart(title, "prediction time (s)", "peak pressure over the horizon (%)");
+        XYChart chart = xyChart(title, "prediction time (s)", "over the horizon (% of capacity)");
         double[] x = new double[labels.size()];
         double[] predicted = new double[labels.size()];
         double[] actual = new double[labels.size()];
@@ -104,8 +130,8 @@ final class Charts {
             actual[i] = labels.actual(i) * 100.0;
         }
         if (x.length > 0) {
-            chart.addSeries("actual peak", x, actual).setMarker(SeriesMarkers.NONE);
-            chart.addSeries("predicted peak", x, predicted).setMarker(SeriesMarkers.NONE);
+            chart.addSeries("actual", x, actual).setMarker(SeriesMarkers.NONE);
+            chart.addSeries("forecast", x, predicted).setMarker(SeriesMarkers.NONE);
         }
         save(chart, file);
     }
