@@ -45,6 +45,10 @@ import java.util.Arrays;
 final class Evacuator {
     /** Most free blocks considered as destinations. */
     static final int DESTINATIONS = 32;
+    /** Movers sorted by insertion up to this many; a primitive sort beyond. */
+    private static final int INSERTION_SORT_MAX = 32;
+
+    private static final long ADDRESS_MASK = 0xFFFF_FFFFL;
     /** Most runs of chunks, from the cheapest, whose windows are searched. */
     static final int REGIONS = 8;
 
@@ -65,6 +69,8 @@ final class Evacuator {
     private int[] bestMovers = new int[16];
     private int[] bestPlan = new int[16];
     private int planned;
+    private boolean windowFound;
+    private long[] sortKeys = new long[16];
     private int bestCount;
     private long bytesMoved;
     private int blocksMoved;
@@ -91,10 +97,8 @@ final class Evacuator {
         if (tlsf.largestFreeGranules() >= targetGranules) {
             return true;
         }
-        if (tlsf.freeGranules() < targetGranules || !findWindow(targetGranules)) {
-            return false;
-        }
-        if ((long) windowLive << CompactingHeap.GRANULE_SHIFT > maxBytesMoved) {
+        long budgetGranules = Math.min(Integer.MAX_VALUE, maxBytesMoved >>> CompactingHeap.GRANULE_SHIFT);
+        if (tlsf.freeGranules() < targetGranules || !findWindow(targetGranules, budgetGranules)) {
             return false;
         }
         detachWindowFreeBlocks();
@@ -112,7 +116,7 @@ final class Evacuator {
     }
 
     /** Sets the window fields and the best plan to the cheapest placeable window; false if none. */
-    private boolean findWindow(int target) {
+    private boolean findWindow(int target, long budgetGranules) {
         int runChunks = summary.beginSearch(target);
         if (runChunks < 0) {
             return false;
@@ -120,6 +124,7 @@ final class Evacuator {
         destinationCount = tlsf.collectLargest(destinations, DESTINATIONS);
         int chunkGranules = 1 << LiveSummary.CHUNK_SHIFT;
         long bestLive = Long.MAX_VALUE;
+        windowFound = false;
         for (int r = 0; r < REGIONS; r++) {
             int chunk = summary.nextWindow(regionChunks, r);
             if (chunk < 0 || bestLive <= summary.runLiveGranules(chunk, runChunks)) {
@@ -128,9 +133,9 @@ final class Evacuator {
             regionChunks[r] = chunk;
             int from = Math.max(0, (chunk - 1) * chunkGranules);
             int to = Math.min(blocks.granules, (chunk + 1) * chunkGranules + target);
-            bestLive = searchRegion(from, to, target, bestLive);
+            bestLive = searchRegion(from, to, target, Math.min(bestLive, budgetGranules + 1));
         }
-        return bestLive != Long.MAX_VALUE;
+        return windowFound;
     }
 
     /** The two-pointer walk over windows starting in {@code [from, to)}; returns the best live so far. */
@@ -154,6 +159,7 @@ final class Evacuator {
             }
             if (pinned == 0 && live < bestLive && placeable(i, j)) {
                 bestLive = live;
+                windowFound = true;
                 windowStart = i;
                 windowEnd = j;
                 windowLive = live;
@@ -218,6 +224,10 @@ final class Evacuator {
     }
 
     private void sortBySizeDescending(int count) {
+        if (count > INSERTION_SORT_MAX) {
+            sortLarge(count);
+            return;
+        }
         for (int a = 1; a < count; a++) {
             int block = movers[a];
             int size = blocks.size(block);
@@ -227,6 +237,24 @@ final class Evacuator {
                 b--;
             }
             movers[b + 1] = block;
+        }
+    }
+
+    /**
+     * Sorts many movers in O(n log n) without allocating, in the same order as the insertion sort
+     * (largest first, equal sizes by address): each key packs the size and the complement of the
+     * address into a long, a primitive sort orders them, and reading them backwards gives the order.
+     */
+    private void sortLarge(int count) {
+        if (sortKeys.length < count) {
+            sortKeys = new long[movers.length];
+        }
+        for (int k = 0; k < count; k++) {
+            sortKeys[k] = ((long) blocks.size(movers[k]) << 32) | (ADDRESS_MASK - movers[k]);
+        }
+        Arrays.sort(sortKeys, 0, count);
+        for (int k = 0; k < count; k++) {
+            movers[k] = (int) (ADDRESS_MASK - (sortKeys[count - 1 - k] & ADDRESS_MASK));
         }
     }
 

@@ -8,8 +8,8 @@ import org.mempred.lab.sim.RunResult;
  * each with its JSON key, its table label and how it is shown. NaN means "does not apply".
  */
 public enum Metric {
-    PEAK_PRESSURE("peakPressure", "peak pressure %", Display.PERCENT, RunResult::peakPressure),
-    MEAN_PRESSURE("meanPressure", "mean pressure % (time-weighted)", Display.PERCENT, RunResult::meanPressure),
+    PEAK_PRESSURE("peakPressure", "achieved peak pressure %", Display.PERCENT, RunResult::peakPressure),
+    MEAN_PRESSURE("meanPressure", "achieved mean pressure % (time-weighted)", Display.PERCENT, RunResult::meanPressure),
     OOM_EVENTS("oomEvents", "OOM events", Display.COUNT, r -> r.oomEvents()),
     OOM_FRAGMENTATION("oomFragmentation", "  of which fragmentation", Display.COUNT, r -> r.oomFragmentation()),
     OOM_EXHAUSTION("oomExhaustion", "  of which exhaustion", Display.COUNT, r -> r.oomExhaustion()),

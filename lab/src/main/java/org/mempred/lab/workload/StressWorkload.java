@@ -21,7 +21,7 @@ public final class StressWorkload implements Workload {
 
     @Override
     public String name() {
-        return "stress " + Math.round(config.targetPressure() * 1000) / 10.0 + "%";
+        return "stress at demand " + Math.round(config.targetPressure() * 1000) / 10.0 + "%";
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class SubsystemMix implements Workload {
 
     @Override
     public String name() {
-        return "subsystem mix " + Math.round(targetPressure * 100) + "%";
+        return "subsystem mix at demand " + Math.round(targetPressure * 100) + "%";
     }
 
     @Override
