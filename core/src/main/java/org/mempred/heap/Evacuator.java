@@ -76,7 +76,6 @@ final class Evacuator {
     private int blocksMoved;
     private int windowStart;
     private int windowEnd;
-    private int windowLive;
 
     Evacuator(byte[] arena, BlockTable blocks, Tlsf tlsf, HandleTable handles, LiveSummary summary) {
         this.arena = arena;
@@ -162,7 +161,6 @@ final class Evacuator {
                 windowFound = true;
                 windowStart = i;
                 windowEnd = j;
-                windowLive = live;
                 keepPlan();
             }
             int owner = blocks.owner(i);
