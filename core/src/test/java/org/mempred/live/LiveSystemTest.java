@@ -108,6 +108,42 @@ class LiveSystemTest {
     }
 
     @Test
+    void reserveWakeUpsAreAnsweredOnTheGovernorsThreadBetweenTicks() throws InterruptedException {
+        CompactingHeap fragmented = new CompactingHeap(64 * 1024);
+        List<Long> blocks = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            blocks.add(fragmented.allocate(1024, AllocationMode.ATOMIC));
+        }
+        for (int i = 32; i < 64; i++) {
+            if (i % 4 != 0) {
+                fragmented.free(blocks.get(i)); // 3 KiB holes in the high half
+            }
+        }
+        fragmented.tryAllocate(3 * 1024 + 16, AllocationMode.ATOMIC); // fails: the largest request so far
+        // Ticks far apart (10 s), so anything done after the first tick is a wake-up's doing.
+        GovernorConfig slow = GovernorConfig.DEFAULTS.withTickNanos(10_000_000_000L);
+        try (LiveSystem system =
+                new LiveSystem(fragmented, "reserve", PredictorConfig.DEFAULTS, slow, UnaryOperator.identity())) {
+            system.tick(); // sets the reserve and refills it at once
+            assertThat(fragmented.reserve().targetBytes()).isPositive();
+            long refilledAtTick = system.currentGovernor().stats().proactiveCompactions();
+            system.setAutonomy(true);
+            Thread.sleep(150); // past the rate limit's 100 ms
+            fragmented.allocate(3 * 1024 + 16, AllocationMode.ATOMIC); // takes the reserve block: a wake-up
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (system.currentGovernor().reserveWakeups() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            system.setAutonomy(false);
+            assertThat(system.currentGovernor().reserveWakeups()).isEqualTo(1);
+            assertThat(system.currentGovernor().stats().proactiveCompactions()).isEqualTo(refilledAtTick + 1);
+            assertThat(system.currentGovernor().stats().ticks()).isEqualTo(1);
+            assertThat(system.tickFailures()).isZero();
+            fragmented.invariants();
+        }
+    }
+
+    @Test
     void autonomyLoopTicksOnItsOwnThread() throws InterruptedException {
         GovernorConfig fast = GovernorConfig.DEFAULTS.withTickNanos(2_000_000L);
         try (LiveSystem system =
