@@ -2,7 +2,6 @@ package org.mempred.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
@@ -12,9 +11,8 @@ import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.report.JsonWriter;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
-import org.mempred.lab.workload.StressWorkload;
-import org.mempred.lab.workload.SubsystemMix;
 import org.mempred.lab.workload.Workload;
+import org.mempred.lab.workload.Workloads;
 import org.mempred.live.Metrics;
 import org.mempred.predict.PredictorConfig;
 import picocli.CommandLine.Command;
@@ -135,12 +133,7 @@ final class StressCommand implements Callable<Integer> {
     }
 
     private Workload workload(double target, int heapBytes) {
-        return switch (workloadName.trim().toLowerCase(Locale.ROOT)) {
-            case "stress" -> StressWorkload.kernel(target, heapBytes);
-            case "mix" -> new SubsystemMix(target, heapBytes);
-            default ->
-                throw new IllegalArgumentException("--workload='" + workloadName + "' is unknown; valid: stress, mix");
-        };
+        return Workloads.byName(workloadName, "--workload", target, heapBytes);
     }
 
     static String json(StressSettings settings, ExperimentResult result) {

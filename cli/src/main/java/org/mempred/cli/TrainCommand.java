@@ -15,9 +15,8 @@ import org.mempred.lab.trace.ReplayMarks;
 import org.mempred.lab.trace.ReplaySizing;
 import org.mempred.lab.trace.TraceSummary;
 import org.mempred.lab.trace.TraceWorkload;
-import org.mempred.lab.workload.StressWorkload;
-import org.mempred.lab.workload.SubsystemMix;
 import org.mempred.lab.workload.Workload;
+import org.mempred.lab.workload.Workloads;
 import org.mempred.predict.FeatureSet;
 import org.mempred.predict.NeuralPredictor;
 import org.mempred.predict.NeuralWeights;
@@ -125,13 +124,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (traces.isEmpty()) {
             for (double target : targets) {
-                Workload workload = switch (workloadName) {
-                    case "stress" -> StressWorkload.kernel(target, heapBytes);
-                    case "mix" -> new SubsystemMix(target, heapBytes);
-                    default ->
-                        throw new IllegalArgumentException(
-                                "--workload='" + workloadName + "' is unknown; valid: stress, mix");
-                };
+                Workload workload = Workloads.byName(workloadName, "--workload", target, heapBytes);
                 jobs.add(new Job(
                         workloadName + " at " + Math.round(100 * target) + " %",
                         workload,
