@@ -6,7 +6,6 @@ import org.mempred.govern.Decision.Action;
 import org.mempred.govern.GovernorStats.Mode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.CompactionResult;
-import org.mempred.heap.HeapStats;
 import org.mempred.predict.AccuracyEvaluator;
 import org.mempred.predict.AccuracyReport;
 import org.mempred.predict.LabelListener;
@@ -200,10 +199,7 @@ public final class Governor {
         if (proposal.action() == CompactionPolicy.Action.RESERVE) {
             reserveProposal = proposal;
             heap.reserve().set(Math.min(proposal.targetBytes(), heap.capacityBytes()), proposal.marginBytes());
-            HeapStats stats = heap.stats();
-            boolean shortOfReserve = stats.largestFreeBytes() < heap.reserve().targetBytes()
-                    && stats.freeBytes() >= (long) heap.reserve().targetBytes() + proposal.marginBytes();
-            if (!shortOfReserve) {
+            if (!heap.reserve().isShort()) {
                 log.append(new Decision(now, sample.pressure(), prediction, Action.IDLE, proposal.reason()));
                 return;
             }

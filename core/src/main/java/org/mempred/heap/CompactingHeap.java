@@ -119,7 +119,7 @@ public final class CompactingHeap {
                 tlsf,
                 counters);
         this.directCompaction = directCompaction;
-        this.reserve = new Reserve(lock, capacityBytes);
+        this.reserve = new Reserve(lock, capacityBytes, tlsf);
         this.typed = new TypedAccess(this, lock, arena);
     }
 
@@ -196,7 +196,7 @@ public final class CompactingHeap {
 
     /** Raises the reserve wake-up when this allocation left too little contiguous space. */
     private void checkReserve() {
-        if (reserve.shouldWake(tlsf)) {
+        if (reserve.shouldWake()) {
             listener.onReserveWakeup(reserve.targetBytes(), tlsf.largestFreeGranules() << GRANULE_SHIFT);
         }
     }

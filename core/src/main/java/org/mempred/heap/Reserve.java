@@ -16,13 +16,15 @@ package org.mempred.heap;
 public final class Reserve {
     private final Object lock;
     private final int capacityBytes;
+    private final Tlsf tlsf;
     private int targetGranules;
     private int marginGranules;
     private boolean pending;
 
-    Reserve(Object lock, int capacityBytes) {
+    Reserve(Object lock, int capacityBytes, Tlsf tlsf) {
         this.lock = lock;
         this.capacityBytes = capacityBytes;
+        this.tlsf = tlsf;
     }
 
     /**
@@ -62,12 +64,25 @@ public final class Reserve {
         }
     }
 
-    /** Whether a wake-up is due now; if so it becomes pending. Called with the heap's lock held. */
-    boolean shouldWake(Tlsf tlsf) {
-        if (targetGranules == 0 || pending || tlsf.freeGranules() < (long) targetGranules + marginGranules) {
-            return false;
+    /**
+     * Whether the reserve is short now: set, the largest free block below the target, and at least
+     * the target plus the margin free — the condition a wake-up is raised on.
+     */
+    public boolean isShort() {
+        synchronized (lock) {
+            return isShortLocked();
         }
-        if (tlsf.largestFreeGranules() >= targetGranules) {
+    }
+
+    private boolean isShortLocked() {
+        return targetGranules != 0
+                && tlsf.freeGranules() >= (long) targetGranules + marginGranules
+                && tlsf.largestFreeGranules() < targetGranules;
+    }
+
+    /** Whether a wake-up is due now; if so it becomes pending. Called with the heap's lock held. */
+    boolean shouldWake() {
+        if (pending || !isShortLocked()) {
             return false;
         }
         pending = true;

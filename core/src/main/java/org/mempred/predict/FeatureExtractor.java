@@ -31,7 +31,7 @@ public final class FeatureExtractor {
         }
         this.featureSet = featureSet;
         this.horizonSeconds = horizonNanos / NANOS_PER_SECOND;
-        this.requests = new RequestHistory(horizonNanos, PredictionLoop.DEFAULT_HISTORY_CAPACITY * 4);
+        this.requests = RequestHistory.forHorizon(horizonNanos);
     }
 
     /** {@code max(0, 1 + log2(fraction) / 24)}: a fraction of capacity on the demand features' log scale. */

@@ -56,7 +56,7 @@ public final class HoltPredictor implements Predictor {
         this.featureSet = config.featureSet();
         this.horizonNanos = config.horizonNanos();
         this.target = config.target();
-        this.history = new RequestHistory(config.horizonNanos(), PredictionLoop.DEFAULT_HISTORY_CAPACITY * 4);
+        this.history = RequestHistory.forHorizon(config.horizonNanos());
         this.alpha = alpha;
         this.beta = beta;
     }

@@ -24,6 +24,14 @@ public final class RequestHistory {
     private int size;
     private int capacityBytes = 1;
 
+    /**
+     * A history covering {@code horizonNanos} with room for four times the samples a 5 s horizon
+     * holds at 500 ms ticks: every forecaster and feature of demand uses this size.
+     */
+    public static RequestHistory forHorizon(long horizonNanos) {
+        return new RequestHistory(horizonNanos, PredictionLoop.DEFAULT_HISTORY_CAPACITY * 4);
+    }
+
     /** A history covering {@code horizonNanos}, holding at most {@code capacity} samples. */
     public RequestHistory(long horizonNanos, int capacity) {
         if (horizonNanos <= 0 || capacity < 1) {

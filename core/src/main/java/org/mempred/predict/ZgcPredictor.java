@@ -58,7 +58,7 @@ public final class ZgcPredictor implements Predictor {
         this.featureSet = config.featureSet();
         this.horizonNanos = config.horizonNanos();
         this.target = config.target();
-        this.history = new RequestHistory(config.horizonNanos(), PredictionLoop.DEFAULT_HISTORY_CAPACITY * 4);
+        this.history = RequestHistory.forHorizon(config.horizonNanos());
         this.ratesBytesPerSecond = new double[windowSamples];
     }
 

@@ -53,6 +53,10 @@ public final class TelemetrySampler {
 
     /** Step 2: the sample at the last recorded time, with these instantaneous space figures. */
     public Sample sample(int capacityBytes, int usedBytes, int largestFreeBytes, int freeBlocks) {
+        return sample(capacityBytes, usedBytes, largestFreeBytes, freeBlocks, Requests.NONE);
+    }
+
+    private Sample sample(int capacityBytes, int usedBytes, int largestFreeBytes, int freeBlocks, Requests requests) {
         if (!countersRecorded) {
             throw new IllegalStateException("sample() needs recordCounters(...) first");
         }
@@ -67,7 +71,7 @@ public final class TelemetrySampler {
                 rates.freeBytesPerSecond(),
                 rates.freeOpsPerSecond(),
                 lastCompactions,
-                org.mempred.telemetry.Requests.NONE);
+                requests);
     }
 
     /**
@@ -82,7 +86,6 @@ public final class TelemetrySampler {
                 stats.frees(),
                 stats.freedBytes(),
                 stats.compactions());
-        Sample space = sample(stats.capacityBytes(), stats.usedBytes(), stats.largestFreeBytes(), stats.freeBlocks());
         RequestSizes now = stats.requestSizes();
         Requests requests = new Requests(
                 now.count() - lastRequests.count(),
@@ -90,18 +93,7 @@ public final class TelemetrySampler {
                 now.totalBytes() - lastRequests.totalBytes(),
                 Math.max(0.0, now.sumSquaresBytes() - lastRequests.sumSquaresBytes()));
         lastRequests = now;
-        return new Sample(
-                space.timeNanos(),
-                space.capacityBytes(),
-                space.usedBytes(),
-                space.largestFreeBytes(),
-                space.freeBlocks(),
-                space.allocBytesPerSecond(),
-                space.allocOpsPerSecond(),
-                space.freeBytesPerSecond(),
-                space.freeOpsPerSecond(),
-                space.compactions(),
-                requests);
+        return sample(stats.capacityBytes(), stats.usedBytes(), stats.largestFreeBytes(), stats.freeBlocks(), requests);
     }
 
     /** Bytes held by the rate window's rings. */

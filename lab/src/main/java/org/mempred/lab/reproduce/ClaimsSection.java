@@ -188,12 +188,7 @@ final class ClaimsSection {
     }
 
     private static Summary scaled(Summary fraction) {
-        return new Summary(
-                fraction.count(),
-                fraction.mean() * 100,
-                fraction.sd() * 100,
-                fraction.ciLow() * 100,
-                fraction.ciHigh() * 100);
+        return fraction.times(100);
     }
 
     private static long total(List<RunResult> runs, Metric metric) {

@@ -53,13 +53,7 @@ final class ExperimentTables {
 
     /** {@code summary} in the unit tables show {@code metric} in. */
     static Summary scaled(Summary summary, Metric metric) {
-        double factor = factor(metric.display());
-        return new Summary(
-                summary.count(),
-                summary.mean() * factor,
-                summary.sd() * factor,
-                summary.ciLow() * factor,
-                summary.ciHigh() * factor);
+        return summary.times(factor(metric.display()));
     }
 
     static double factor(Metric.Display display) {

@@ -49,7 +49,8 @@ final class Headline {
                             : Cell.estimate(result.versus(policy, RESERVE, Metric.OOM_EVENTS), 1, true),
                     reserve
                             ? Cell.text("-")
-                            : Cell.estimate(mib(result.versus(policy, RESERVE, Metric.BYTES_MOVED)), 2, true)));
+                            : Cell.estimate(
+                                    ParetoSection.mib(result.versus(policy, RESERVE, Metric.BYTES_MOVED)), 2, true)));
         }
         return table;
     }
@@ -87,7 +88,7 @@ final class Headline {
                 continue;
             }
             Summary oom = result.versus(policy, RESERVE, Metric.OOM_EVENTS);
-            Summary bytes = mib(result.versus(policy, RESERVE, Metric.BYTES_MOVED));
+            Summary bytes = ParetoSection.mib(result.versus(policy, RESERVE, Metric.BYTES_MOVED));
             parts.add("`" + policy + "` " + word(oom, "OOM events") + ", " + word(bytes, "bytes moved"));
         }
         if (parts.isEmpty()) {
@@ -167,10 +168,5 @@ final class Headline {
                 100 * relative.mean(),
                 100 * relative.ciLow(),
                 100 * relative.ciHigh());
-    }
-
-    private static Summary mib(Summary bytes) {
-        double k = 1.0 / (1024 * 1024);
-        return new Summary(bytes.count(), bytes.mean() * k, bytes.sd() * k, bytes.ciLow() * k, bytes.ciHigh() * k);
     }
 }

@@ -79,13 +79,7 @@ final class HorizonSection {
             List<Cell> row = new ArrayList<>(List.of(Cell.text(policy)));
             for (ExperimentResult result : byHorizon) {
                 row.add(Cell.estimate(result.summary(policy, Metric.OOM_EVENTS), 1, false));
-                Summary bytes = result.summary(policy, Metric.BYTES_MOVED);
-                double k = 1.0 / (1024 * 1024);
-                row.add(Cell.estimate(
-                        new Summary(
-                                bytes.count(), bytes.mean() * k, bytes.sd() * k, bytes.ciLow() * k, bytes.ciHigh() * k),
-                        2,
-                        false));
+                row.add(Cell.estimate(ParetoSection.mib(result.summary(policy, Metric.BYTES_MOVED)), 2, false));
             }
             table.row(row);
         }

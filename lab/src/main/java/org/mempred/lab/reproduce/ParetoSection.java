@@ -120,9 +120,9 @@ final class ParetoSection {
         return table;
     }
 
-    private static Summary mib(Summary bytes) {
-        double k = 1.0 / (1024 * 1024);
-        return new Summary(bytes.count(), bytes.mean() * k, bytes.sd() * k, bytes.ciLow() * k, bytes.ciHigh() * k);
+    /** Bytes as MiB. */
+    static Summary mib(Summary bytes) {
+        return bytes.times(1.0 / (1024 * 1024));
     }
 
     private static void chart(Context context, ExperimentResult headline, ExperimentResult sweep) {

@@ -67,19 +67,8 @@ final class ReportSummary {
             ExperimentResult result = replay.getValue();
             double reactive =
                     result.summary(Policies.REACTIVE, Metric.OOM_EVENTS).mean();
-            List<String> fewer = new ArrayList<>();
-            List<String> more = new ArrayList<>();
-            for (String policy : result.spec().policies()) {
-                if (policy.equals(Policies.REACTIVE)) {
-                    continue;
-                }
-                String verdict = Verdicts.change(result.versusBaseline(policy, Metric.OOM_EVENTS));
-                if (verdict.equals("significant reduction")) {
-                    fewer.add(policy);
-                } else if (verdict.equals("significant increase")) {
-                    more.add(policy);
-                }
-            }
+            List<String> fewer = Verdicts.withOomChange(result, "significant reduction");
+            List<String> more = Verdicts.withOomChange(result, "significant increase");
             out.append("- Trace ").append(replay.getKey()).append(" (section 10): ");
             if (reactive == 0 && more.isEmpty()) {
                 out.append("no OOM event under reactive, nor significantly more under any policy.\n");

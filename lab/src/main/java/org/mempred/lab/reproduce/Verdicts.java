@@ -38,20 +38,15 @@ final class Verdicts {
      * reduced them paid with significantly more bytes moved: a sentence derived from the CIs.
      */
     static String oomFindings(ExperimentResult result) {
-        List<String> fewer = new ArrayList<>();
+        List<String> fewer = withOomChange(result, "significant reduction");
+        List<String> more = withOomChange(result, "significant increase");
         List<String> same = new ArrayList<>();
-        List<String> more = new ArrayList<>();
         List<String> costlier = new ArrayList<>();
         for (String policy : result.spec().policies()) {
-            if (policy.equals(ExperimentSpec.BASELINE)) {
-                continue;
+            if (!policy.equals(ExperimentSpec.BASELINE) && !fewer.contains(policy) && !more.contains(policy)) {
+                same.add(policy);
             }
-            String change = change(result.versusBaseline(policy, Metric.OOM_EVENTS));
-            List<String> bucket = change.equals("significant reduction")
-                    ? fewer
-                    : change.equals("significant increase") ? more : same;
-            bucket.add(policy);
-            if (bucket == fewer
+            if (fewer.contains(policy)
                     && change(result.versusBaseline(policy, Metric.BYTES_MOVED)).equals("significant increase")) {
                 costlier.add(policy);
             }
@@ -60,6 +55,18 @@ final class Verdicts {
                 + "; no significant difference: " + names(same) + "; significantly more: " + names(more)
                 + ". Of the policies with fewer OOM events, these moved significantly more bytes: " + names(costlier)
                 + ".";
+    }
+
+    /** The policies, baseline aside and in report order, whose paired OOM change has {@code verdict}. */
+    static List<String> withOomChange(ExperimentResult result, String verdict) {
+        List<String> policies = new ArrayList<>();
+        for (String policy : result.spec().policies()) {
+            if (!policy.equals(ExperimentSpec.BASELINE)
+                    && change(result.versusBaseline(policy, Metric.OOM_EVENTS)).equals(verdict)) {
+                policies.add(policy);
+            }
+        }
+        return policies;
     }
 
     private static String names(List<String> policies) {

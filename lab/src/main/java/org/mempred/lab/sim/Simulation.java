@@ -139,10 +139,7 @@ public final class Simulation {
         }
         if (heap.reserve().wakeupPending()) {
             governor.onReserveWakeup();
-            long proactiveNanos = recorder.takeProactiveNanos();
-            if (proactiveNanos > 0) {
-                busyUntilNanos = Math.max(busyUntilNanos, arrivalNanos) + proactiveNanos;
-            }
+            occupyWithProactiveWork(arrivalNanos);
         }
     }
 
@@ -150,10 +147,7 @@ public final class Simulation {
         while (nextTickNanos <= timeNanos && nextTickNanos <= options.durationNanos()) {
             clock.advanceTo(nextTickNanos);
             governor.tick();
-            long proactiveNanos = recorder.takeProactiveNanos();
-            if (proactiveNanos > 0) {
-                busyUntilNanos = Math.max(busyUntilNanos, nextTickNanos) + proactiveNanos;
-            }
+            occupyWithProactiveWork(nextTickNanos);
             if (trace != null) {
                 trace.record(
                         nextTickNanos, heap.pressure(), governor.lastSample().largestRequestFraction());
@@ -168,6 +162,14 @@ public final class Simulation {
                         recorder.direct());
             }
             nextTickNanos += options.tickNanos();
+        }
+    }
+
+    /** Queues the model time of the governor's compaction just run at {@code atNanos} on the heap lock. */
+    private void occupyWithProactiveWork(long atNanos) {
+        long proactiveNanos = recorder.takeProactiveNanos();
+        if (proactiveNanos > 0) {
+            busyUntilNanos = Math.max(busyUntilNanos, atNanos) + proactiveNanos;
         }
     }
 

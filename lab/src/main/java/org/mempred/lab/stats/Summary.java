@@ -12,6 +12,11 @@ package org.mempred.lab.stats;
  */
 public record Summary(int count, double mean, double sd, double ciLow, double ciHigh) {
 
+    /** The same summary in another unit: every figure multiplied by {@code factor} (count unchanged). */
+    public Summary times(double factor) {
+        return new Summary(count, mean * factor, sd * factor, ciLow * factor, ciHigh * factor);
+    }
+
     /** Half the interval's width: the "± x" of "mean ± x". */
     public double halfWidth() {
         return (ciHigh - ciLow) / 2.0;
