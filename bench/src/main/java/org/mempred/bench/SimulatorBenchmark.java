@@ -1,6 +1,7 @@
 package org.mempred.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.mempred.govern.PolicySpec;
 import org.mempred.lab.sim.Simulation;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.sim.Simulator;
@@ -49,7 +50,7 @@ public class SimulatorBenchmark {
         SimulationOptions options = SimulationOptions.of(102_400, DAY_NANOS);
         simulator = new Simulator(options);
         workload = StressWorkload.kernel(0.95, options.heapBytes());
-        simulation = simulator.start(workload, policy, ++seed);
+        simulation = simulator.start(workload, PolicySpec.parse(policy), ++seed);
     }
 
     @Benchmark
@@ -57,7 +58,7 @@ public class SimulatorBenchmark {
         if (simulation.step()) {
             return true;
         }
-        simulation = simulator.start(workload, policy, ++seed);
+        simulation = simulator.start(workload, PolicySpec.parse(policy), ++seed);
         return simulation.step();
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+import org.mempred.govern.PolicySpec;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.sim.Simulator;
@@ -125,7 +126,7 @@ public class TraceReplayBenchmark {
 
     @Benchmark
     public void parseAndReplayReactive(Events counter, Blackhole blackhole) {
-        RunResult result = simulator.run(workload, "reactive", 1);
+        RunResult result = simulator.run(workload, PolicySpec.Reactive.EVACUATE, 1);
         if (result.crashes() > 0) {
             throw new IllegalStateException("replay crashed: " + result.crashMessage());
         }

@@ -1,12 +1,14 @@
 package org.mempred.cli;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
 
 /**
- * Parses a {@code --policies} list: comma-separated policy names, each checked before anything
- * runs, or {@value #ALL} for every policy the core knows ({@link Policies#NAMES}).
+ * Parses a {@code --policies} list: comma-separated policy names, each parsed into a
+ * {@link PolicySpec} before anything runs, or {@value #ALL} for every policy the core knows
+ * ({@link Policies#ALL}). This is the command line's edge: past it, policies travel as specs.
  */
 final class PolicyList {
     /** The word for every policy. */
@@ -22,28 +24,28 @@ final class PolicyList {
     private PolicyList() {}
 
     /**
-     * The names in {@code text}, in order.
+     * The policies {@code text} names, in order.
      *
      * @throws IllegalArgumentException naming the bad policy, or when the list names none
      */
-    static List<String> parse(String text) {
+    static List<PolicySpec> parse(String text) {
         if (text.trim().equalsIgnoreCase(ALL)) {
-            return Policies.NAMES;
+            return Policies.ALL;
         }
-        List<String> names = Arrays.stream(text.split(","))
-                .map(String::trim)
-                .filter(name -> !name.isEmpty())
-                .toList();
-        for (String name : names) {
+        List<PolicySpec> specs = new ArrayList<>();
+        for (String name : text.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
             try {
-                Policies.validate(name);
+                specs.add(PolicySpec.parse(name));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--policies: " + e.getMessage(), e);
             }
         }
-        if (names.isEmpty()) {
+        if (specs.isEmpty()) {
             throw new IllegalArgumentException("--policies='" + text + "' names no policy");
         }
-        return names;
+        return List.copyOf(specs);
     }
 }

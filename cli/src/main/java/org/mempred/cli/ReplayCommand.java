@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.mempred.govern.PolicySpec;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
@@ -147,7 +148,7 @@ final class ReplayCommand implements Callable<Integer> {
         long horizonNanos = Durations.parseNanos(lookahead, "--lookahead");
         int seedCount = Counts.positive(seeds, "--seeds");
         int threadCount = Counts.positive(threads, "--threads");
-        List<String> names = policyNames();
+        List<PolicySpec> names = policyNames();
         Double fixedSpeed = speed == null ? null : parseSpeed(speed);
         ReplayMarks marks = ReplayMarks.stressorDefaults();
         for (Path trace : traces) {
@@ -289,7 +290,7 @@ final class ReplayCommand implements Callable<Integer> {
                 + "; --speed X to change";
     }
 
-    private List<String> policyNames() {
+    private List<PolicySpec> policyNames() {
         return PolicyList.parse(policies);
     }
 
@@ -352,7 +353,7 @@ final class ReplayCommand implements Callable<Integer> {
                 plan.marks().meanPinNanos() / 1e6,
                 Durations.format(plan.settings().horizonNanos()),
                 Durations.format(options.tickNanos()),
-                String.join(", ", experiment.policies()),
+                String.join(", ", experiment.names()),
                 seedList.size() == 1 ? seedList.get(0).toString() : seedList.get(0) + ".." + seedList.getLast(),
                 seedList.size(),
                 plan.settings().weightsText(),

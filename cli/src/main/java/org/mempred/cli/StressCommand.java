@@ -3,6 +3,7 @@ package org.mempred.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mempred.govern.PolicySpec;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
@@ -113,7 +114,7 @@ final class StressCommand implements Callable<Integer> {
         int heapBytes = Sizes.parseHeapBytes(heap, "--heap", false);
         int seedCount = Counts.positive(seeds, "--seeds");
         int threadCount = Counts.positive(threads, "--threads");
-        List<String> names = PolicyList.parse(policies);
+        List<PolicySpec> names = PolicyList.parse(policies);
         Workload workload = workload(target, heapBytes);
         output.checkJson();
         if (heapBytes < workload.maxRequestBytes()) {

@@ -29,7 +29,7 @@ final class StressText {
                 Durations.format(settings.durationNanos()),
                 Durations.format(settings.horizonNanos()),
                 Durations.format(options.tickNanos()),
-                String.join(", ", spec.policies()),
+                String.join(", ", spec.names()),
                 settings.weightsText(),
                 seeds.size() == 1 ? seeds.get(0).toString() : seeds.get(0) + ".." + seeds.get(seeds.size() - 1),
                 seeds.size(),

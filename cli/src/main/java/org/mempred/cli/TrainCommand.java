@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
+import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.sim.Probes;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.sim.Simulator;
@@ -135,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Runs {@code neural-cold} on every job and seed, keeping every label. */
-    private TrainingSetRecorder record(List<Job> jobs, FeatureSet featureSet, String policy, PrintWriter text) {
+    private TrainingSetRecorder record(List<Job> jobs, FeatureSet featureSet, PolicySpec policy, PrintWriter text) {
         TrainingSetRecorder recorder = new TrainingSetRecorder(featureSet);
         for (Job job : jobs) {
             Simulator simulator = new Simulator(job.options());
@@ -195,7 +197,9 @@ final class TrainCommand implements Callable<Integer> {
             PathChecks.readableFile(trace, "--trace");
         }
         PathChecks.writableFile(out, "--out");
-        String policy = target == Target.DEMAND ? Policies.NEURAL_COLD : Policies.NEURAL_COLD + Policies.PEAK_SUFFIX;
+        PolicySpec policy = target == Target.DEMAND
+                ? Policies.demand(Forecaster.NEURAL_COLD)
+                : Policies.peak(Forecaster.NEURAL_COLD);
         PrintWriter text = spec.commandLine().getOut();
         TrainingSetRecorder recorder = record(jobs(targets, heapBytes, durationNanos), featureSet, policy, text);
         TrainingSet data = recorder.toTrainingSet();

@@ -20,7 +20,7 @@ import org.mempred.telemetry.Sample;
  * else. A forecast of 0 (no request expected) turns the reserve off.
  */
 public final class DemandPolicy implements CompactionPolicy {
-    /** Default wake-up margin, as a fraction of the reserve: none (see {@link Policies}). */
+    /** Default wake-up margin, as a fraction of the reserve: none (see {@link PolicySpec}). */
     public static final double DEFAULT_MARGIN = 0.0;
     /** Largest wake-up margin accepted. */
     public static final double MAX_MARGIN = 4.0;

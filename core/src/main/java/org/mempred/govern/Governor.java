@@ -97,11 +97,7 @@ public final class Governor {
     }
 
     private PredictionLoop newLoop(Predictor predictor) {
-        if (predictor.horizonNanos() != config.horizonNanos()) {
-            throw new IllegalArgumentException("predictor horizonNanos=" + predictor.horizonNanos()
-                    + " differs from the governor's horizonNanos=" + config.horizonNanos());
-        }
-        int history = PredictionLoop.historyCapacityFor(config.horizonNanos(), config.tickNanos());
+        int history = PredictionLoop.historyCapacityFor(predictor.horizonNanos(), config.tickNanos());
         return new PredictionLoop(predictor, history, observer, policy.target());
     }
 

@@ -1,12 +1,11 @@
 package org.mempred.govern;
 
-import org.mempred.predict.PredictorConfig;
-
 /**
- * Settings of the autonomy loop and its safety limits.
+ * Settings of the autonomy loop and its safety limits. The prediction horizon is not one of them:
+ * it is the predictor's ({@code PredictorConfig.horizonNanos}), and the governor reads it from the
+ * predictor it runs, so the two cannot disagree.
  *
  * @param tickNanos time between ticks (default 500 ms)
- * @param horizonNanos the prediction horizon H (default 5 s)
  * @param maxCompactionsPerSecond rate limit on compactions the governor starts (default 10)
  * @param anomalyLimit watchdog: this many anomalies (invalid predictions, predictor exceptions,
  *     latency overruns) within {@code anomalyWindowNanos} degrade to reactive (default 3 in 10 s)
@@ -21,7 +20,6 @@ import org.mempred.predict.PredictorConfig;
  */
 public record GovernorConfig(
         long tickNanos,
-        long horizonNanos,
         int maxCompactionsPerSecond,
         int anomalyLimit,
         long anomalyWindowNanos,
@@ -32,22 +30,12 @@ public record GovernorConfig(
         int logCapacity) {
 
     /** The design's defaults. */
-    public static final GovernorConfig DEFAULTS = new GovernorConfig(
-            500_000_000L,
-            PredictorConfig.DEFAULT_HORIZON_NANOS,
-            10,
-            3,
-            10_000_000_000L,
-            4.0,
-            0.05,
-            1_000_000L,
-            30_000_000_000L,
-            256);
+    public static final GovernorConfig DEFAULTS =
+            new GovernorConfig(500_000_000L, 10, 3, 10_000_000_000L, 4.0, 0.05, 1_000_000L, 30_000_000_000L, 256);
 
     /** Validates every setting. */
     public GovernorConfig {
         requirePositive("tickNanos", tickNanos);
-        requirePositive("horizonNanos", horizonNanos);
         requirePositive("maxCompactionsPerSecond", maxCompactionsPerSecond);
         requirePositive("anomalyLimit", anomalyLimit);
         requirePositive("anomalyWindowNanos", anomalyWindowNanos);
@@ -70,22 +58,6 @@ public record GovernorConfig(
     public GovernorConfig withTickNanos(long nanos) {
         return new GovernorConfig(
                 nanos,
-                horizonNanos,
-                maxCompactionsPerSecond,
-                anomalyLimit,
-                anomalyWindowNanos,
-                errorRatioLimit,
-                errorSlack,
-                predictLatencyBudgetNanos,
-                cooldownNanos,
-                logCapacity);
-    }
-
-    /** A copy with another horizon. */
-    public GovernorConfig withHorizonNanos(long nanos) {
-        return new GovernorConfig(
-                tickNanos,
-                nanos,
                 maxCompactionsPerSecond,
                 anomalyLimit,
                 anomalyWindowNanos,
@@ -100,7 +72,6 @@ public record GovernorConfig(
     public GovernorConfig withCooldownNanos(long nanos) {
         return new GovernorConfig(
                 tickNanos,
-                horizonNanos,
                 maxCompactionsPerSecond,
                 anomalyLimit,
                 anomalyWindowNanos,

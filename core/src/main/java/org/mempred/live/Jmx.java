@@ -7,6 +7,7 @@ import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.mempred.govern.Governor;
+import org.mempred.govern.PolicySpec;
 import org.mempred.heap.HeapStats;
 import org.mempred.predict.AccuracyReport;
 
@@ -185,7 +186,7 @@ public final class Jmx implements AutoCloseable {
 
         @Override
         public void setPolicy(String name) {
-            system.setPolicy(name);
+            system.setPolicy(PolicySpec.parse(name)); // the JMX edge: text in, parsed once here
         }
 
         @Override

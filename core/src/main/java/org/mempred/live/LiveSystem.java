@@ -12,6 +12,7 @@ import org.mempred.govern.CompactionPolicy;
 import org.mempred.govern.Governor;
 import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.predict.NeuralPredictor;
 import org.mempred.predict.NeuralWeights;
@@ -48,20 +49,20 @@ public final class LiveSystem implements AutoCloseable {
     private ScheduledFuture<?> ticking;
     private long tickFailures;
 
-    /** A live system on the real clock over {@code heap} starting with {@code policyName}, autonomy off. */
+    /** A live system on the real clock over {@code heap} starting with {@code policy}, autonomy off. */
     public LiveSystem(
             CompactingHeap heap,
-            String policyName,
+            PolicySpec policy,
             PredictorConfig predictorConfig,
             GovernorConfig governorConfig,
             UnaryOperator<Predictor> decorator) {
-        this(heap, policyName, predictorConfig, governorConfig, decorator, Clock.SYSTEM);
+        this(heap, policy, predictorConfig, governorConfig, decorator, Clock.SYSTEM);
     }
 
     /** As above on {@code clock} (tests drive a manual clock and call {@link #tick}). */
     public LiveSystem(
             CompactingHeap heap,
-            String policyName,
+            PolicySpec policy,
             PredictorConfig predictorConfig,
             GovernorConfig governorConfig,
             UnaryOperator<Predictor> decorator,
@@ -69,7 +70,7 @@ public final class LiveSystem implements AutoCloseable {
         this.heap = Objects.requireNonNull(heap, "heap");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.startNanos = clock.nanoTime();
-        this.predictorConfig = predictorConfig.withHorizonNanos(governorConfig.horizonNanos());
+        this.predictorConfig = predictorConfig;
         this.governorConfig = governorConfig;
         this.decorator = decorator;
         this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -77,12 +78,12 @@ public final class LiveSystem implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        setPolicy(policyName);
+        setPolicy(policy);
     }
 
-    /** Replaces the governor with one running {@code name} (unknown names throw, state unchanged). */
-    public synchronized void setPolicy(String name) {
-        CompactionPolicy base = Policies.create(name, predictorConfig);
+    /** Replaces the governor with one running {@code spec} (a spec that cannot be built throws, state unchanged). */
+    public synchronized void setPolicy(PolicySpec spec) {
+        CompactionPolicy base = spec.create(predictorConfig);
         CompactionPolicy policy = Policies.decorate(base, decorator);
         TrainingSetRecorder newRecorder =
                 new TrainingSetRecorder(configFor(policy).featureSet());
@@ -186,7 +187,7 @@ public final class LiveSystem implements AutoCloseable {
         TrainingSet data = recorder.toTrainingSet();
         if (data.size() == 0) {
             throw new IllegalStateException("no labelled samples yet: labels arrive "
-                    + governorConfig.horizonNanos() / 1_000_000_000.0 + " s after each prediction");
+                    + predictorConfig.horizonNanos() / 1_000_000_000.0 + " s after each prediction");
         }
         NeuralWeights before = neural.weights();
         PredictorConfig config = configFor(governor.policy());

@@ -80,7 +80,7 @@ class GovernorReserveTest {
         CompactingHeap heap = fragmented();
         heap.reserve().set(8 * KIB, 0);
         Governor governor = new Governor(
-                heap, clock, Policies.create("reactive", PredictorConfig.DEFAULTS), GovernorConfig.DEFAULTS);
+                heap, clock, PolicySpec.Reactive.EVACUATE.create(PredictorConfig.DEFAULTS), GovernorConfig.DEFAULTS);
         now[0] = 500_000_000L;
         governor.tick();
         assertThat(heap.reserve().targetBytes()).isZero();

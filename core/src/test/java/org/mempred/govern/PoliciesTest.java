@@ -3,9 +3,7 @@ package org.mempred.govern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mempred.predict.PredictorConfig;
 import org.mempred.telemetry.Sample;
 
 class PoliciesTest {
@@ -14,30 +12,6 @@ class PoliciesTest {
     private static Sample sample(int used, int largestFree) {
         return new Sample(
                 1_000_000_000L, 10_000, used, largestFree, 2, 0, 0, 0, 0, 0, org.mempred.telemetry.Requests.NONE);
-    }
-
-    @Test
-    void everyNamedPolicyExceptOracleCanBeBuiltAndNamesItself() {
-        for (String name : Policies.NAMES) {
-            if (Policies.readsFuture(name)) {
-                assertThatThrownBy(() -> Policies.create(name, PredictorConfig.DEFAULTS))
-                        .hasMessageContaining("oracle");
-                continue;
-            }
-            CompactionPolicy policy = Policies.create(name, PredictorConfig.DEFAULTS);
-            assertThat(policy.name()).isEqualTo(name);
-            assertThat(policy.newPredictor() == null)
-                    .isEqualTo(List.of("reactive", "reactive-slide", "periodic", "linux", "reserve")
-                            .contains(name));
-        }
-    }
-
-    @Test
-    void unknownPolicyNamesTheValidOnes() {
-        assertThatThrownBy(() -> Policies.create("magic", PredictorConfig.DEFAULTS))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'magic'")
-                .hasMessageContaining("reactive, periodic, linux");
     }
 
     @Test
@@ -76,40 +50,5 @@ class PoliciesTest {
         assertThat(policy.decide(sample(8_000, 1_000), 0.85, 0.0).compact()).isFalse(); // forecast low
         assertThat(policy.decide(sample(8_000, 1_950), 0.99, 0.0).compact()).isFalse(); // fragmentation 0.025
         assertThat(policy.decide(sample(8_000, 1_000), 0.95, 0.0).reason()).contains("forecast peak 0.950");
-    }
-
-    @Test
-    void aNameMayCarryThePolicysParameter() {
-        CompactionPolicy eager = Policies.create("holt-peak@0.5", PredictorConfig.DEFAULTS);
-        assertThat(eager.name()).isEqualTo("holt-peak@0.5");
-        assertThat(eager.decide(sample(5_500, 2_000), 0.55, 0.0).compact()).isTrue();
-        assertThat(Policies.create("holt", PredictorConfig.DEFAULTS)
-                        .decide(sample(5_500, 2_000), 0.55, 0.0)
-                        .compact())
-                .isFalse();
-        LinuxPolicy linux = (LinuxPolicy) Policies.create("linux@100", PredictorConfig.DEFAULTS);
-        assertThat(linux.decide(sample(5_000, 4_200), Double.NaN, 0.0).compact())
-                .isTrue(); // score 16 > high 15
-        assertThat(Policies.readsFuture("oracle@0.7")).isTrue();
-        assertThat(Policies.readsFuture("neural")).isFalse();
-        assertThat(Policies.baseName("neural@0.8")).isEqualTo("neural");
-    }
-
-    @Test
-    void badParametersAreRefusedNamingThePolicy() {
-        assertThatThrownBy(() -> Policies.create("neural-peak@high", PredictorConfig.DEFAULTS))
-                .hasMessageContaining("policy 'neural-peak@high'")
-                .hasMessageContaining("threshold 'high'");
-        assertThatThrownBy(() -> Policies.create("neural-peak@1.5", PredictorConfig.DEFAULTS))
-                .hasMessage("policy 'neural-peak@1.5': threshold '1.5' is not a number in (0, 1]");
-        assertThatThrownBy(() -> Policies.create("neural@9", PredictorConfig.DEFAULTS))
-                .hasMessageContaining("policy 'neural@9'")
-                .hasMessageContaining("wake-up margin");
-        assertThatThrownBy(() -> Policies.create("reactive@3", PredictorConfig.DEFAULTS))
-                .hasMessageContaining("takes no @parameter");
-        assertThatThrownBy(() -> Policies.create("linux@x", PredictorConfig.DEFAULTS))
-                .hasMessageContaining("proactiveness 'x'");
-        assertThatThrownBy(() -> Policies.create("linux@400", PredictorConfig.DEFAULTS))
-                .hasMessage("policy 'linux@400': proactiveness '400' is not a whole number in [0, 100]");
     }
 }

@@ -39,6 +39,6 @@ class TokenBucketAndLogTest {
     @Test
     void configRejectsNonsense() {
         assertThatThrownBy(() -> GovernorConfig.DEFAULTS.withTickNanos(0)).hasMessageContaining("tickNanos=0");
-        assertThat(GovernorConfig.DEFAULTS.withHorizonNanos(7).horizonNanos()).isEqualTo(7);
+        assertThat(GovernorConfig.DEFAULTS.withTickNanos(7).tickNanos()).isEqualTo(7);
     }
 }

@@ -14,6 +14,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.mempred.govern.GovernorConfig;
+import org.mempred.govern.PolicySpec;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.predict.PredictorConfig;
@@ -26,7 +27,7 @@ class LiveSystemTest {
     private LiveSystem system(String policy) {
         return new LiveSystem(
                 heap,
-                policy,
+                PolicySpec.parse(policy),
                 PredictorConfig.DEFAULTS,
                 GovernorConfig.DEFAULTS,
                 UnaryOperator.identity(),
@@ -83,11 +84,12 @@ class LiveSystemTest {
     }
 
     @Test
-    void unknownPolicyIsRefusedAndTheOldOneKeepsRunning() {
+    void aPolicyThatCannotBeBuiltIsRefusedAndTheOldOneKeepsRunning() {
         try (LiveSystem system = system("holt")) {
-            assertThatThrownBy(() -> system.setPolicy("nope")).hasMessageContaining("'nope'");
+            assertThatThrownBy(() -> system.setPolicy(PolicySpec.parse("oracle")))
+                    .hasMessageContaining("oracle");
             assertThat(system.currentGovernor().policy().name()).isEqualTo("holt");
-            system.setPolicy("linux");
+            system.setPolicy(PolicySpec.parse("linux"));
             assertThat(system.currentGovernor().policy().name()).isEqualTo("linux");
         }
     }
@@ -102,7 +104,7 @@ class LiveSystemTest {
             assertThat(outcome.examples()).isEqualTo(system.recordedLabels());
             assertThat(outcome.mseAfter()).isLessThanOrEqualTo(outcome.mseBefore());
             assertThatThrownBy(() -> system.train(0)).hasMessageContaining("epochs=0");
-            system.setPolicy("reactive");
+            system.setPolicy(PolicySpec.parse("reactive"));
             assertThatThrownBy(() -> system.train(1)).hasMessageContaining("no neural network");
         }
     }
@@ -122,8 +124,8 @@ class LiveSystemTest {
         fragmented.tryAllocate(3 * 1024 + 16, AllocationMode.ATOMIC); // fails: the largest request so far
         // Ticks far apart (10 s), so anything done after the first tick is a wake-up's doing.
         GovernorConfig slow = GovernorConfig.DEFAULTS.withTickNanos(10_000_000_000L);
-        try (LiveSystem system =
-                new LiveSystem(fragmented, "reserve", PredictorConfig.DEFAULTS, slow, UnaryOperator.identity())) {
+        try (LiveSystem system = new LiveSystem(
+                fragmented, PolicySpec.parse("reserve"), PredictorConfig.DEFAULTS, slow, UnaryOperator.identity())) {
             system.tick(); // sets the reserve and refills it at once
             assertThat(fragmented.reserve().targetBytes()).isPositive();
             long refilledAtTick = system.currentGovernor().stats().proactiveCompactions();
@@ -146,8 +148,8 @@ class LiveSystemTest {
     @Test
     void autonomyLoopTicksOnItsOwnThread() throws InterruptedException {
         GovernorConfig fast = GovernorConfig.DEFAULTS.withTickNanos(2_000_000L);
-        try (LiveSystem system =
-                new LiveSystem(heap, "periodic", PredictorConfig.DEFAULTS, fast, UnaryOperator.identity())) {
+        try (LiveSystem system = new LiveSystem(
+                heap, new PolicySpec.Periodic(), PredictorConfig.DEFAULTS, fast, UnaryOperator.identity())) {
             system.setAutonomy(true);
             assertThat(system.autonomy()).isTrue();
             long deadline = System.nanoTime() + 5_000_000_000L;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.mempred.govern.Decision;
 import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
 import org.mempred.live.LiveSystem;
 import org.mempred.live.Metrics;
 
@@ -125,7 +126,7 @@ public final class Shell {
 
     private void policy(String[] words, PrintWriter out) {
         if (words.length > 1) {
-            system.setPolicy(words[1]);
+            system.setPolicy(PolicySpec.parse(words[1]));
         }
         out.println("policy " + system.currentGovernor().policy().name());
     }

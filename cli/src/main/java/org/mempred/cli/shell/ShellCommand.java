@@ -17,6 +17,7 @@ import org.mempred.cli.Sizes;
 import org.mempred.cli.WeightsOption;
 import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.live.Jmx;
 import org.mempred.live.LiveSystem;
@@ -78,7 +79,11 @@ public final class ShellCommand implements Callable<Integer> {
         }
         TimedPredictor.Latencies latencies = new TimedPredictor.Latencies();
         try (LiveSystem system = new LiveSystem(
-                        heap, policy, predictors, GovernorConfig.DEFAULTS, p -> new TimedPredictor(p, latencies));
+                        heap,
+                        PolicySpec.parse(policy),
+                        predictors,
+                        GovernorConfig.DEFAULTS,
+                        p -> new TimedPredictor(p, latencies));
                 Jmx jmx = Jmx.register(system);
                 Terminal terminal =
                         TerminalBuilder.builder().system(true).dumb(true).build()) {

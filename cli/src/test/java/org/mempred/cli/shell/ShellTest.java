@@ -22,7 +22,7 @@ class ShellTest {
     private final TimedPredictor.Latencies latencies = new TimedPredictor.Latencies();
     private final LiveSystem system = new LiveSystem(
             heap,
-            "neural",
+            org.mempred.govern.PolicySpec.parse("neural"),
             PredictorConfig.DEFAULTS,
             GovernorConfig.DEFAULTS,
             p -> new TimedPredictor(p, latencies),

@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
 import org.mempred.lab.sim.PressureTrace;
 import org.mempred.lab.sim.Probes;
 import org.mempred.lab.sim.RunResult;
@@ -78,8 +78,8 @@ public final class Experiment {
 
     private void runSeed(int seedIndex) {
         long seed = spec.seeds().get(seedIndex);
-        List<String> policies = spec.policies();
-        boolean needsFuture = policies.stream().anyMatch(Policies::readsFuture);
+        List<PolicySpec> policies = spec.policies();
+        boolean needsFuture = policies.stream().anyMatch(PolicySpec::readsFuture);
         PressureTrace trace = needsFuture ? new PressureTrace() : null;
         int baseline = policies.indexOf(ExperimentSpec.BASELINE);
         store(
@@ -88,8 +88,8 @@ public final class Experiment {
                 simulator.run(spec.workload(), ExperimentSpec.BASELINE, seed, Probes.NONE.withTrace(trace)));
         for (int p = 0; p < policies.size(); p++) {
             if (p != baseline) {
-                String policy = policies.get(p);
-                FutureView view = Policies.readsFuture(policy) ? trace.toFuture(Policies.targetOf(policy)) : null;
+                PolicySpec policy = policies.get(p);
+                FutureView view = policy.readsFuture() ? trace.toFuture(policy.target()) : null;
                 store(p, seedIndex, simulator.run(spec.workload(), policy, seed, Probes.NONE.withFuture(view)));
             }
         }

@@ -25,7 +25,7 @@ public record ExperimentResult(ExperimentSpec spec, List<PolicyRuns> policies) {
                 return runs;
             }
         }
-        throw new IllegalArgumentException("policy '" + policy + "' was not run; ran " + spec.policies());
+        throw new IllegalArgumentException("policy '" + policy + "' was not run; ran " + spec.names());
     }
 
     /** Mean ± 95 % CI of {@code metric} across seeds for {@code policy}. */
@@ -59,6 +59,7 @@ public record ExperimentResult(ExperimentSpec spec, List<PolicyRuns> policies) {
     /** Paired difference of {@code metric}, {@code policy} minus the baseline, across seeds. */
     public Summary versusBaseline(String policy, Metric metric) {
         return Stats.pairedDifference(
-                runs(policy).values(metric), runs(ExperimentSpec.BASELINE).values(metric));
+                runs(policy).values(metric),
+                runs(ExperimentSpec.BASELINE.name()).values(metric));
     }
 }

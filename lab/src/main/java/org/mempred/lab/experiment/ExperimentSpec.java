@@ -2,7 +2,7 @@ package org.mempred.lab.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.workload.Workload;
 
@@ -10,17 +10,17 @@ import org.mempred.lab.workload.Workload;
  * A paired experiment: every policy runs on the same workload stream for every seed.
  *
  * @param workload the workload every run replays
- * @param policies policy names in report order; {@code reactive} (the baseline of every paired
- *     difference) is put first when missing
+ * @param policies policies in report order; {@code reactive} (the baseline of every paired
+ *     difference) is put first when missing, and a policy named twice runs once
  * @param seeds workload seeds, one paired block each
  * @param options options of every run
  * @param threads worker threads (runs of one seed stay on one thread)
  */
 public record ExperimentSpec(
-        Workload workload, List<String> policies, List<Long> seeds, SimulationOptions options, int threads) {
+        Workload workload, List<PolicySpec> policies, List<Long> seeds, SimulationOptions options, int threads) {
 
     /** The baseline policy. */
-    public static final String BASELINE = Policies.REACTIVE;
+    public static final PolicySpec BASELINE = PolicySpec.Reactive.EVACUATE;
 
     /** Validates names and counts; adds the baseline when missing. */
     public ExperimentSpec {
@@ -31,12 +31,11 @@ public record ExperimentSpec(
             throw new IllegalArgumentException("policies=" + policies + " and seeds=" + seeds
                     + " must be non-empty and threads=" + threads + " >= 1");
         }
-        List<String> ordered = new ArrayList<>();
+        List<PolicySpec> ordered = new ArrayList<>();
         if (!policies.contains(BASELINE)) {
             ordered.add(BASELINE);
         }
-        for (String policy : policies) {
-            Policies.validate(policy);
+        for (PolicySpec policy : policies) {
             if (!ordered.contains(policy)) {
                 ordered.add(policy);
             }
@@ -47,6 +46,11 @@ public record ExperimentSpec(
         }
         policies = List.copyOf(ordered);
         seeds = List.copyOf(seeds);
+    }
+
+    /** The policies' names, in report order: the keys of the results. */
+    public List<String> names() {
+        return policies.stream().map(PolicySpec::name).toList();
     }
 
     /** Seeds {@code 1..count}. */

@@ -1,19 +1,25 @@
 package org.mempred.lab.experiment;
 
 import java.util.List;
+import org.mempred.govern.PolicySpec;
 import org.mempred.lab.sim.RunResult;
 
 /**
  * The runs of one policy, in the experiment's seed order.
  *
- * @param policy policy name
+ * @param spec the policy
  * @param runs one result per seed
  */
-public record PolicyRuns(String policy, List<RunResult> runs) {
+public record PolicyRuns(PolicySpec spec, List<RunResult> runs) {
 
     /** Copies the runs. */
     public PolicyRuns {
         runs = List.copyOf(runs);
+    }
+
+    /** The policy's name, the key of its results. */
+    public String policy() {
+        return spec.name();
     }
 
     /** {@code metric} of every run, in seed order. */

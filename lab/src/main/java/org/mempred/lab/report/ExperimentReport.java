@@ -3,7 +3,7 @@ package org.mempred.lab.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
@@ -30,12 +30,12 @@ public final class ExperimentReport {
     public static String summaryTable(ExperimentResult result, int maxWidth) {
         List<String> header = new ArrayList<>();
         header.add(oneSeed(result) ? "metric (mean; no CI with one seed)" : "metric (mean ± 95% CI)");
-        header.addAll(result.spec().policies());
+        header.addAll(result.spec().names());
         Table table = new Table(header);
         for (Metric metric : Metric.values()) {
             List<String> row = new ArrayList<>();
             row.add(metric.label());
-            for (String policy : result.spec().policies()) {
+            for (String policy : result.spec().names()) {
                 row.add(cell(result.summary(policy, metric), metric.display()));
             }
             table.row(row);
@@ -50,10 +50,10 @@ public final class ExperimentReport {
 
     /** As {@link #pairedTable(ExperimentResult)}, its columns wrapped into groups of at most {@code maxWidth}. */
     public static String pairedTable(ExperimentResult result, int maxWidth) {
-        List<String> others = new ArrayList<>(result.spec().policies());
-        others.remove(ExperimentSpec.BASELINE);
+        List<String> others = new ArrayList<>(result.spec().names());
+        others.remove(ExperimentSpec.BASELINE.name());
         List<String> header = new ArrayList<>();
-        header.add("change vs " + ExperimentSpec.BASELINE
+        header.add("change vs " + ExperimentSpec.BASELINE.name()
                 + (oneSeed(result) ? " (paired; no CI with one seed)" : " (paired)"));
         header.addAll(others);
         Table table = new Table(header);
@@ -80,7 +80,7 @@ public final class ExperimentReport {
     /** Notes under the tables: the oracle's definition and the first crash of each policy. */
     public static List<String> notes(ExperimentResult result) {
         List<String> notes = new ArrayList<>();
-        if (result.spec().policies().stream().anyMatch(Policies::readsFuture)) {
+        if (result.spec().policies().stream().anyMatch(PolicySpec::readsFuture)) {
             notes.add(Experiment.ORACLE_DEFINITION);
         }
         for (PolicyRuns runs : result.policies()) {
@@ -99,7 +99,7 @@ public final class ExperimentReport {
         json.name("policies").beginArray();
         for (PolicyRuns runs : result.policies()) {
             json.beginObject().name("name").value(runs.policy());
-            if (Policies.readsFuture(runs.policy())) {
+            if (runs.spec().readsFuture()) {
                 json.name("definition").value(Experiment.ORACLE_DEFINITION);
             }
             json.name("runs").beginArray();
@@ -110,8 +110,9 @@ public final class ExperimentReport {
             for (Metric metric : Metric.values()) {
                 json.name(metric.key()).beginObject();
                 writeSummary(result.summary(runs.policy(), metric), json);
-                if (!runs.policy().equals(ExperimentSpec.BASELINE)) {
-                    json.name("vs" + capitalised(ExperimentSpec.BASELINE)).beginObject();
+                if (!runs.spec().equals(ExperimentSpec.BASELINE)) {
+                    json.name("vs" + capitalised(ExperimentSpec.BASELINE.name()))
+                            .beginObject();
                     writeSummary(result.versusBaseline(runs.policy(), metric), json);
                     json.endObject();
                 }

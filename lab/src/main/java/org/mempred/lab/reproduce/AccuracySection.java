@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.mempred.govern.PolicySpec;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.stats.Stats;
@@ -32,17 +33,18 @@ final class AccuracySection {
         Map<String, List<AccuracyReport>> reports = new LinkedHashMap<>();
         LabelLog neuralSeedOne = null;
         int mismatches = 0;
-        for (String policy : experiment.spec().policies()) {
-            if (!DetailRuns.predictive(policy)) {
+        for (PolicySpec spec : experiment.spec().policies()) {
+            if (!spec.usesPredictor()) {
                 continue;
             }
+            String policy = spec.name();
             List<AccuracyReport> perSeed = new ArrayList<>();
             List<RunResult> original = experiment.runs(policy).runs();
             for (int s = 0; s < original.size(); s++) {
                 DetailRuns.DetailRun run = DetailRuns.run(
                         experiment.spec().workload(),
                         experiment.spec().options(),
-                        policy,
+                        spec,
                         original.get(s).seed(),
                         Integer.MAX_VALUE);
                 context.step("4 accuracy");

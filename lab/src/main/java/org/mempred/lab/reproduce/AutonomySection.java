@@ -3,6 +3,8 @@ package org.mempred.lab.reproduce;
 import java.util.List;
 import java.util.Locale;
 import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
+import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.ExperimentReport;
@@ -42,14 +44,17 @@ final class AutonomySection {
         ReproduceSettings settings = context.settings();
         SubsystemMix mix = new SubsystemMix(PRESSURE, Context.HEAP_BYTES);
         ExperimentResult result = context.experiment(
-                "3 autonomy", mix, List.of(Policies.REACTIVE, Predictors.NEURAL), settings.autonomyNanos());
+                "3 autonomy",
+                mix,
+                List.of(PolicySpec.Reactive.EVACUATE, Policies.demand(Forecaster.NEURAL)),
+                settings.autonomyNanos());
         findings.autonomy = result;
         double[] decisions = new double[context.seeds().size()];
         for (int s = 0; s < decisions.length; s++) {
             decisions[s] = DetailRuns.run(
                             mix,
                             result.spec().options(),
-                            Predictors.NEURAL,
+                            Policies.demand(Forecaster.NEURAL),
                             context.seeds().get(s),
                             0)
                     .timeline()

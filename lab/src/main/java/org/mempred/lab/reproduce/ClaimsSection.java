@@ -209,7 +209,7 @@ final class ClaimsSection {
             }
         }
         for (ExperimentResult result : results) {
-            for (String policy : result.spec().policies()) {
+            for (String policy : result.spec().names()) {
                 crashes += result.runs(policy).crashes();
             }
         }

@@ -2,13 +2,14 @@ package org.mempred.lab.reproduce;
 
 import java.util.List;
 import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
+import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
 import org.mempred.lab.workload.StressWorkload;
 import org.mempred.predict.BandAccuracy;
 import org.mempred.predict.PredictorConfig;
-import org.mempred.predict.Predictors;
 
 /**
  * Section 6: cold start. {@code neural-cold} (seeded random weights) and {@code neural} (the shipped
@@ -30,7 +31,8 @@ final class ColdStartSection {
         double[][] accuracy = new double[2][seeds.size()];
         double[][] mae = new double[2][seeds.size()];
         long[] scored = new long[2];
-        List<String> policies = List.of(Policies.NEURAL_COLD, Predictors.NEURAL);
+        List<PolicySpec> policies =
+                List.of(Policies.demand(Forecaster.NEURAL_COLD), Policies.demand(Forecaster.NEURAL));
         for (int p = 0; p < 2; p++) {
             for (int s = 0; s < seeds.size(); s++) {
                 LabelLog log = DetailRuns.run(workload, options, policies.get(p), seeds.get(s), labels)
@@ -52,7 +54,7 @@ final class ColdStartSection {
         for (int p = 0; p < 2; p++) {
             Summary summary = Stats.summarize(accuracy[p]);
             table.row(List.of(
-                    Cell.text(policies.get(p)),
+                    Cell.text(policies.get(p).name()),
                     Cell.count(scored[p]),
                     Cell.estimate(summary, 1, false),
                     Cell.estimate(Stats.summarize(mae[p]), 2, false)));

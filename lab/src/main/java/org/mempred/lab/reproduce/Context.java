@@ -2,6 +2,7 @@ package org.mempred.lab.reproduce;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.mempred.govern.PolicySpec;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
@@ -44,7 +45,7 @@ final class Context {
     }
 
     /** Runs a paired experiment of {@code policies} on {@code workload}, counting every run. */
-    ExperimentResult experiment(String stage, Workload workload, List<String> policies, long durationNanos) {
+    ExperimentResult experiment(String stage, Workload workload, List<PolicySpec> policies, long durationNanos) {
         SimulationOptions options = SimulationOptions.of(HEAP_BYTES, durationNanos);
         return experiment(stage, new ExperimentSpec(workload, policies, seeds(), options, settings.threads()));
     }

@@ -1,6 +1,6 @@
 package org.mempred.lab.reproduce;
 
-import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
 import org.mempred.lab.sim.PressureTrace;
 import org.mempred.lab.sim.Probes;
 import org.mempred.lab.sim.RunResult;
@@ -9,7 +9,6 @@ import org.mempred.lab.sim.Simulator;
 import org.mempred.lab.sim.Timeline;
 import org.mempred.lab.workload.Workload;
 import org.mempred.predict.FutureView;
-import org.mempred.predict.PredictorConfig;
 
 /**
  * Re-runs one (policy, seed) of an experiment with instruments attached: a {@link Timeline} and a
@@ -24,13 +23,13 @@ final class DetailRuns {
     /** One instrumented run. */
     record DetailRun(RunResult result, Timeline timeline, LabelLog labels) {}
 
-    static DetailRun run(Workload workload, SimulationOptions options, String policy, long seed, int labelLimit) {
+    static DetailRun run(Workload workload, SimulationOptions options, PolicySpec policy, long seed, int labelLimit) {
         Simulator simulator = new Simulator(options);
         FutureView future = null;
-        if (Policies.readsFuture(policy)) {
+        if (policy.readsFuture()) {
             PressureTrace trace = new PressureTrace();
-            simulator.run(workload, Policies.REACTIVE, seed, Probes.NONE.withTrace(trace));
-            future = trace.toFuture(Policies.targetOf(policy));
+            simulator.run(workload, PolicySpec.Reactive.EVACUATE, seed, Probes.NONE.withTrace(trace));
+            future = trace.toFuture(policy.target());
         }
         Timeline timeline = new Timeline();
         LabelLog labels = new LabelLog(labelLimit);
@@ -40,12 +39,5 @@ final class DetailRuns {
                 seed,
                 Probes.NONE.withFuture(future).withLabels(labels).withTimeline(timeline));
         return new DetailRun(result, timeline, labels);
-    }
-
-    /** Whether {@code policy} runs a predictor. */
-    static boolean predictive(String policy) {
-        return Policies.create(policy, PredictorConfig.DEFAULTS.withFuture((t, h) -> 0.0))
-                        .newPredictor()
-                != null;
     }
 }

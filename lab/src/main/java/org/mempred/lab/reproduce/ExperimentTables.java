@@ -19,12 +19,12 @@ final class ExperimentTables {
     static ReportTable summary(String title, ExperimentResult result, List<Metric> metrics) {
         List<String> header = new ArrayList<>();
         header.add("metric (mean ± 95% CI)");
-        header.addAll(result.spec().policies());
+        header.addAll(result.spec().names());
         ReportTable table = new ReportTable(title, header);
         for (Metric metric : metrics) {
             List<Cell> row = new ArrayList<>();
             row.add(Cell.text(metric.label().strip()));
-            for (String policy : result.spec().policies()) {
+            for (String policy : result.spec().names()) {
                 row.add(Cell.estimate(scaled(result.summary(policy, metric), metric), decimals(metric), false));
             }
             table.row(row);
@@ -34,10 +34,10 @@ final class ExperimentTables {
 
     /** Paired change of {@code metrics} vs the baseline, per other policy. */
     static ReportTable paired(String title, ExperimentResult result, List<Metric> metrics) {
-        List<String> others = new ArrayList<>(result.spec().policies());
-        others.remove(ExperimentSpec.BASELINE);
+        List<String> others = new ArrayList<>(result.spec().names());
+        others.remove(ExperimentSpec.BASELINE.name());
         List<String> header = new ArrayList<>();
-        header.add("change vs " + ExperimentSpec.BASELINE + " (paired; * = CI excludes 0)");
+        header.add("change vs " + ExperimentSpec.BASELINE.name() + " (paired; * = CI excludes 0)");
         header.addAll(others);
         ReportTable table = new ReportTable(title, header);
         for (Metric metric : metrics) {

@@ -3,6 +3,7 @@ package org.mempred.lab.reproduce;
 import java.util.List;
 import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
 import org.mempred.predict.Footprint;
 import org.mempred.predict.LabelListener;
 import org.mempred.predict.PredictionLoop;
@@ -22,18 +23,18 @@ final class FootprintSection {
     private FootprintSection() {}
 
     static Section build(Context context, Findings findings) {
-        GovernorConfig governor = GovernorConfig.DEFAULTS;
-        int history = PredictionLoop.historyCapacityFor(governor.horizonNanos(), governor.tickNanos());
         PredictorConfig config =
                 PredictorConfig.DEFAULTS.withFuture(new RecordedFuture(new long[] {0L}, new double[] {0.0}));
+        int history = PredictionLoop.historyCapacityFor(config.horizonNanos(), GovernorConfig.DEFAULTS.tickNanos());
         ReportTable table = new ReportTable(
                 "Predictor footprint in bytes (array contents; " + history + " pending predictions of history)",
                 List.of("predictor", "weights", "optimiser state", "history", "total", "% of 100 KiB heap"));
-        for (String policy : Policies.NAMES) {
-            Predictor predictor = Policies.create(policy, config).newPredictor();
-            if (predictor == null) {
+        for (PolicySpec spec : Policies.ALL) {
+            if (!spec.usesPredictor()) {
                 continue;
             }
+            String policy = spec.name();
+            Predictor predictor = spec.create(config).newPredictor();
             Footprint footprint = new PredictionLoop(predictor, history, LabelListener.NONE).footprint();
             if (policy.equals(Predictors.NEURAL)) {
                 findings.neuralFootprintBytes = footprint.totalBytes();

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.stats.Summary;
 import org.mempred.predict.Predictors;
-import org.mempred.predict.Target;
 
 /**
  * The answers the report exists for, computed from one experiment's paired CIs and never typed:
@@ -35,7 +35,7 @@ final class Headline {
                         "bytes moved, % of periodic's",
                         "OOM events vs reserve",
                         "MiB moved vs reserve"));
-        for (String policy : result.spec().policies()) {
+        for (String policy : result.spec().names()) {
             boolean slide = policy.equals(SLIDE);
             boolean reserve = policy.equals(RESERVE);
             table.row(List.of(
@@ -83,10 +83,11 @@ final class Headline {
     /** Whether each demand forecast beats the forecast-free reserve, in OOM events and bytes. */
     private static String forecastSentence(ExperimentResult result) {
         List<String> parts = new ArrayList<>();
-        for (String policy : result.spec().policies()) {
-            if (Policies.targetOf(policy) != Target.DEMAND || !isForecast(policy) || policy.equals(RESERVE)) {
+        for (PolicySpec spec : result.spec().policies()) {
+            if (!(spec instanceof PolicySpec.Demand)) {
                 continue;
             }
+            String policy = spec.name();
             Summary oom = result.versus(policy, RESERVE, Metric.OOM_EVENTS);
             Summary bytes = ParetoSection.mib(result.versus(policy, RESERVE, Metric.BYTES_MOVED));
             parts.add("`" + policy + "` " + word(oom, "OOM events") + ", " + word(bytes, "bytes moved"));
@@ -100,7 +101,7 @@ final class Headline {
 
     /** When the oracle does no better than reserve, says what that implies, with the evidence. */
     private static String why(ExperimentResult result) {
-        List<String> policies = result.spec().policies();
+        List<String> policies = result.spec().names();
         if (!policies.contains(Predictors.ORACLE) || !policies.contains(Predictors.PERSISTENCE)) {
             return "";
         }
@@ -117,11 +118,6 @@ final class Headline {
                 + " % of predictions. What limits prediction here is the bound, not the forecaster.";
     }
 
-    private static boolean isForecast(String policy) {
-        String base = Policies.baseName(policy);
-        return Predictors.NAMES.contains(base) || base.equals(Policies.NEURAL_COLD);
-    }
-
     private static String word(Summary change, String what) {
         String verdict = Verdicts.change(change);
         String direction = verdict.equals("significant reduction")
@@ -135,8 +131,9 @@ final class Headline {
     static String bestWithin(ExperimentResult result) {
         String best = null;
         double bestOom = Double.MAX_VALUE;
-        for (String policy : result.spec().policies()) {
-            if (Policies.readsFuture(policy) || bytesShare(result, policy) > BYTES_SHARE) {
+        for (PolicySpec spec : result.spec().policies()) {
+            String policy = spec.name();
+            if (spec.readsFuture() || bytesShare(result, policy) > BYTES_SHARE) {
                 continue;
             }
             double oom = result.summary(policy, Metric.OOM_EVENTS).mean();
@@ -150,7 +147,7 @@ final class Headline {
 
     /** Mean bytes moved of {@code policy} over periodic's (NaN without periodic). */
     static double bytesShare(ExperimentResult result, String policy) {
-        return result.spec().policies().contains(Policies.PERIODIC)
+        return result.spec().names().contains(Policies.PERIODIC)
                 ? bytesRatio(result, policy, Policies.PERIODIC)
                 : Double.NaN;
     }

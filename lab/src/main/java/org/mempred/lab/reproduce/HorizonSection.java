@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
+import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.Metric;
@@ -15,7 +18,6 @@ import org.mempred.lab.stats.Summary;
 import org.mempred.lab.workload.StressWorkload;
 import org.mempred.lab.workload.SubsystemMix;
 import org.mempred.lab.workload.Workload;
-import org.mempred.predict.Predictors;
 
 /**
  * Section 13: which lookahead serves which workload. The reserve policies are run with horizons
@@ -28,8 +30,12 @@ import org.mempred.predict.Predictors;
  */
 final class HorizonSection {
     static final long[] HORIZONS_MILLIS = {500, 1_000, 5_000};
-    static final List<String> POLICIES =
-            List.of(Policies.RESERVE, Predictors.PERSISTENCE, Predictors.HOLT, Predictors.NEURAL, Predictors.ORACLE);
+    static final List<PolicySpec> POLICIES = List.of(
+            new PolicySpec.Reserve(OptionalDouble.empty()),
+            Policies.demand(Forecaster.PERSISTENCE),
+            Policies.demand(Forecaster.HOLT),
+            Policies.demand(Forecaster.NEURAL),
+            Policies.demand(Forecaster.ORACLE));
 
     private HorizonSection() {}
 
@@ -75,7 +81,7 @@ final class HorizonSection {
             header.add("MiB moved, H " + seconds(millis));
         }
         ReportTable table = new ReportTable(workload + " at demand 95 %: OOM events and MiB moved by horizon", header);
-        for (String policy : POLICIES) {
+        for (String policy : POLICIES.stream().map(PolicySpec::name).toList()) {
             List<Cell> row = new ArrayList<>(List.of(Cell.text(policy)));
             for (ExperimentResult result : byHorizon) {
                 row.add(Cell.estimate(result.summary(policy, Metric.OOM_EVENTS), 1, false));
@@ -90,7 +96,7 @@ final class HorizonSection {
     private static String findingsFor(String workload, List<ExperimentResult> byHorizon) {
         List<String> parts = new ArrayList<>();
         ExperimentResult fiveSeconds = byHorizon.get(byHorizon.size() - 1);
-        for (String policy : POLICIES) {
+        for (String policy : POLICIES.stream().map(PolicySpec::name).toList()) {
             int best = byHorizon.size() - 1;
             for (int h = 0; h < byHorizon.size(); h++) {
                 if (byHorizon.get(h).summary(policy, Metric.OOM_EVENTS).mean()

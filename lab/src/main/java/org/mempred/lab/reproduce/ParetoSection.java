@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
+import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.Metric;
@@ -28,28 +32,60 @@ final class ParetoSection {
     static final double[] MARGINS = {0.5, 1.0, 2.0};
     static final double[] THRESHOLDS = {0.80, 0.85, 0.90, 0.95};
     static final int[] PROACTIVENESS = {20, 60, 100};
-    private static final String[] RESERVE_FAMILIES = {Policies.RESERVE, "holt", "neural", "oracle"};
-    private static final String[] PEAK_FAMILIES = {"holt-peak", "neural-peak"};
+    private static final List<PolicySpec> RESERVE_FAMILIES = List.of(
+            new PolicySpec.Reserve(OptionalDouble.empty()),
+            Policies.demand(Forecaster.HOLT),
+            Policies.demand(Forecaster.NEURAL),
+            Policies.demand(Forecaster.ORACLE));
+    private static final List<PolicySpec.Peak> PEAK_FAMILIES =
+            List.of(Policies.peak(Forecaster.HOLT), Policies.peak(Forecaster.NEURAL));
 
     private ParetoSection() {}
 
-    /** The policy names of the 95 % sweep, reactive and periodic first. */
-    static List<String> policies() {
-        List<String> names = new ArrayList<>(List.of(Policies.REACTIVE, Policies.PERIODIC));
+    /** The policies of the 95 % sweep, reactive and periodic first. */
+    static List<PolicySpec> policies() {
+        List<PolicySpec> specs = new ArrayList<>(List.of(PolicySpec.Reactive.EVACUATE, new PolicySpec.Periodic()));
+        specs.addAll(linuxSweep());
+        for (PolicySpec family : RESERVE_FAMILIES) {
+            specs.addAll(marginSweep(family));
+        }
+        for (PolicySpec.Peak family : PEAK_FAMILIES) {
+            specs.addAll(thresholdSweep(family));
+        }
+        return specs;
+    }
+
+    private static List<PolicySpec> linuxSweep() {
+        List<PolicySpec> specs = new ArrayList<>();
         for (int proactiveness : PROACTIVENESS) {
-            names.add(Policies.LINUX + "@" + proactiveness);
+            specs.add(new PolicySpec.Linux(OptionalInt.of(proactiveness)));
         }
-        for (String family : RESERVE_FAMILIES) {
-            for (double margin : MARGINS) {
-                names.add(family + "@" + Cell.format(margin, 1, false));
-            }
+        return specs;
+    }
+
+    private static List<PolicySpec> marginSweep(PolicySpec family) {
+        List<PolicySpec> specs = new ArrayList<>();
+        for (double margin : MARGINS) {
+            specs.add(
+                    switch (family) {
+                        case PolicySpec.Reserve reserve -> reserve.withMargin(margin);
+                        case PolicySpec.Demand demand -> demand.withMargin(margin);
+                        default -> throw new IllegalArgumentException(family.name() + " has no wake-up margin");
+                    });
         }
-        for (String family : PEAK_FAMILIES) {
-            for (double threshold : THRESHOLDS) {
-                names.add(family + "@" + Cell.format(threshold, 2, false));
-            }
+        return specs;
+    }
+
+    private static List<PolicySpec> thresholdSweep(PolicySpec.Peak family) {
+        List<PolicySpec> specs = new ArrayList<>();
+        for (double threshold : THRESHOLDS) {
+            specs.add(family.withThreshold(threshold));
         }
-        return names;
+        return specs;
+    }
+
+    private static List<String> names(List<PolicySpec> specs) {
+        return specs.stream().map(PolicySpec::name).toList();
     }
 
     static Section build(Context context, Findings findings) {
@@ -73,14 +109,14 @@ final class ParetoSection {
         findings.pareto = byLevel;
         for (Map.Entry<String, ExperimentResult> level : byLevel.entrySet()) {
             ExperimentResult result = level.getValue();
-            section.table(table(
-                    result, result.spec().policies(), "Demand " + level.getKey() + StressSections.achieved(result)));
+            section.table(
+                    table(result, result.spec().names(), "Demand " + level.getKey() + StressSections.achieved(result)));
             section.paragraph("At demand " + level.getKey() + ": " + String.join(" ", Headline.sentences(result)));
         }
-        List<String> policies = policies();
+        List<PolicySpec> policies = policies();
         ExperimentResult sweep = context.experiment(
                 "12 pareto sweep", StressWorkload.kernel(StressSections.PRESSURE, Context.HEAP_BYTES), policies, nanos);
-        section.table(table(sweep, policies, "Demand 95 %, parameter sweeps"));
+        section.table(table(sweep, sweep.spec().names(), "Demand 95 %, parameter sweeps"));
         chart(context, findings.shortStress, sweep);
         section.image(CHART, "Mean OOM events against mean MiB moved per run at demand 95 %, one curve per family");
         section.data("experiment", json -> {
@@ -104,7 +140,7 @@ final class ParetoSection {
         for (String policy : policies) {
             Summary oom = result.summary(policy, Metric.OOM_EVENTS);
             Summary moved = mib(result.summary(policy, Metric.BYTES_MOVED));
-            boolean baseline = policy.equals(ExperimentSpec.BASELINE);
+            boolean baseline = policy.equals(ExperimentSpec.BASELINE.name());
             Summary oomChange = baseline ? null : result.versusBaseline(policy, Metric.OOM_EVENTS);
             Summary movedChange = baseline ? null : mib(result.versusBaseline(policy, Metric.BYTES_MOVED));
             double perMib = baseline || movedChange.mean() <= 0 ? Double.NaN : -oomChange.mean() / movedChange.mean();
@@ -130,26 +166,14 @@ final class ParetoSection {
         series.put(
                 "reactive-slide / reactive / periodic",
                 points(headline, List.of(Policies.REACTIVE_SLIDE, Policies.REACTIVE, Policies.PERIODIC)));
-        List<String> linux = new ArrayList<>();
-        for (int proactiveness : PROACTIVENESS) {
-            linux.add(Policies.LINUX + "@" + proactiveness);
+        series.put("linux (proactiveness 20, 60, 100)", points(sweep, names(linuxSweep())));
+        for (PolicySpec family : RESERVE_FAMILIES) {
+            double[][] swept = points(sweep, names(marginSweep(family)));
+            double[][] withDefault = points(headline, List.of(family.name()));
+            series.put(family.name() + " (margin 0 to 2)", prepend(withDefault, swept));
         }
-        series.put("linux (proactiveness 20, 60, 100)", points(sweep, linux));
-        for (String family : RESERVE_FAMILIES) {
-            List<String> names = new ArrayList<>();
-            for (double margin : MARGINS) {
-                names.add(family + "@" + Cell.format(margin, 1, false));
-            }
-            double[][] swept = points(sweep, names);
-            double[][] withDefault = points(headline, List.of(family));
-            series.put(family + " (margin 0 to 2)", prepend(withDefault, swept));
-        }
-        for (String family : PEAK_FAMILIES) {
-            List<String> names = new ArrayList<>();
-            for (double threshold : THRESHOLDS) {
-                names.add(family + "@" + Cell.format(threshold, 2, false));
-            }
-            series.put(family + " (θ 0.80 to 0.95)", points(sweep, names));
+        for (PolicySpec.Peak family : PEAK_FAMILIES) {
+            series.put(family.name() + " (θ 0.80 to 0.95)", points(sweep, names(thresholdSweep(family))));
         }
         Charts.scatter(
                 context.outDir().resolve(CHART),

@@ -3,7 +3,7 @@ package org.mempred.lab.reproduce;
 import java.util.Arrays;
 import org.mempred.govern.Governor;
 import org.mempred.govern.GovernorConfig;
-import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.Handles;
@@ -29,7 +29,7 @@ final class RateLimitCase {
         VirtualClock clock = new VirtualClock();
         GovernorConfig config = GovernorConfig.DEFAULTS.withTickNanos(TICK_NANOS);
         Governor governor =
-                new Governor(heap, clock, Policies.create(Policies.PERIODIC, PredictorConfig.DEFAULTS), config);
+                new Governor(heap, clock, new PolicySpec.Periodic().create(PredictorConfig.DEFAULTS), config);
         long[] times = new long[(int) (RUN_NANOS / TICK_NANOS)];
         int compactions = 0;
         long[] live = new long[128];

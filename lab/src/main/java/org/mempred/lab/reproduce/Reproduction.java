@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
 import org.mempred.lab.report.JsonWriter;
 
 /**
@@ -90,8 +91,8 @@ public final class Reproduction {
         int policies = Policies.HEADLINE.size();
         int seeds = settings.seeds();
         int predictive = 0;
-        for (String policy : Policies.HEADLINE) {
-            predictive += DetailRuns.predictive(policy) ? 1 : 0;
+        for (PolicySpec policy : Policies.HEADLINE) {
+            predictive += policy.usesPredictor() ? 1 : 0;
         }
         int traces = TraceSection.traces(settings.tracesDir()).size() * TraceSection.PRESSURES.length;
         return policies * seeds * (2 + SweepSection.PRESSURES.length + traces)

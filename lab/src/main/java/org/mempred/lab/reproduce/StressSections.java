@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
+import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.ExperimentReport;
@@ -58,9 +60,9 @@ final class StressSections {
     /** Re-runs seed 1 of reactive and neural with a timeline and draws pressure over time. */
     private static void pressureChart(Context context, Section section, ExperimentResult result) {
         Map<String, Timeline> runs = new LinkedHashMap<>();
-        for (String policy : List.of(Policies.REACTIVE, Predictors.NEURAL)) {
+        for (PolicySpec policy : List.of(PolicySpec.Reactive.EVACUATE, Policies.demand(Forecaster.NEURAL))) {
             runs.put(
-                    policy,
+                    policy.name(),
                     DetailRuns.run(result.spec().workload(), result.spec().options(), policy, 1L, 0)
                             .timeline());
             context.step("1 stress short");
@@ -121,7 +123,7 @@ final class StressSections {
     static String achieved(ExperimentResult result) {
         double low = Double.MAX_VALUE;
         double high = 0;
-        for (String policy : result.spec().policies()) {
+        for (String policy : result.spec().names()) {
             double mean = result.summary(policy, Metric.MEAN_PRESSURE).mean();
             low = Math.min(low, mean);
             high = Math.max(high, mean);
@@ -164,7 +166,7 @@ final class StressSections {
                         "OOM change vs reactive, long",
                         "improvement at long duration",
                         "OOM ratio consistent with ×3"));
-        for (String policy : shortRun.spec().policies()) {
+        for (String policy : shortRun.spec().names()) {
             Summary oomRatio = ratio(longRun, shortRun, policy, Metric.OOM_EVENTS);
             Summary compactionRatio = ratio(longRun, shortRun, policy, Metric.COMPACTIONS);
             boolean baseline = policy.equals(Policies.REACTIVE);
@@ -187,7 +189,7 @@ final class StressSections {
         int consistent = 0;
         int holds = 0;
         int improvedShort = 0;
-        for (String policy : shortRun.spec().policies()) {
+        for (String policy : shortRun.spec().names()) {
             if (Verdicts.contains(ratio(longRun, shortRun, policy, Metric.OOM_EVENTS), 3.0)
                     .startsWith("yes")) {
                 consistent++;
@@ -202,7 +204,7 @@ final class StressSections {
             }
         }
         return "Found: the OOM ratio's CI contains 3 for " + consistent + " of "
-                + shortRun.spec().policies().size()
+                + shortRun.spec().names().size()
                 + " policies; " + improvedShort + " policies significantly reduced OOM events vs reactive in the"
                 + " short run, and the reduction stayed significant in the long run for " + holds + " of them.";
     }

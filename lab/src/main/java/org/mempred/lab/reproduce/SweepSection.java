@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.Metric;
@@ -66,8 +67,8 @@ final class SweepSection {
             header.add(pressure + " %");
         }
         ReportTable table = new ReportTable(title, header);
-        for (String policy : Policies.HEADLINE) {
-            if (paired && policy.equals(ExperimentSpec.BASELINE)) {
+        for (String policy : Policies.HEADLINE.stream().map(PolicySpec::name).toList()) {
+            if (paired && policy.equals(ExperimentSpec.BASELINE.name())) {
                 continue;
             }
             List<Cell> row = new ArrayList<>();
@@ -91,7 +92,7 @@ final class SweepSection {
             categories.add(pressure + " %");
         }
         Map<String, double[]> series = new LinkedHashMap<>();
-        for (String policy : Policies.HEADLINE) {
+        for (String policy : Policies.HEADLINE.stream().map(PolicySpec::name).toList()) {
             double[] means = new double[PRESSURES.length];
             int i = 0;
             for (ExperimentResult result : findings.sweep.values()) {

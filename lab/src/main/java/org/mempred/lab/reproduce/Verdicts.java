@@ -42,8 +42,8 @@ final class Verdicts {
         List<String> more = withOomChange(result, "significant increase");
         List<String> same = new ArrayList<>();
         List<String> costlier = new ArrayList<>();
-        for (String policy : result.spec().policies()) {
-            if (!policy.equals(ExperimentSpec.BASELINE) && !fewer.contains(policy) && !more.contains(policy)) {
+        for (String policy : result.spec().names()) {
+            if (!policy.equals(ExperimentSpec.BASELINE.name()) && !fewer.contains(policy) && !more.contains(policy)) {
                 same.add(policy);
             }
             if (fewer.contains(policy)
@@ -60,8 +60,8 @@ final class Verdicts {
     /** The policies, baseline aside and in report order, whose paired OOM change has {@code verdict}. */
     static List<String> withOomChange(ExperimentResult result, String verdict) {
         List<String> policies = new ArrayList<>();
-        for (String policy : result.spec().policies()) {
-            if (!policy.equals(ExperimentSpec.BASELINE)
+        for (String policy : result.spec().names()) {
+            if (!policy.equals(ExperimentSpec.BASELINE.name())
                     && change(result.versusBaseline(policy, Metric.OOM_EVENTS)).equals(verdict)) {
                 policies.add(policy);
             }

@@ -6,7 +6,9 @@ import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.PredictorConfig;
 
 /**
- * Options of a simulated run that do not vary between the runs of one experiment.
+ * Options of a simulated run that do not vary between the runs of one experiment: the one run
+ * configuration from which the governor's ({@link #governorConfig()}) and the predictors'
+ * ({@link #predictorConfig(long)}) are derived, so a setting such as the horizon has one home.
  *
  * @param heapBytes heap capacity (a multiple of 16)
  * @param durationNanos virtual length of a run
@@ -72,7 +74,7 @@ public record SimulationOptions(
 
     /** The governor configuration of a run. */
     public GovernorConfig governorConfig() {
-        return GovernorConfig.DEFAULTS.withTickNanos(tickNanos).withHorizonNanos(horizonNanos);
+        return GovernorConfig.DEFAULTS.withTickNanos(tickNanos);
     }
 
     /** The predictor configuration of a run with {@code seed}. */

@@ -4,7 +4,7 @@ import org.HdrHistogram.Histogram;
 import org.mempred.govern.CompactionPolicy;
 import org.mempred.govern.Governor;
 import org.mempred.govern.GovernorStats;
-import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.HeapStats;
 import org.mempred.lab.VirtualClock;
@@ -39,9 +39,10 @@ public final class Simulator {
     /**
      * Runs {@code policy} on {@code workload}'s stream for {@code seed}, with nothing watching.
      *
-     * @throws IllegalArgumentException for an unknown policy name (before anything runs)
+     * @throws IllegalArgumentException when the policy cannot be built, e.g. {@code oracle} without a
+     *     future in {@code probes} (before anything runs)
      */
-    public RunResult run(Workload workload, String policy, long seed) {
+    public RunResult run(Workload workload, PolicySpec policy, long seed) {
         return run(workload, policy, seed, Probes.NONE);
     }
 
@@ -49,9 +50,10 @@ public final class Simulator {
      * Runs {@code policy} on {@code workload}'s stream for {@code seed}, given and watched by
      * {@code probes}. An exception escaping the run is caught and reported as a crash.
      *
-     * @throws IllegalArgumentException for an unknown policy name (before anything runs)
+     * @throws IllegalArgumentException when the policy cannot be built, e.g. {@code oracle} without a
+     *     future in {@code probes} (before anything runs)
      */
-    public RunResult run(Workload workload, String policy, long seed, Probes probes) {
+    public RunResult run(Workload workload, PolicySpec policy, long seed, Probes probes) {
         Parts parts = build(workload, policy, seed, probes);
         String crash = null;
         try {
@@ -66,16 +68,16 @@ public final class Simulator {
     }
 
     /** A run ready to be stepped by hand (benchmarks); nothing has happened yet. */
-    public Simulation start(Workload workload, String policy, long seed) {
+    public Simulation start(Workload workload, PolicySpec policy, long seed) {
         return build(workload, policy, seed, Probes.NONE).simulation;
     }
 
-    private Parts build(Workload workload, String policy, long seed, Probes probes) {
+    private Parts build(Workload workload, PolicySpec policy, long seed, Probes probes) {
         PredictorConfig predictorConfig = options.predictorConfig(seed);
         if (probes.future() != null) {
             predictorConfig = predictorConfig.withFuture(probes.future());
         }
-        CompactionPolicy compactionPolicy = Policies.create(policy, predictorConfig);
+        CompactionPolicy compactionPolicy = policy.create(predictorConfig);
         CompactingHeap heap = new CompactingHeap(
                 options.heapBytes(),
                 CompactingHeap.DEFAULT_DIRECT_COMPACTION_BUDGET_BYTES,
@@ -96,7 +98,7 @@ public final class Simulator {
         return new Parts(heap, governor, recorder, simulation);
     }
 
-    private static RunResult result(String policy, long seed, Parts parts, String crash) {
+    private static RunResult result(PolicySpec policy, long seed, Parts parts, String crash) {
         HeapStats heap = parts.heap.stats();
         GovernorStats governor = parts.governor.stats();
         AccuracyReport accuracy = parts.governor.accuracy();
@@ -106,7 +108,7 @@ public final class Simulator {
         boolean responded = response.getTotalCount() > 0;
         CompactionRecorder recorder = parts.recorder;
         return new RunResult(
-                policy,
+                policy.name(),
                 seed,
                 parts.simulation.peakPressure(),
                 parts.simulation.meanPressure(),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mempred.govern.PolicySpec;
 import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.report.JsonWriter;
 import org.mempred.lab.sim.RunResult;
@@ -19,7 +20,7 @@ class ExperimentTest {
     private static ExperimentSpec spec(int threads) {
         return new ExperimentSpec(
                 StressWorkload.kernel(0.95, HEAP),
-                List.of("periodic", "oracle"),
+                List.of(PolicySpec.parse("periodic"), PolicySpec.parse("oracle")),
                 ExperimentSpec.seeds(3),
                 OPTIONS,
                 threads);
@@ -29,7 +30,7 @@ class ExperimentTest {
     void runsEveryPolicyOnEverySeedWithTheBaselineFirst() {
         List<String> seen = new ArrayList<>();
         ExperimentResult result = Experiment.run(spec(2), (done, total, run) -> seen.add(done + "/" + total));
-        assertThat(result.spec().policies()).containsExactly("reactive", "periodic", "oracle");
+        assertThat(result.spec().names()).containsExactly("reactive", "periodic", "oracle");
         assertThat(seen).hasSize(9).contains("9/9");
         for (PolicyRuns runs : result.policies()) {
             assertThat(runs.runs()).extracting(RunResult::seed).containsExactly(1L, 2L, 3L);
@@ -75,13 +76,13 @@ class ExperimentTest {
     }
 
     @Test
-    void specRejectsUnknownPoliciesAndHeapsSmallerThanTheLargestRequest() {
+    void specRejectsNoPoliciesAndHeapsSmallerThanTheLargestRequest() {
         assertThatThrownBy(() -> new ExperimentSpec(
-                        StressWorkload.kernel(0.5, HEAP), List.of("nope"), ExperimentSpec.seeds(1), OPTIONS, 1))
-                .hasMessageContaining("unknown policy 'nope'");
+                        StressWorkload.kernel(0.5, HEAP), List.of(), ExperimentSpec.seeds(1), OPTIONS, 1))
+                .hasMessageContaining("must be non-empty");
         assertThatThrownBy(() -> new ExperimentSpec(
                         StressWorkload.kernel(0.5, 4096),
-                        List.of("reactive"),
+                        List.of(PolicySpec.Reactive.EVACUATE),
                         ExperimentSpec.seeds(1),
                         SimulationOptions.of(4096, 1_000_000_000L),
                         1))

@@ -2,14 +2,14 @@ package org.mempred.lab.reproduce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mempred.govern.Policies;
+import org.mempred.govern.PolicySpec;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.sim.Simulator;
 import org.mempred.lab.sim.Timeline;
 import org.mempred.lab.workload.StressWorkload;
-import org.mempred.predict.Predictors;
 
 class DetailRunsTest {
     private static final SimulationOptions OPTIONS = SimulationOptions.of(Context.HEAP_BYTES, 60_000_000_000L);
@@ -17,7 +17,7 @@ class DetailRunsTest {
 
     @Test
     void instrumentedRunIsTheSameRunAsAPlainOne() {
-        for (String policy : new String[] {Policies.REACTIVE, Predictors.NEURAL}) {
+        for (PolicySpec policy : List.of(PolicySpec.Reactive.EVACUATE, PolicySpec.parse("neural"))) {
             RunResult plain = new Simulator(OPTIONS).run(WORKLOAD, policy, 3L);
             DetailRuns.DetailRun detail = DetailRuns.run(WORKLOAD, OPTIONS, policy, 3L, Integer.MAX_VALUE);
             assertThat(detail.result().withoutWallTime()).isEqualTo(plain.withoutWallTime());
@@ -26,7 +26,8 @@ class DetailRunsTest {
 
     @Test
     void timelineHasOneEntryPerTickAndEndsAtTheRunsTotals() {
-        DetailRuns.DetailRun detail = DetailRuns.run(WORKLOAD, OPTIONS, Predictors.NEURAL, 2L, Integer.MAX_VALUE);
+        DetailRuns.DetailRun detail =
+                DetailRuns.run(WORKLOAD, OPTIONS, PolicySpec.parse("neural"), 2L, Integer.MAX_VALUE);
         Timeline timeline = detail.timeline();
         assertThat(timeline.size()).isEqualTo((int) (OPTIONS.durationNanos() / OPTIONS.tickNanos()));
         int last = timeline.size() - 1;
@@ -41,10 +42,8 @@ class DetailRunsTest {
 
     @Test
     void labelLogScoresOnlyTheFirstLabelsWhenLimited() {
-        DetailRuns.DetailRun detail = DetailRuns.run(WORKLOAD, OPTIONS, Predictors.NEURAL, 2L, 25);
+        DetailRuns.DetailRun detail = DetailRuns.run(WORKLOAD, OPTIONS, PolicySpec.parse("neural"), 2L, 25);
         assertThat(detail.labels().size()).isEqualTo(25);
         assertThat(detail.labels().report().overall().count()).isEqualTo(25);
-        assertThat(DetailRuns.predictive(Policies.REACTIVE)).isFalse();
-        assertThat(DetailRuns.predictive(Predictors.ORACLE)).isTrue();
     }
 }

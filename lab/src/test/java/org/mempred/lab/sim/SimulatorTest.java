@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.mempred.govern.PolicySpec;
 import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
 import org.mempred.lab.workload.StressWorkload;
@@ -19,8 +20,8 @@ class SimulatorTest {
     @Test
     void sameSeedAndOptionsGiveIdenticalFiguresApartFromWallTime() {
         for (String policy : new String[] {"reactive", "periodic", "linux", "neural", "holt", "zgc"}) {
-            RunResult first = SIMULATOR.run(WORKLOAD, policy, 3);
-            RunResult second = SIMULATOR.run(WORKLOAD, policy, 3);
+            RunResult first = SIMULATOR.run(WORKLOAD, PolicySpec.parse(policy), 3);
+            RunResult second = SIMULATOR.run(WORKLOAD, PolicySpec.parse(policy), 3);
             assertThat(second.withoutWallTime()).as(policy).isEqualTo(first.withoutWallTime());
             assertThat(second.meanCompactionWallMicros())
                     .as("wall time is measured")
@@ -31,7 +32,7 @@ class SimulatorTest {
 
     @Test
     void runReportsConsistentFigures() {
-        RunResult run = SIMULATOR.run(WORKLOAD, "periodic", 1);
+        RunResult run = SIMULATOR.run(WORKLOAD, PolicySpec.parse("periodic"), 1);
         assertThat(run.allocationRequests()).isGreaterThan(5_000);
         assertThat(run.oomEvents()).isEqualTo(run.oomFragmentation() + run.oomExhaustion());
         assertThat(run.compactions()).isEqualTo(run.proactiveCompactions() + run.reactiveCompactions());
@@ -47,10 +48,11 @@ class SimulatorTest {
     @Test
     void predictiveRunsReportAccuracyAndOracleReadsTheRecordedFuture() {
         PressureTrace trace = new PressureTrace();
-        SIMULATOR.run(WORKLOAD, "reactive", 2, Probes.NONE.withTrace(trace));
+        SIMULATOR.run(WORKLOAD, PolicySpec.parse("reactive"), 2, Probes.NONE.withTrace(trace));
         assertThat(trace.size()).isEqualTo(120);
-        RunResult oracle = SIMULATOR.run(WORKLOAD, "oracle", 2, Probes.NONE.withFuture(trace.toFuture(Target.DEMAND)));
-        RunResult neural = SIMULATOR.run(WORKLOAD, "neural", 2);
+        RunResult oracle = SIMULATOR.run(
+                WORKLOAD, PolicySpec.parse("oracle"), 2, Probes.NONE.withFuture(trace.toFuture(Target.DEMAND)));
+        RunResult neural = SIMULATOR.run(WORKLOAD, PolicySpec.parse("neural"), 2);
         assertThat(oracle.crashes()).as(String.valueOf(oracle.crashMessage())).isZero();
         assertThat(neural.predictionAccuracy()).isBetween(0.0, 1.0);
         assertThat(oracle.predictions()).isPositive();
@@ -60,8 +62,8 @@ class SimulatorTest {
 
     @Test
     void reserveRefilledOnWakeUpCutsOomEventsAgainstSlidingDirectCompaction() {
-        RunResult slide = SIMULATOR.run(WORKLOAD, "reactive-slide", 3);
-        RunResult reserve = SIMULATOR.run(WORKLOAD, "reserve", 3);
+        RunResult slide = SIMULATOR.run(WORKLOAD, PolicySpec.parse("reactive-slide"), 3);
+        RunResult reserve = SIMULATOR.run(WORKLOAD, PolicySpec.parse("reserve"), 3);
         assertThat(slide.oomEvents()).isPositive();
         assertThat(reserve.oomEvents()).isLessThan(slide.oomEvents());
         assertThat(reserve.bytesMoved()).isLessThan(slide.bytesMoved());
@@ -69,16 +71,15 @@ class SimulatorTest {
     }
 
     @Test
-    void unknownPolicyIsRejectedBeforeAnythingRuns() {
-        assertThatThrownBy(() -> SIMULATOR.run(WORKLOAD, "psychic", 1))
+    void aPolicyThatCannotBeBuiltIsRejectedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> SIMULATOR.run(WORKLOAD, PolicySpec.parse("oracle"), 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("psychic")
-                .hasMessageContaining("reactive");
+                .hasMessageContaining("oracle");
     }
 
     @Test
     void anExceptionInsideARunIsCountedAsACrashWithFiguresUpToIt() {
-        RunResult run = SIMULATOR.run(new DoubleAllocation(), "reactive", 1);
+        RunResult run = SIMULATOR.run(new DoubleAllocation(), PolicySpec.parse("reactive"), 1);
         assertThat(run.crashes()).isEqualTo(1);
         assertThat(run.crashMessage()).contains("id=7").contains("twice");
         assertThat(run.allocationRequests()).isEqualTo(1);
@@ -86,7 +87,7 @@ class SimulatorTest {
 
     @Test
     void failedAllocationsMakeTheirLaterEventsNoOps() {
-        RunResult run = SIMULATOR.run(new OversizedThenFree(), "reactive", 1);
+        RunResult run = SIMULATOR.run(new OversizedThenFree(), PolicySpec.parse("reactive"), 1);
         assertThat(run.crashes()).as(String.valueOf(run.crashMessage())).isZero();
         assertThat(run.oomEvents()).isEqualTo(1);
         assertThat(run.oomExhaustion()).isEqualTo(1);
