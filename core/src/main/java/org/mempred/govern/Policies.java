@@ -6,9 +6,8 @@ import java.util.function.UnaryOperator;
 import org.mempred.heap.DirectCompaction;
 import org.mempred.predict.Predictor;
 import org.mempred.predict.PredictorConfig;
-import org.mempred.predict.Predictors;
-import org.mempred.predict.Pretrained;
 import org.mempred.predict.Target;
+import org.mempred.predict.neural.Pretrained;
 
 /**
  * The registry of named compaction policies. Unknown names throw, listing the valid ones.

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.mempred.govern.Policies;
+import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.stats.Summary;
-import org.mempred.predict.Predictors;
 import org.mempred.predict.Target;
 
 /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mempred.govern.Policies;
+import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.Metric;
@@ -15,7 +16,6 @@ import org.mempred.lab.stats.Summary;
 import org.mempred.lab.workload.StressWorkload;
 import org.mempred.lab.workload.SubsystemMix;
 import org.mempred.lab.workload.Workload;
-import org.mempred.predict.Predictors;
 
 /**
  * Section 13: which lookahead serves which workload. The reserve policies are run with horizons

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.mempred.govern.Policies;
+import org.mempred.govern.Predictors;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.sim.Simulator;
 import org.mempred.lab.sim.Timeline;
 import org.mempred.lab.workload.StressWorkload;
-import org.mempred.predict.Predictors;
 
 class DetailRunsTest {
     private static final SimulationOptions OPTIONS = SimulationOptions.of(Context.HEAP_BYTES, 60_000_000_000L);

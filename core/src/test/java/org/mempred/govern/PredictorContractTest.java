@@ -1,4 +1,4 @@
-package org.mempred.predict;
+package org.mempred.govern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mempred.predict.FeatureExtractor;
+import org.mempred.predict.FeatureSet;
+import org.mempred.predict.Footprint;
+import org.mempred.predict.PredictionCheck;
+import org.mempred.predict.PredictionLoop;
+import org.mempred.predict.Predictor;
+import org.mempred.predict.PredictorConfig;
+import org.mempred.predict.SyntheticSeries;
 import org.mempred.telemetry.Sample;
 
 /**
