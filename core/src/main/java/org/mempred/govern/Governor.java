@@ -12,6 +12,7 @@ import org.mempred.predict.PredictionLoop;
 import org.mempred.predict.Predictor;
 import org.mempred.predict.accuracy.AccuracyEvaluator;
 import org.mempred.predict.accuracy.AccuracyReport;
+import org.mempred.telemetry.Clock;
 import org.mempred.telemetry.Sample;
 import org.mempred.telemetry.TelemetrySampler;
 

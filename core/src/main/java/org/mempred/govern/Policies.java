@@ -7,6 +7,7 @@ import org.mempred.heap.DirectCompaction;
 import org.mempred.predict.Predictor;
 import org.mempred.predict.PredictorConfig;
 import org.mempred.predict.Target;
+import org.mempred.predict.WrappingPredictor;
 import org.mempred.predict.neural.Pretrained;
 
 /**

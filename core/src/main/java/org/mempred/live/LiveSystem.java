@@ -7,12 +7,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.mempred.govern.Clock;
 import org.mempred.govern.CompactionPolicy;
 import org.mempred.govern.Governor;
 import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.Policies;
 import org.mempred.heap.CompactingHeap;
+import org.mempred.metrics.Metrics;
 import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.Predictor;
 import org.mempred.predict.PredictorConfig;
@@ -21,6 +21,7 @@ import org.mempred.predict.neural.NeuralPredictor;
 import org.mempred.predict.neural.OfflineTrainer;
 import org.mempred.predict.neural.TrainingSet;
 import org.mempred.predict.neural.TrainingSetRecorder;
+import org.mempred.telemetry.Clock;
 
 /**
  * A heap and its governor on the real clock: what the shell and JMX drive.

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.mempred.govern.GovernorConfig;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
+import org.mempred.metrics.Metrics;
 import org.mempred.predict.PredictorConfig;
 
 class LiveSystemTest {

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.mempred.govern.Decision;
 import org.mempred.govern.Policies;
 import org.mempred.live.LiveSystem;
-import org.mempred.live.Metrics;
+import org.mempred.metrics.Metrics;
 
 /**
  * The interactive shell's command interpreter, independent of any terminal: one line in, text

@@ -1,4 +1,4 @@
-package org.mempred.live;
+package org.mempred.metrics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
