@@ -7,7 +7,7 @@ import org.mempred.telemetry.ArrayBytes;
  * An immutable snapshot of a {@code neural} model: the network's parameters and its input
  * normaliser's statistics. What {@code WeightsFile} saves and loads and what {@code
  * NeuralPredictor} starts from (and returns to when its weights explode), both in {@code
- * org.mempred.predict.neural}. It lives here, beside {@link PredictorConfig} which carries it, so
+ * predict.neural}. It lives here, beside {@link PredictorConfig} which carries it, so
  * that the configuration does not depend on the network that reads it.
  *
  * <p>Parameters are in {@code Mlp}'s flat layout (W1 by hidden unit, b1, w2, b2); means and

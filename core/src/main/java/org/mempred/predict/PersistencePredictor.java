@@ -8,7 +8,7 @@ import org.mempred.telemetry.Sample;
  * current pressure. Every skill score is measured against it. O(history) per prediction.
  */
 public final class PersistencePredictor implements Predictor {
-    /** The name it is created by (see {@code org.mempred.govern.Predictors}). */
+    /** The name it is created by (see {@code Predictors} in {@code govern}). */
     public static final String NAME = "persistence";
 
     private final FeatureSet featureSet;
