@@ -14,7 +14,7 @@ import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.workload.Workload;
 import org.mempred.lab.workload.Workloads;
-import org.mempred.live.Metrics;
+import org.mempred.metrics.Metrics;
 import org.mempred.predict.PredictorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

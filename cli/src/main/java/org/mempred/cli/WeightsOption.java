@@ -3,10 +3,10 @@ package org.mempred.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.mempred.predict.FeatureSet;
-import org.mempred.predict.InvalidWeightsException;
 import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.PredictorConfig;
-import org.mempred.predict.WeightsFile;
+import org.mempred.predict.neural.InvalidWeightsException;
+import org.mempred.predict.neural.WeightsFile;
 import picocli.CommandLine.Option;
 
 /**

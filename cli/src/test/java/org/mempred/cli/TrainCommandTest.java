@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mempred.predict.FeatureSet;
 import org.mempred.predict.NeuralWeights;
-import org.mempred.predict.Pretrained;
-import org.mempred.predict.WeightsFile;
+import org.mempred.predict.neural.Pretrained;
+import org.mempred.predict.neural.WeightsFile;
 
 class TrainCommandTest {
     @TempDir

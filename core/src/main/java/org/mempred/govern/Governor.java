@@ -6,12 +6,13 @@ import org.mempred.govern.Decision.Action;
 import org.mempred.govern.GovernorStats.Mode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.CompactionResult;
-import org.mempred.predict.AccuracyEvaluator;
-import org.mempred.predict.AccuracyReport;
 import org.mempred.predict.LabelListener;
 import org.mempred.predict.PredictionCheck;
 import org.mempred.predict.PredictionLoop;
 import org.mempred.predict.Predictor;
+import org.mempred.predict.accuracy.AccuracyEvaluator;
+import org.mempred.predict.accuracy.AccuracyReport;
+import org.mempred.telemetry.Clock;
 import org.mempred.telemetry.Sample;
 import org.mempred.telemetry.TelemetrySampler;
 

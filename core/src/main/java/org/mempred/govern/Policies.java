@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.predict.Predictor;
+import org.mempred.predict.WrappingPredictor;
 
 /**
  * The catalogue of compaction policies: their names, every policy in report order and the headline

@@ -7,9 +7,8 @@ import java.util.function.Supplier;
 import org.mempred.heap.DirectCompaction;
 import org.mempred.predict.Predictor;
 import org.mempred.predict.PredictorConfig;
-import org.mempred.predict.Predictors;
-import org.mempred.predict.Pretrained;
 import org.mempred.predict.Target;
+import org.mempred.predict.neural.Pretrained;
 
 /**
  * A compaction policy as a value: its family and typed parameters, parsed once from the

@@ -9,7 +9,7 @@ import javax.management.ObjectName;
 import org.mempred.govern.Governor;
 import org.mempred.govern.PolicySpec;
 import org.mempred.heap.HeapStats;
-import org.mempred.predict.AccuracyReport;
+import org.mempred.predict.accuracy.AccuracyReport;
 
 /**
  * Registers the MXBeans of a {@link LiveSystem} on the platform MBean server, so jconsole and

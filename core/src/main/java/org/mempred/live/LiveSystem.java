@@ -7,21 +7,22 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.mempred.govern.Clock;
 import org.mempred.govern.CompactionPolicy;
 import org.mempred.govern.Governor;
 import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.heap.CompactingHeap;
-import org.mempred.predict.NeuralPredictor;
+import org.mempred.metrics.Metrics;
 import org.mempred.predict.NeuralWeights;
-import org.mempred.predict.OfflineTrainer;
 import org.mempred.predict.Predictor;
 import org.mempred.predict.PredictorConfig;
 import org.mempred.predict.Target;
-import org.mempred.predict.TrainingSet;
-import org.mempred.predict.TrainingSetRecorder;
+import org.mempred.predict.neural.NeuralPredictor;
+import org.mempred.predict.neural.OfflineTrainer;
+import org.mempred.predict.neural.TrainingSet;
+import org.mempred.predict.neural.TrainingSetRecorder;
+import org.mempred.telemetry.Clock;
 
 /**
  * A heap and its governor on the real clock: what the shell and JMX drive.

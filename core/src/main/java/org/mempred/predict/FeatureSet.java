@@ -32,7 +32,7 @@ import java.util.Locale;
  *
  * <p>Why a log scale for demand: a 4 KiB request is 4 % of a 100 KiB heap and 0.04 % of a 10 MB
  * one; on a log scale the two differ by a shift, and {@code neural} forecasts demand as a shift
- * of input 2 (see {@link NeuralPredictor}), so weights trained on one heap size carry to another.
+ * of input 2 (see {@code NeuralPredictor} in {@code predict.neural}), so weights trained on one heap size carry to another.
  *
  * <p>All values lie in [0, 1] except the two tanh features, in (-1, 1).
  */

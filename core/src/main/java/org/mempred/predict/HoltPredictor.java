@@ -23,6 +23,9 @@ import org.mempred.telemetry.Sample;
  * trends by exponentially weighted moving averages" (1957). Cost O(1), no allocation.
  */
 public final class HoltPredictor implements Predictor {
+    /** The name it is created by (see {@code Predictors} in {@code govern}). */
+    public static final String NAME = "holt";
+
     /** Default level smoothing weight. */
     public static final double DEFAULT_ALPHA = 0.5;
 
@@ -63,7 +66,7 @@ public final class HoltPredictor implements Predictor {
 
     @Override
     public String name() {
-        return Predictors.HOLT;
+        return NAME;
     }
 
     @Override

@@ -5,11 +5,13 @@ import org.mempred.telemetry.ArrayBytes;
 
 /**
  * An immutable snapshot of a {@code neural} model: the network's parameters and its input
- * normaliser's statistics. What {@link WeightsFile} saves and loads and what {@link
- * NeuralPredictor} starts from (and returns to when its weights explode).
+ * normaliser's statistics. What {@code WeightsFile} saves and loads and what {@code
+ * NeuralPredictor} starts from (and returns to when its weights explode), both in {@code
+ * predict.neural}. It lives here, beside {@link PredictorConfig} which carries it, so
+ * that the configuration does not depend on the network that reads it.
  *
- * <p>Parameters are in {@link Mlp}'s flat layout (W1 by hidden unit, b1, w2, b2); means and
- * variances are {@link InputNormaliser}'s, one per input, after {@code inputSamples} updates. All
+ * <p>Parameters are in {@code Mlp}'s flat layout (W1 by hidden unit, b1, w2, b2); means and
+ * variances are {@code InputNormaliser}'s, one per input, after {@code inputSamples} updates. All
  * arrays are copied in and out, so an instance never changes; every number must be finite and
  * every variance non-negative.
  */
@@ -33,7 +35,7 @@ public final class NeuralWeights {
             throw new IllegalArgumentException("hiddenUnits=" + hiddenUnits + " must be at least 1 and inputSamples="
                     + inputSamples + " non-negative");
         }
-        int expected = Mlp.parameterCount(featureSet.width(), hiddenUnits);
+        int expected = parameterCount(featureSet.width(), hiddenUnits);
         if (parameters.length != expected) {
             throw new IllegalArgumentException("parameters.length=" + parameters.length + " but a " + featureSet.width()
                     + "→" + hiddenUnits + "→1 network has " + expected);
@@ -58,8 +60,13 @@ public final class NeuralWeights {
         this.inputSamples = inputSamples;
     }
 
+    /** Number of parameters of an n→h→1 network: h*n + 2h + 1. */
+    public static int parameterCount(int inputs, int hiddenUnits) {
+        return hiddenUnits * inputs + 2 * hiddenUnits + 1;
+    }
+
     /** Fresh weights: {@code parameters} with an identity normaliser (mean 0, variance 1, 0 samples). */
-    static NeuralWeights withIdentityNormaliser(FeatureSet featureSet, int hiddenUnits, double[] parameters) {
+    public static NeuralWeights withIdentityNormaliser(FeatureSet featureSet, int hiddenUnits, double[] parameters) {
         double[] variances = new double[featureSet.width()];
         Arrays.fill(variances, 1.0);
         return new NeuralWeights(featureSet, hiddenUnits, parameters, new double[featureSet.width()], variances, 0);
@@ -122,14 +129,19 @@ public final class NeuralWeights {
         return Math.sqrt(squares);
     }
 
-    /** Puts this model into {@code network} and {@code normaliser}; allocates nothing. */
-    void loadInto(Mlp network, InputNormaliser normaliser) {
-        network.copyParametersFrom(parameters);
-        normaliser.load(inputMeans, inputVariances, inputSamples);
+    /** Copies the network parameters into {@code target}, of {@link #parameterCount()} values; allocates nothing. */
+    public void copyParametersTo(double[] target) {
+        System.arraycopy(parameters, 0, target, 0, parameters.length);
+    }
+
+    /** Copies the normaliser's means and variances into arrays of {@link #inputs()} values; allocates nothing. */
+    public void copyInputStatisticsTo(double[] means, double[] variances) {
+        System.arraycopy(inputMeans, 0, means, 0, inputMeans.length);
+        System.arraycopy(inputVariances, 0, variances, 0, inputVariances.length);
     }
 
     /** Bytes held by the three arrays. */
-    long footprintBytes() {
+    public long footprintBytes() {
         return ArrayBytes.ofDoubles(parameters.length)
                 + ArrayBytes.ofDoubles(inputMeans.length)
                 + ArrayBytes.ofDoubles(inputVariances.length);

@@ -12,6 +12,9 @@ import org.mempred.telemetry.Sample;
  * the safety check reports as invalid. Cost: one view query; no allocation of its own.
  */
 public final class OraclePredictor implements Predictor {
+    /** The name it is created by (see {@code Predictors} in {@code govern}). */
+    public static final String NAME = "oracle";
+
     private final FeatureSet featureSet;
     private final long horizonNanos;
     private final FutureView future;
@@ -29,7 +32,7 @@ public final class OraclePredictor implements Predictor {
 
     @Override
     public String name() {
-        return Predictors.ORACLE;
+        return NAME;
     }
 
     @Override

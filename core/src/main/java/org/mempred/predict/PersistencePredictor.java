@@ -8,6 +8,9 @@ import org.mempred.telemetry.Sample;
  * current pressure. Every skill score is measured against it. O(history) per prediction.
  */
 public final class PersistencePredictor implements Predictor {
+    /** The name it is created by (see {@code Predictors} in {@code govern}). */
+    public static final String NAME = "persistence";
+
     private final FeatureSet featureSet;
     private final long horizonNanos;
     private final Target target;
@@ -23,7 +26,7 @@ public final class PersistencePredictor implements Predictor {
 
     @Override
     public String name() {
-        return Predictors.PERSISTENCE;
+        return NAME;
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.mempred.telemetry.Sample;
  *
  * <ol>
  *   <li>the labeler advances to {@code t}: each matured past prediction is first learned by the
- *       predictor, then shown to the observer (an {@link AccuracyEvaluator}, a recorder, ...);
+ *       predictor, then shown to the observer (an {@code AccuracyEvaluator}, a recorder, ...);
  *   <li>the features of the sample are extracted and the predictor predicts;
  *   <li>the raw prediction is classified by {@link PredictionCheck} and counted;
  *   <li>(t, p, prediction, features) is recorded for labelling at {@code t + H}.

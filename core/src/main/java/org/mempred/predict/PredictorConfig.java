@@ -1,7 +1,7 @@
 package org.mempred.predict;
 
 /**
- * What {@link Predictors#create} needs to build any named predictor.
+ * What the named-predictor registry ({@code Predictors} in {@code govern}) needs to build any named predictor.
  *
  * @param horizonNanos the horizon H the forecast covers (default 5 s)
  * @param featureSet the inputs learners read (default {@link FeatureSet#SEED})
@@ -12,7 +12,7 @@ package org.mempred.predict;
  *     {@link Target#DEMAND} with the {@link FeatureSet#DEMAND} inputs through {@link #forDemand()})
  * @param weights the starting weights of the {@code neural} policies whose feature set they fit
  *     (e.g. from {@code mempred train --out}); {@code null} for the shipped pre-trained ones
- *     ({@link Pretrained})
+ *     ({@code Pretrained} in {@code predict.neural})
  */
 public record PredictorConfig(
         long horizonNanos,

@@ -29,6 +29,9 @@ import org.mempred.telemetry.Sample;
  * allocation.
  */
 public final class ZgcPredictor implements Predictor {
+    /** The name it is created by (see {@code Predictors} in {@code govern}). */
+    public static final String NAME = "zgc";
+
     /** Default window: 10 samples, 5 s of 500 ms governor ticks. */
     public static final int DEFAULT_WINDOW_SAMPLES = 10;
 
@@ -64,7 +67,7 @@ public final class ZgcPredictor implements Predictor {
 
     @Override
     public String name() {
-        return Predictors.ZGC;
+        return NAME;
     }
 
     @Override

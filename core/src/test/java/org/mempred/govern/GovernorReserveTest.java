@@ -9,6 +9,7 @@ import org.mempred.govern.Decision.Action;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.predict.PredictorConfig;
+import org.mempred.telemetry.Clock;
 
 /** The reserve and its wake-ups, answered by the governor through its safety rules. */
 class GovernorReserveTest {

@@ -15,6 +15,7 @@ import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.CompactionResult;
 import org.mempred.heap.HeapListener;
+import org.mempred.telemetry.Clock;
 
 /** The seed report's safety table, each case run and its observed behaviour asserted. */
 class GovernorSafetyTest {

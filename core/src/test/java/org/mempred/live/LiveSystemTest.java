@@ -17,6 +17,7 @@ import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.PolicySpec;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
+import org.mempred.metrics.Metrics;
 import org.mempred.predict.PredictorConfig;
 
 class LiveSystemTest {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.mempred.govern.Predictors;
 import org.mempred.telemetry.Sample;
 
 class BaselinePredictorsTest {

@@ -18,9 +18,9 @@ import org.mempred.telemetry.TelemetrySampler;
  *       3 s rise to 0.93, 4 s hold, 2 s fall.
  * </ul>
  */
-final class SyntheticSeries {
-    static final int CAPACITY_BYTES = 102_400;
-    static final long TICK_NANOS = 500_000_000L;
+public final class SyntheticSeries {
+    public static final int CAPACITY_BYTES = 102_400;
+    public static final long TICK_NANOS = 500_000_000L;
 
     private static final int GRANULE_BYTES = 16;
     private static final double MEAN_BLOCK_BYTES = 256.0;
@@ -31,7 +31,7 @@ final class SyntheticSeries {
 
     private SyntheticSeries() {}
 
-    static double[] rampPressures(int ticks) {
+    public static double[] rampPressures(int ticks) {
         double[] pressures = new double[ticks];
         for (int i = 0; i < ticks; i++) {
             pressures[i] = 0.30 + 0.66 * (i % RAMP_TICKS) / (RAMP_TICKS - 1.0);
@@ -39,7 +39,7 @@ final class SyntheticSeries {
         return pressures;
     }
 
-    static double[] burstPressures(int ticks, long seed) {
+    public static double[] burstPressures(int ticks, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] pressures = new double[ticks];
         for (int i = 0; i < ticks; i++) {
@@ -59,7 +59,7 @@ final class SyntheticSeries {
     }
 
     /** Samples at ticks 1, 2, ... whose used bytes follow {@code pressures}. */
-    static List<Sample> samples(double[] pressures, long seed) {
+    public static List<Sample> samples(double[] pressures, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         TelemetrySampler sampler = new TelemetrySampler();
         List<Sample> samples = new ArrayList<>(pressures.length);
@@ -84,12 +84,12 @@ final class SyntheticSeries {
         return samples;
     }
 
-    static long timeNanos(int tick) {
+    public static long timeNanos(int tick) {
         return (tick + 1) * TICK_NANOS;
     }
 
     /** The exact pressures of {@code samples} (after rounding to the granule). */
-    static RecordedFuture future(List<Sample> samples) {
+    public static RecordedFuture future(List<Sample> samples) {
         long[] times = new long[samples.size()];
         double[] pressures = new double[samples.size()];
         for (int i = 0; i < times.length; i++) {

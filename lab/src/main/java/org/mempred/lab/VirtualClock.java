@@ -1,6 +1,6 @@
 package org.mempred.lab;
 
-import org.mempred.govern.Clock;
+import org.mempred.telemetry.Clock;
 
 /**
  * The lab's clock: virtual nanoseconds that move only when the simulator says so, so that a

@@ -7,11 +7,11 @@ import org.mempred.govern.GovernorStats;
 import org.mempred.govern.Policies;
 import org.mempred.heap.HeapStats;
 import org.mempred.live.LiveSystem;
-import org.mempred.predict.AccuracyReport;
-import org.mempred.predict.BandAccuracy;
 import org.mempred.predict.Footprint;
 import org.mempred.predict.PredictionLoop;
 import org.mempred.predict.Target;
+import org.mempred.predict.accuracy.AccuracyReport;
+import org.mempred.predict.accuracy.BandAccuracy;
 
 /** The shell's {@code mempred status|train|report}: the seed report's operator commands. */
 final class ReportCommands {

@@ -8,7 +8,7 @@ import org.mempred.govern.Decision;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.live.LiveSystem;
-import org.mempred.live.Metrics;
+import org.mempred.metrics.Metrics;
 
 /**
  * The interactive shell's command interpreter, independent of any terminal: one line in, text

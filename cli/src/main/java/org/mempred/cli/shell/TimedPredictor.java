@@ -1,10 +1,10 @@
 package org.mempred.cli.shell;
 
 import org.HdrHistogram.Histogram;
-import org.mempred.govern.WrappingPredictor;
 import org.mempred.predict.FeatureSet;
 import org.mempred.predict.Footprint;
 import org.mempred.predict.Predictor;
+import org.mempred.predict.WrappingPredictor;
 import org.mempred.telemetry.Sample;
 
 /**

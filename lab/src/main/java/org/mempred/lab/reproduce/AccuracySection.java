@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.mempred.govern.PolicySpec;
+import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
-import org.mempred.predict.AccuracyReport;
-import org.mempred.predict.BandAccuracy;
-import org.mempred.predict.Predictors;
-import org.mempred.predict.PressureBand;
+import org.mempred.predict.accuracy.AccuracyReport;
+import org.mempred.predict.accuracy.BandAccuracy;
+import org.mempred.predict.accuracy.PressureBand;
 
 /**
  * Section 4: accuracy of every predictor by band of current pressure, from the section-1 runs.

@@ -5,13 +5,13 @@ import java.util.Locale;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.govern.PolicySpec.Forecaster;
+import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.workload.SubsystemMix;
-import org.mempred.predict.Predictors;
 
 /**
  * Section 3: the long autonomous run: the multi-subsystem mix (four subsystems sharing the heap,

@@ -3,12 +3,12 @@ package org.mempred.lab.reproduce;
 import java.util.ArrayList;
 import java.util.List;
 import org.mempred.govern.Policies;
+import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
-import org.mempred.predict.Predictors;
 
 /**
  * Section 11: each headline claim of the seed report beside what this run measured. The claims

@@ -8,8 +8,8 @@ import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
 import org.mempred.lab.workload.StressWorkload;
-import org.mempred.predict.BandAccuracy;
 import org.mempred.predict.PredictorConfig;
+import org.mempred.predict.accuracy.BandAccuracy;
 
 /**
  * Section 6: cold start. {@code neural-cold} (seeded random weights) and {@code neural} (the shipped

@@ -4,12 +4,12 @@ import java.util.List;
 import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
+import org.mempred.govern.Predictors;
 import org.mempred.predict.Footprint;
 import org.mempred.predict.LabelListener;
 import org.mempred.predict.PredictionLoop;
 import org.mempred.predict.Predictor;
 import org.mempred.predict.PredictorConfig;
-import org.mempred.predict.Predictors;
 import org.mempred.predict.RecordedFuture;
 import org.mempred.telemetry.TelemetrySampler;
 

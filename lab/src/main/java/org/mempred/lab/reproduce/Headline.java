@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
+import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.stats.Summary;
-import org.mempred.predict.Predictors;
 
 /**
  * The answers the report exists for, computed from one experiment's paired CIs and never typed:

@@ -1,9 +1,9 @@
 package org.mempred.lab.reproduce;
 
 import java.util.Arrays;
-import org.mempred.predict.AccuracyEvaluator;
-import org.mempred.predict.AccuracyReport;
 import org.mempred.predict.LabelListener;
+import org.mempred.predict.accuracy.AccuracyEvaluator;
+import org.mempred.predict.accuracy.AccuracyReport;
 
 /**
  * Sees every delayed label of a run's predictor (the same labels the governor scores): scores

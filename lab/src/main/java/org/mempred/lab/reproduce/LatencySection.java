@@ -7,9 +7,9 @@ import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.Handles;
 import org.mempred.predict.FeatureExtractor;
-import org.mempred.predict.NeuralPredictor;
 import org.mempred.predict.PredictorConfig;
-import org.mempred.predict.Pretrained;
+import org.mempred.predict.neural.NeuralPredictor;
+import org.mempred.predict.neural.Pretrained;
 import org.mempred.telemetry.Sample;
 import org.mempred.telemetry.TelemetrySampler;
 

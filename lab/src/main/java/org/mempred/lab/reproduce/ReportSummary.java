@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mempred.govern.Policies;
+import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.sim.SimulationOptions;
-import org.mempred.predict.Predictors;
 
 /**
  * The opening of report.md: the answer to "does prediction prevent OOM events, and at what copying

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.govern.PolicySpec.Forecaster;
+import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.ExperimentReport;
@@ -15,7 +16,6 @@ import org.mempred.lab.sim.Timeline;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
 import org.mempred.lab.workload.StressWorkload;
-import org.mempred.predict.Predictors;
 
 /**
  * Sections 1 and 2: every policy on the 95 % stressor, paired per seed, for the short (the

@@ -33,7 +33,7 @@ import java.util.Map;
  * @param allocationRequests allocation requests issued by the workload
  * @param crashes 1 when an exception escaped the run (figures then cover the run up to it), else 0
  * @param crashMessage the escaped exception, or null
- * @param finalMetrics the METRIC values ({@code org.mempred.live.Metrics}) of the heap and governor at the end of the run
+ * @param finalMetrics the METRIC values ({@code org.mempred.metrics.Metrics}) of the heap and governor at the end of the run
  */
 public record RunResult(
         String policy,

@@ -9,10 +9,10 @@ import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.HeapStats;
 import org.mempred.lab.VirtualClock;
 import org.mempred.lab.workload.Workload;
-import org.mempred.live.Metrics;
-import org.mempred.predict.AccuracyReport;
-import org.mempred.predict.BandAccuracy;
+import org.mempred.metrics.Metrics;
 import org.mempred.predict.PredictorConfig;
+import org.mempred.predict.accuracy.AccuracyReport;
+import org.mempred.predict.accuracy.BandAccuracy;
 
 /**
  * Runs one (workload, policy, seed) on a fresh heap, virtual clock and governor and reduces it to

@@ -1,8 +1,13 @@
-package org.mempred.predict;
+package org.mempred.predict.accuracy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.mempred.predict.Checks;
+import org.mempred.predict.LabelListener;
+import org.mempred.predict.PredictionCheck;
+import org.mempred.predict.PredictionLoop;
+import org.mempred.predict.Target;
 
 /**
  * Scores predictions exactly as docs/design.md "Definitions" defines: at each labelled prediction with

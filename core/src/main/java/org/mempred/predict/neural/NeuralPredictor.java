@@ -1,5 +1,14 @@
-package org.mempred.predict;
+package org.mempred.predict.neural;
 
+import org.mempred.predict.Checks;
+import org.mempred.predict.FeatureExtractor;
+import org.mempred.predict.FeatureSet;
+import org.mempred.predict.Footprint;
+import org.mempred.predict.NeuralConfig;
+import org.mempred.predict.NeuralWeights;
+import org.mempred.predict.Predictor;
+import org.mempred.predict.PredictorConfig;
+import org.mempred.predict.Target;
 import org.mempred.telemetry.ArrayBytes;
 import org.mempred.telemetry.Sample;
 
@@ -32,6 +41,9 @@ import org.mempred.telemetry.Sample;
  * PredictorBenchmark} with {@code -prof gc}).
  */
 public final class NeuralPredictor implements Predictor {
+    /** The name it is created by (see {@code Predictors} in {@code govern}). */
+    public static final String NAME = "neural";
+
     /** Octaves a demand forecast may lie above or below the recent demand. */
     public static final double SHIFT_OCTAVES = 3.0;
 
@@ -79,7 +91,8 @@ public final class NeuralPredictor implements Predictor {
         this.network = new Mlp(featureSet.width(), settings.hiddenUnits());
         this.normaliser = new InputNormaliser(featureSet.width());
         this.standardised = new double[featureSet.width()];
-        start.loadInto(network, normaliser);
+        network.load(start);
+        normaliser.load(start);
     }
 
     /** The seeded starting weights {@link #NeuralPredictor(PredictorConfig)} uses. */
@@ -92,7 +105,7 @@ public final class NeuralPredictor implements Predictor {
 
     @Override
     public String name() {
-        return Predictors.NEURAL;
+        return NAME;
     }
 
     @Override
@@ -140,7 +153,8 @@ public final class NeuralPredictor implements Predictor {
         }
         updates++;
         if (!network.isHealthy(settings.maxWeightNorm())) {
-            start.loadInto(network, normaliser);
+            network.load(start);
+            normaliser.load(start);
             smoothed = Double.NaN;
             reinitialisations++;
         }

@@ -1,4 +1,4 @@
-package org.mempred.predict;
+package org.mempred.predict.neural;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mempred.predict.FeatureSet;
+import org.mempred.predict.NeuralWeights;
+import org.mempred.predict.PersistencePredictor;
+import org.mempred.predict.PredictionLoop;
+import org.mempred.predict.PredictorConfig;
+import org.mempred.predict.SyntheticSeries;
+import org.mempred.predict.accuracy.AccuracyEvaluator;
 import org.mempred.telemetry.Sample;
 
 class OfflineTrainerTest {

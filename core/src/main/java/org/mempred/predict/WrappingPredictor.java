@@ -1,6 +1,4 @@
-package org.mempred.govern;
-
-import org.mempred.predict.Predictor;
+package org.mempred.predict;
 
 /** A predictor that wraps another (to time it, record it, ...) and can say which. */
 public interface WrappingPredictor extends Predictor {

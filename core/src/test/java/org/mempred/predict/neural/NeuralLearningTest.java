@@ -1,4 +1,4 @@
-package org.mempred.predict;
+package org.mempred.predict.neural;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mempred.govern.Predictors;
+import org.mempred.predict.FeatureSet;
+import org.mempred.predict.PredictionLoop;
+import org.mempred.predict.Predictor;
+import org.mempred.predict.PredictorConfig;
+import org.mempred.predict.SyntheticSeries;
+import org.mempred.predict.accuracy.AccuracyEvaluator;
+import org.mempred.predict.accuracy.BandAccuracy;
 import org.mempred.telemetry.Sample;
 
 /**
@@ -15,7 +23,7 @@ import org.mempred.telemetry.Sample;
  * labels, ends with a lower MSE than persistence over the second half of the run (the first half
  * is warm-up). A behaviour test: if it fails, the model or the features are wrong.
  */
-class NeuralLearningTest {
+public class NeuralLearningTest {
     private static final int TICKS = 20_000;
 
     static Stream<Arguments> runs() {
@@ -59,7 +67,7 @@ class NeuralLearningTest {
     }
 
     /** Runs the predictor over all samples and scores only the labels of the second half. */
-    static BandAccuracy secondHalf(Predictor predictor, List<Sample> samples) {
+    public static BandAccuracy secondHalf(Predictor predictor, List<Sample> samples) {
         AccuracyEvaluator evaluator = new AccuracyEvaluator();
         PredictionLoop loop = new PredictionLoop(predictor, PredictionLoop.DEFAULT_HISTORY_CAPACITY, evaluator);
         for (int i = 0; i < samples.size(); i++) {

@@ -1,6 +1,7 @@
-package org.mempred.predict;
+package org.mempred.predict.neural;
 
 import java.util.Arrays;
+import org.mempred.predict.NeuralWeights;
 import org.mempred.telemetry.ArrayBytes;
 
 /**
@@ -43,11 +44,10 @@ final class InputNormaliser {
         Arrays.fill(inverseScales, 1.0);
     }
 
-    /** Sets the statistics (e.g. from a weights file). */
-    void load(double[] newMeans, double[] newVariances, long newSamples) {
-        System.arraycopy(newMeans, 0, means, 0, means.length);
-        System.arraycopy(newVariances, 0, variances, 0, variances.length);
-        samples = newSamples;
+    /** Sets the statistics to those of {@code weights} (e.g. from a weights file); allocates nothing. */
+    void load(NeuralWeights weights) {
+        weights.copyInputStatisticsTo(means, variances);
+        samples = weights.inputSamples();
         for (int i = 0; i < means.length; i++) {
             inverseScales[i] = inverseScale(variances[i]);
         }

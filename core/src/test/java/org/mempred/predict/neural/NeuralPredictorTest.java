@@ -1,4 +1,4 @@
-package org.mempred.predict;
+package org.mempred.predict.neural;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mempred.predict.FeatureSet;
+import org.mempred.predict.Footprint;
+import org.mempred.predict.NeuralConfig;
+import org.mempred.predict.NeuralWeights;
+import org.mempred.predict.PredictionCheck;
+import org.mempred.predict.PredictorConfig;
+import org.mempred.predict.SyntheticSeries;
 import org.mempred.telemetry.Sample;
 
 class NeuralPredictorTest {

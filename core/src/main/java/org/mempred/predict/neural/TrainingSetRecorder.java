@@ -1,6 +1,9 @@
-package org.mempred.predict;
+package org.mempred.predict.neural;
 
 import java.util.Arrays;
+import org.mempred.predict.FeatureSet;
+import org.mempred.predict.LabelListener;
+import org.mempred.predict.PredictionLoop;
 
 /**
  * A {@link LabelListener} that keeps every (features, label) example it is shown, e.g. as the

@@ -1,4 +1,4 @@
-package org.mempred.predict;
+package org.mempred.govern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mempred.predict.FeatureSet;
+import org.mempred.predict.PredictorConfig;
+import org.mempred.predict.SyntheticSeries;
+import org.mempred.predict.accuracy.BandAccuracy;
+import org.mempred.predict.neural.NeuralLearningTest;
 import org.mempred.telemetry.Sample;
 
 /**

@@ -1,4 +1,6 @@
-package org.mempred.predict;
+package org.mempred.predict.accuracy;
+
+import org.mempred.predict.Checks;
 
 /**
  * The bands of <em>current</em> pressure p that accuracy is reported in (docs/design.md "Definitions"):

@@ -1,8 +1,12 @@
-package org.mempred.predict;
+package org.mempred.predict.neural;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.mempred.predict.FeatureSet;
+import org.mempred.predict.NeuralConfig;
+import org.mempred.predict.NeuralWeights;
+import org.mempred.predict.PredictorConfig;
 
 class PretrainedTest {
 

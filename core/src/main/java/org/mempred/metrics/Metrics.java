@@ -1,10 +1,10 @@
-package org.mempred.live;
+package org.mempred.metrics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mempred.govern.GovernorStats;
 import org.mempred.heap.HeapStats;
-import org.mempred.predict.AccuracyReport;
+import org.mempred.predict.accuracy.AccuracyReport;
 
 /**
  * The METRIC names and values: {@code METRIC <name>=<value>}, names in {@code lower_snake_case},

@@ -1,4 +1,4 @@
-package org.mempred.predict;
+package org.mempred.govern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mempred.predict.FeatureExtractor;
+import org.mempred.predict.FeatureSet;
+import org.mempred.predict.Footprint;
+import org.mempred.predict.PredictionCheck;
+import org.mempred.predict.PredictionLoop;
+import org.mempred.predict.Predictor;
+import org.mempred.predict.PredictorConfig;
+import org.mempred.predict.SyntheticSeries;
 import org.mempred.telemetry.Sample;
 
 /**
@@ -109,9 +117,14 @@ class PredictorContractTest {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         int half = samples.length / 2;
         exercise(predictor, samples, extracted, 0, half);
-        long before = threads.getCurrentThreadAllocatedBytes();
-        exercise(predictor, samples, extracted, half, samples.length);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        // The least of three passes: a one-off event of the JIT (a deoptimisation re-materialising a
+        // scalar-replaced object) may allocate a few bytes once; garbage per call would show in all three.
+        long allocated = Long.MAX_VALUE;
+        for (int pass = 0; pass < 3; pass++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            exercise(predictor, samples, extracted, half, samples.length);
+            allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
+        }
 
         assertThat(allocated)
                 .as("bytes allocated by %d predict+learn calls", samples.length - half)

@@ -1,4 +1,4 @@
-package org.mempred.predict;
+package org.mempred.predict.accuracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,7 @@
-package org.mempred.predict;
+package org.mempred.predict.accuracy;
 
 import java.util.List;
+import org.mempred.predict.PredictionCheck;
 
 /**
  * What an {@link AccuracyEvaluator} measured: overall and per band of current pressure.

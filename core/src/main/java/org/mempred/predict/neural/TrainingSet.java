@@ -1,7 +1,11 @@
-package org.mempred.predict;
+package org.mempred.predict.neural;
 
 import java.util.Arrays;
 import java.util.List;
+import org.mempred.predict.DelayedLabeler;
+import org.mempred.predict.FeatureExtractor;
+import org.mempred.predict.FeatureSet;
+import org.mempred.predict.PredictionLoop;
 import org.mempred.telemetry.Sample;
 
 /**

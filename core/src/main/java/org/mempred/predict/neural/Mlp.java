@@ -1,6 +1,7 @@
-package org.mempred.predict;
+package org.mempred.predict.neural;
 
 import java.util.SplittableRandom;
+import org.mempred.predict.NeuralWeights;
 import org.mempred.telemetry.ArrayBytes;
 
 /**
@@ -58,14 +59,9 @@ final class Mlp {
         this.hiddenBiases = hidden * inputs;
         this.outputWeights = hiddenBiases + hidden;
         this.outputBias = outputWeights + hidden;
-        this.parameters = new double[parameterCount(inputs, hidden)];
+        this.parameters = new double[NeuralWeights.parameterCount(inputs, hidden)];
         this.activations = new double[hidden];
         this.deltas = new double[hidden];
-    }
-
-    /** Number of parameters of an n→h→1 network: h*n + 2h + 1. */
-    static int parameterCount(int inputs, int hidden) {
-        return hidden * inputs + 2 * hidden + 1;
     }
 
     /** He/Xavier initialisation drawn from {@code seed}; the same seed gives the same weights. */
@@ -80,12 +76,13 @@ final class Mlp {
         normBound = exactNorm();
     }
 
-    void copyParametersFrom(double[] source) {
-        if (source.length != parameters.length) {
+    /** Takes the parameters of {@code source}; allocates nothing. */
+    void load(NeuralWeights source) {
+        if (source.parameterCount() != parameters.length) {
             throw new IllegalArgumentException(
-                    "source.length=" + source.length + " differs from parameterCount=" + parameters.length);
+                    "source.length=" + source.parameterCount() + " differs from parameterCount=" + parameters.length);
         }
-        System.arraycopy(source, 0, parameters, 0, parameters.length);
+        source.copyParametersTo(parameters);
         normBound = exactNorm();
     }
 

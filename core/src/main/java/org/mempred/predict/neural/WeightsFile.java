@@ -1,4 +1,4 @@
-package org.mempred.predict;
+package org.mempred.predict.neural;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
+import org.mempred.predict.FeatureSet;
+import org.mempred.predict.NeuralWeights;
+import org.mempred.predict.PredictorConfig;
 
 /**
  * Saves and loads {@link NeuralWeights} as a small versioned JSON file:
@@ -228,7 +231,7 @@ public final class WeightsFile {
                 throw new IllegalArgumentException("hiddenUnits=" + hidden + " must lie in [1, " + MAX_HIDDEN_UNITS
                         + "] and outputs=" + outputs + " must be 1");
             }
-            double[] parameters = numbers(members, "parameters", Mlp.parameterCount(inputs, hidden));
+            double[] parameters = numbers(members, "parameters", NeuralWeights.parameterCount(inputs, hidden));
             double[] means = numbers(members, "inputMeans", inputs);
             double[] variances = numbers(members, "inputVariances", inputs);
             double samples = integer(members, "inputSamples", Long.MAX_VALUE);

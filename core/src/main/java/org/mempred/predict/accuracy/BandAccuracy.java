@@ -1,4 +1,4 @@
-package org.mempred.predict;
+package org.mempred.predict.accuracy;
 
 /**
  * Accuracy of one predictor over one band of current pressure (or overall), as docs/design.md

@@ -1,6 +1,9 @@
-package org.mempred.predict;
+package org.mempred.predict.neural;
 
 import java.util.SplittableRandom;
+import org.mempred.predict.FeatureSet;
+import org.mempred.predict.NeuralWeights;
+import org.mempred.predict.PredictorConfig;
 
 /**
  * Offline training of the {@code neural} model: epochs of SGD over a recorded {@link
@@ -55,7 +58,8 @@ public final class OfflineTrainer {
     public static double meanSquaredError(NeuralWeights weights, TrainingSet data) {
         Mlp network = new Mlp(weights.inputs(), weights.hiddenUnits());
         InputNormaliser normaliser = new InputNormaliser(weights.inputs());
-        weights.loadInto(network, normaliser);
+        network.load(weights);
+        normaliser.load(weights);
         double[] features = new double[weights.inputs()];
         double[] standardised = new double[weights.inputs()];
         double squares = 0.0;

@@ -1,4 +1,4 @@
-package org.mempred.predict;
+package org.mempred.predict.neural;
 
 import java.io.IOException;
 

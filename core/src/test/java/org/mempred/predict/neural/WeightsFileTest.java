@@ -1,4 +1,4 @@
-package org.mempred.predict;
+package org.mempred.predict.neural;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,12 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mempred.predict.FeatureSet;
+import org.mempred.predict.NeuralConfig;
+import org.mempred.predict.NeuralWeights;
+import org.mempred.predict.PredictionLoop;
+import org.mempred.predict.PredictorConfig;
+import org.mempred.predict.SyntheticSeries;
 import org.mempred.telemetry.Sample;
 
 class WeightsFileTest {

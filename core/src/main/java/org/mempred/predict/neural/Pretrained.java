@@ -1,10 +1,15 @@
-package org.mempred.predict;
+package org.mempred.predict.neural;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
+import org.mempred.predict.FeatureSet;
+import org.mempred.predict.NeuralConfig;
+import org.mempred.predict.NeuralWeights;
+import org.mempred.predict.PredictorConfig;
+import org.mempred.predict.Target;
 
 /**
  * The pre-trained weights that ship with mempred, one file per feature set, as class-path
