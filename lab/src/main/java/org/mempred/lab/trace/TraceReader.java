@@ -13,6 +13,7 @@ import java.util.zip.ZipException;
 import org.mempred.heap.Granules;
 import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
+import org.mempred.lab.workload.IdMaps;
 
 /**
  * Streams a {@code mempred-trace v1} file (docs/design.md "Trace format") as an
@@ -35,8 +36,8 @@ import org.mempred.lab.workload.EventStream;
  * ({@link #unknownFrees}) and skipped, as the design says.
  *
  * <p><b>Cost</b>: a hand-written byte-level parser over {@link LineSource}'s buffer, no regex,
- * no {@code String} and no boxing per line; one hash-map probe per event (an hppc primitive map
- * of live id to request size, which starts small and grows with the live set, not the trace). {@code malloc(0)} still returns a distinct block, so a
+ * no {@code String} and no boxing per line; one hash-map probe per event (live id to request size,
+ * {@link IdMaps}: it starts small and grows with the live set, not the trace). {@code malloc(0)} still returns a distinct block, so a
  * size of 0 is reported as a 1-byte request. Not thread-safe.
  */
 public final class TraceReader implements EventStream, Closeable {
@@ -49,7 +50,7 @@ public final class TraceReader implements EventStream, Closeable {
     private static final int LIMIT_LAST_DIGIT = (int) (Long.MAX_VALUE % 10);
 
     private final LineSource lines;
-    private final LongIntHashMap live = new LongIntHashMap();
+    private final LongIntHashMap live = IdMaps.toInt();
     private boolean headerRead;
     private int cursor;
 

@@ -21,20 +21,15 @@ import org.mempred.heap.Handles;
  * free, pin and unpin are no-ops ({@link EventStream}). Allocating an id that is still mapped is a
  * broken stream and throws.
  *
- * <p><b>The map.</b> Ids map to handles in hppc's {@code LongLongHashMap}: open addressing over
- * two primitive arrays, no boxing, no allocation per operation, load factor 0.75. It starts at a
- * handful of slots and doubles, so its memory follows the blocks live at once (16 bytes a slot,
- * at most about 2.7 slots per live block right after a doubling), not the heap's size or the
- * trace's length. The lab's other primitive maps ({@link PinSchedule}, the trace reader's
- * live ids) use the same library. hppc rather than fastutil: the same open-addressing maps in a
- * 1.5 MB jar instead of about 23 MB, which matters because the command-line jar is shaded.
+ * <p><b>The map.</b> Ids map to handles in a primitive hash map ({@link IdMaps}): no boxing, no
+ * allocation per operation, and memory that follows the blocks live at once.
  *
  * <p><b>Cost</b> per event: one heap operation and one or two map probes. Not thread-safe: one
  * thread applies a stream.
  */
 public final class EventApplier {
     private final CompactingHeap heap;
-    private final LongLongHashMap handles = new LongLongHashMap();
+    private final LongLongHashMap handles = IdMaps.toLong();
 
     /** An applier with no blocks yet, for {@code heap}. */
     public EventApplier(CompactingHeap heap) {

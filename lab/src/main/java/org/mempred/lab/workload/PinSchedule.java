@@ -20,13 +20,13 @@ import java.util.Arrays;
  * workload stays deterministic.
  *
  * <p>Cost: O(log n) per pin and per due unpin, O(1) for an early unpin and for {@link #isPinned};
- * the arrays start at 64 entries and double, the map (hppc's, as for the event applier) grows with
+ * the arrays start at 64 entries and double, the map ({@link IdMaps}) grows with
  * the pins live at once. Nothing is allocated except when growing. Not thread-safe.
  */
 public final class PinSchedule {
     private static final int INITIAL_CAPACITY = 64;
 
-    private final LongIntHashMap pinned = new LongIntHashMap();
+    private final LongIntHashMap pinned = IdMaps.toInt();
     private long[] dueNanos = new long[INITIAL_CAPACITY];
     private long[] ids = new long[INITIAL_CAPACITY];
     private int[] pinNumbers = new int[INITIAL_CAPACITY];
