@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.Granules;
 import org.mempred.heap.Handles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,7 +54,7 @@ public class AllocateFreeBenchmark {
         for (int i = 0; i < SCRIPT; i++) {
             sizes[i] = random.nextInt(10) < 9 ? 16 + random.nextInt(497) : 1024 + random.nextInt(3073);
         }
-        live = new long[capacityBytes / CompactingHeap.GRANULE_BYTES];
+        live = new long[capacityBytes / Granules.BYTES];
         int count = 0;
         while (heap.pressure() < 0.70) {
             live[count] = heap.allocate(sizes[count % SCRIPT], AllocationMode.ATOMIC);

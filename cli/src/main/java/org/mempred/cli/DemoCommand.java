@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.CompactionResult;
+import org.mempred.heap.Granules;
 import org.mempred.heap.Handles;
 import org.mempred.heap.HeapMap;
 import org.mempred.heap.HeapStats;
@@ -78,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
     /** Random churn towards ~85 % occupancy: a kernel-like size mix, transient pins on a few blocks. */
     private void churn(CompactingHeap heap) {
         SplittableRandom random = new SplittableRandom(seed);
-        long[] live = new long[heap.capacityBytes() / CompactingHeap.GRANULE_BYTES];
+        long[] live = new long[heap.capacityBytes() / Granules.BYTES];
         int count = 0;
         for (int i = 0; i < operations; i++) {
             boolean grow = heap.pressure() < 0.85 && (count == 0 || random.nextInt(100) < 55);

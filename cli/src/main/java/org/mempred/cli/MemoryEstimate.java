@@ -1,6 +1,7 @@
 package org.mempred.cli;
 
 import java.util.Locale;
+import org.mempred.heap.Granules;
 import org.mempred.lab.trace.TraceSummary;
 
 /**
@@ -31,7 +32,7 @@ final class MemoryEstimate {
 
     /** The bytes a replay of {@code summary} on a heap of {@code heapBytes} with {@code runs} concurrent runs needs. */
     static long bytes(TraceSummary summary, int heapBytes, int runs) {
-        long liveBlocks = Math.min(summary.allocations(), summary.peakLiveBytes() / 16 + 1);
+        long liveBlocks = Math.min(summary.allocations(), summary.peakLiveBytes() / Granules.BYTES + 1);
         long perRun = (long) (heapBytes * BYTES_PER_HEAP_BYTE) + liveBlocks * BYTES_PER_LIVE_BLOCK;
         return BASE_BYTES + runs * perRun;
     }

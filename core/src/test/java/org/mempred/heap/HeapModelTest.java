@@ -44,7 +44,7 @@ class HeapModelTest {
             this.random = new SplittableRandom(seed);
             // One seed in five gets an arena of over 256 KiB, so the live summary has a coarse level.
             int granules = random.nextInt(5) == 0 ? 16_400 + random.nextInt(8_000) : 64 + random.nextInt(4096);
-            int capacity = CompactingHeap.GRANULE_BYTES * granules;
+            int capacity = Granules.BYTES * granules;
             DirectCompaction direct = random.nextBoolean() ? DirectCompaction.EVACUATE : DirectCompaction.SLIDE;
             this.heap = new CompactingHeap(capacity, random.nextInt(4) * 1024, direct);
         }
@@ -97,7 +97,7 @@ class HeapModelTest {
             size = Math.min(size, heap.capacityBytes());
             AllocationMode mode = random.nextInt(5) == 0 ? AllocationMode.ATOMIC : AllocationMode.MAY_COMPACT;
             op = "allocate " + size + " " + mode;
-            int rounded = CompactingHeap.granulesFor(size) * CompactingHeap.GRANULE_BYTES;
+            int rounded = Granules.of(size) * Granules.BYTES;
             long oomBefore = heap.stats().oomEvents();
             long h = heap.tryAllocate(size, mode);
             if (h == Handles.NONE) {
@@ -184,10 +184,10 @@ class HeapModelTest {
         }
 
         private void compactFor() {
-            int target = Math.min(heap.capacityBytes(), CompactingHeap.GRANULE_BYTES * (1 + random.nextInt(512)));
+            int target = Math.min(heap.capacityBytes(), Granules.BYTES * (1 + random.nextInt(512)));
             long budget = random.nextInt(3) == 0 ? Long.MAX_VALUE : random.nextInt(16_384);
             op = "compactFor " + target + " budget " + budget;
-            int rounded = CompactingHeap.granulesFor(target) * CompactingHeap.GRANULE_BYTES;
+            int rounded = Granules.of(target) * Granules.BYTES;
             boolean fitsBefore = heap.largestFreeBytes() >= rounded;
             long movedBefore = heap.stats().bytesMoved();
             Map<Long, Integer> pinnedOffsets = pinnedOffsets();
@@ -223,7 +223,7 @@ class HeapModelTest {
         private int modelUsedBytes() {
             int used = 0;
             for (byte[] bytes : model.values()) {
-                used += CompactingHeap.granulesFor(bytes.length) * CompactingHeap.GRANULE_BYTES;
+                used += Granules.of(bytes.length) * Granules.BYTES;
             }
             return used;
         }

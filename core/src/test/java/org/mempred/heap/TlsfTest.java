@@ -32,7 +32,7 @@ class TlsfTest {
 
     @Test
     void largestHeapMapsInsideTheIndex() {
-        int granules = CompactingHeap.MAX_CAPACITY_BYTES / CompactingHeap.GRANULE_BYTES;
+        int granules = CompactingHeap.MAX_CAPACITY_BYTES / Granules.BYTES;
         assertThat(Tlsf.searchIndex(granules)).isLessThan(32 * Tlsf.SL_COUNT);
     }
 

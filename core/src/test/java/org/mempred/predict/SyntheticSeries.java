@@ -3,6 +3,7 @@ package org.mempred.predict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.mempred.heap.Granules;
 import org.mempred.telemetry.Sample;
 import org.mempred.telemetry.TelemetrySampler;
 
@@ -22,7 +23,6 @@ public final class SyntheticSeries {
     public static final int CAPACITY_BYTES = 102_400;
     public static final long TICK_NANOS = 500_000_000L;
 
-    private static final int GRANULE_BYTES = 16;
     private static final double MEAN_BLOCK_BYTES = 256.0;
     private static final double CHURN_BYTES_PER_SECOND = 8_192.0;
     private static final int RAMP_TICKS = 140;
@@ -100,6 +100,6 @@ public final class SyntheticSeries {
     }
 
     private static int usedBytes(double pressure) {
-        return (int) Math.round(pressure * CAPACITY_BYTES / GRANULE_BYTES) * GRANULE_BYTES;
+        return (int) Math.round(pressure * CAPACITY_BYTES / Granules.BYTES) * Granules.BYTES;
     }
 }

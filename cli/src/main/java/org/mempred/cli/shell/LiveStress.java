@@ -1,14 +1,13 @@
 package org.mempred.cli.shell;
 
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mempred.cli.Pressures;
-import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.Handles;
+import org.mempred.lab.workload.EventApplier;
+import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
 import org.mempred.lab.workload.PressureStressor;
 import org.mempred.lab.workload.StressorConfig;
@@ -16,8 +15,8 @@ import org.mempred.lab.workload.StressorConfig;
 /**
  * The shell's background workload: the lab's pressure-level stressor replayed on the real clock
  * against the live heap by one daemon thread. Events are applied when their time has come (the
- * thread sleeps a millisecond between batches); a failed allocation makes the later events of its
- * id no-ops, exactly as in the simulator. {@code stress status} shows what it has done.
+ * thread sleeps a millisecond between batches) through the simulator's {@link EventApplier}, so a
+ * failed allocation makes the later events of its id no-ops, exactly as in the simulator. {@code stress status} shows what it has done.
  */
 final class LiveStress implements StressControl {
     private static final long DAY_NANOS = 86_400_000_000_000L;
@@ -111,7 +110,7 @@ final class LiveStress implements StressControl {
     }
 
     private void run(EventStream stream) {
-        Map<Long, Long> handles = new HashMap<>();
+        EventApplier applier = new EventApplier(heap);
         long start = System.nanoTime();
         try {
             while (running && stream.next()) {
@@ -120,72 +119,30 @@ final class LiveStress implements StressControl {
                     Thread.sleep(1);
                 }
                 if (running) {
-                    applyGuarded(stream, handles);
+                    applyGuarded(stream, applier);
                     applied.incrementAndGet();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            release(handles);
+            applier.releaseAll(); // a stopped workload gives its memory back
         }
-    }
-
-    /** A stopped workload gives its memory back: unpins and frees every block it still holds. */
-    private void release(Map<Long, Long> handles) {
-        for (long h : handles.values()) {
-            if (!heap.isLive(h)) {
-                continue; // freed by hand from the shell
-            }
-            while (heap.isPinned(h)) {
-                heap.unpin(h);
-            }
-            heap.free(h);
-        }
-        handles.clear();
     }
 
     /**
      * Applies one event; a block the user freed, pinned or unpinned by hand from the shell makes
      * the workload's own operation on it fail: the workload forgets that block and carries on.
      */
-    private void applyGuarded(EventStream event, Map<Long, Long> handles) {
+    private void applyGuarded(EventStream event, EventApplier applier) {
         try {
-            apply(event, handles);
+            long handle = applier.apply(event);
+            if (event.kind() == EventKind.ALLOCATE && handle == Handles.NONE) {
+                failed.incrementAndGet();
+            }
         } catch (IllegalArgumentException | IllegalStateException e) {
-            handles.remove(event.id());
+            applier.forget(event.id());
             interfered.incrementAndGet();
-        }
-    }
-
-    private void apply(EventStream event, Map<Long, Long> handles) {
-        Long handle = handles.get(event.id());
-        switch (event.kind()) {
-            case ALLOCATE -> {
-                long h = heap.tryAllocate(
-                        event.sizeBytes(), event.atomic() ? AllocationMode.ATOMIC : AllocationMode.MAY_COMPACT);
-                if (h == Handles.NONE) {
-                    failed.incrementAndGet();
-                } else {
-                    handles.put(event.id(), h);
-                }
-            }
-            case FREE -> {
-                if (handle != null) {
-                    heap.free(handles.remove(event.id()));
-                }
-            }
-            case PIN -> {
-                if (handle != null) {
-                    heap.pin(handle);
-                }
-            }
-            case UNPIN -> {
-                if (handle != null) {
-                    heap.unpin(handle);
-                }
-            }
-            default -> throw new IllegalStateException("unknown event kind " + event.kind());
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.HdrHistogram.Histogram;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.Granules;
 import org.mempred.heap.Handles;
 import org.mempred.predict.FeatureExtractor;
 import org.mempred.predict.PredictorConfig;
@@ -171,7 +172,7 @@ final class LatencySection {
     /** A heap filled with 16–80 B blocks, every other one freed. */
     private static CompactingHeap fragmented(SplittableRandom random) {
         CompactingHeap heap = new CompactingHeap(Context.HEAP_BYTES);
-        long[] blocks = new long[Context.HEAP_BYTES / 16];
+        long[] blocks = new long[Context.HEAP_BYTES / Granules.BYTES];
         int count = 0;
         while (true) {
             long handle = heap.tryAllocate(16 + 16 * random.nextInt(5), AllocationMode.ATOMIC);

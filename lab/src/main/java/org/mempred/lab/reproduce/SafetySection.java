@@ -2,25 +2,29 @@ package org.mempred.lab.reproduce;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mempred.govern.safety.RateLimit;
+import org.mempred.govern.safety.SafetyCatalogue;
+import org.mempred.govern.safety.SafetyOutcome;
 
 /**
- * Section 9: the safety cases of {@link SafetyCases}, each actually run against a governor, in
- * the seed report's table layout (expected, actual, pass/fail).
+ * Section 9: the safety cases of core's {@link SafetyCatalogue} (the same cases its tests assert),
+ * each actually run against a governor, in the seed report's table layout (expected, actual,
+ * pass/fail).
  */
 final class SafetySection {
     private SafetySection() {}
 
     static Section build(Context context, Findings findings) {
-        List<SafetyCases.Outcome> outcomes = SafetyCases.runAll();
+        List<SafetyOutcome> outcomes = SafetyCatalogue.runAll();
         context.step("9 safety");
         ReportTable table = new ReportTable(
                 "Safety cases, run against a Governor with a fault-injecting predictor",
                 List.of("test case", "expected", "actual", "pass/fail"));
         int passed = 0;
-        List<SafetyCases.Outcome> rateLimit = new ArrayList<>();
-        for (SafetyCases.Outcome outcome : outcomes) {
+        List<SafetyOutcome> rateLimit = new ArrayList<>();
+        for (SafetyOutcome outcome : outcomes) {
             passed += outcome.passed() ? 1 : 0;
-            if (outcome.name().startsWith("compaction rate limit")) {
+            if (outcome.safetyCase() instanceof RateLimit) {
                 rateLimit.add(outcome);
             }
             table.row(List.of(
@@ -40,7 +44,7 @@ final class SafetySection {
         section.table(table);
         section.data("cases", json -> {
             json.beginArray();
-            for (SafetyCases.Outcome outcome : outcomes) {
+            for (SafetyOutcome outcome : outcomes) {
                 json.beginObject()
                         .name("case")
                         .value(outcome.name())

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.CompactionResult;
+import org.mempred.heap.Granules;
 
 /**
  * Measures the {@link CompactionCostModel}'s parameters with repeated timed runs and medians
@@ -42,9 +43,9 @@ final class MemmoveCalibration {
 
     private static CompactingHeap checkerboard() {
         CompactingHeap heap = new CompactingHeap(BYTES);
-        long[] handles = new long[BYTES / CompactingHeap.GRANULE_BYTES];
+        long[] handles = new long[BYTES / Granules.BYTES];
         for (int i = 0; i < handles.length; i++) {
-            handles[i] = heap.allocate(CompactingHeap.GRANULE_BYTES, AllocationMode.ATOMIC);
+            handles[i] = heap.allocate(Granules.BYTES, AllocationMode.ATOMIC);
         }
         for (int i = 0; i < handles.length; i += 2) {
             heap.free(handles[i]);

@@ -3,10 +3,11 @@ package org.mempred.lab.sim;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.mempred.govern.Governor;
-import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.Handles;
 import org.mempred.lab.VirtualClock;
+import org.mempred.lab.workload.EventApplier;
+import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
 
 /**
@@ -25,8 +26,8 @@ import org.mempred.lab.workload.EventStream;
  * the same way. Frees, pins and unpins
  * take no modelled time.
  *
- * <p><b>Open loop.</b> A failed allocation (an OOM event) leaves its id unmapped, so the id's
- * later free, pin and unpin are no-ops.
+ * <p><b>Open loop.</b> Events reach the heap through an {@link EventApplier}: a failed allocation
+ * (an OOM event) leaves its id unmapped, so the id's later free, pin and unpin are no-ops.
  *
  * <p><b>Pressure.</b> Peak = highest used/capacity after any event; mean = time-weighted over
  * {@code [0, duration]}. Optionally the pressure at every tick goes to a {@link PressureTrace}, and
@@ -46,7 +47,7 @@ public final class Simulation {
     private final CompactionRecorder recorder;
     private final PressureTrace trace;
     private final Timeline timeline;
-    private final HandleMap handles;
+    private final EventApplier applier;
     private final Histogram responseNanos = new Histogram(MAX_RESPONSE_NANOS, 2);
     private long nextTickNanos;
     private long busyUntilNanos;
@@ -74,8 +75,7 @@ public final class Simulation {
         this.recorder = recorder;
         this.trace = trace;
         this.timeline = timeline;
-        // Starts small and doubles: memory follows the live blocks, not the heap's size.
-        this.handles = new HandleMap(1024);
+        this.applier = new EventApplier(heap);
         this.nextTickNanos = options.tickNanos();
     }
 
@@ -90,28 +90,10 @@ public final class Simulation {
         clock.advanceTo(t);
         accumulatePressure(t);
         events++;
-        long id = stream.id();
-        switch (stream.kind()) {
-            case ALLOCATE -> allocate(t, id, stream.sizeBytes(), stream.atomic());
-            case FREE -> {
-                long handle = handles.remove(id, Handles.NONE);
-                if (handle != Handles.NONE) {
-                    heap.free(handle);
-                }
-            }
-            case PIN -> {
-                long handle = handles.get(id, Handles.NONE);
-                if (handle != Handles.NONE) {
-                    heap.pin(handle);
-                }
-            }
-            case UNPIN -> {
-                long handle = handles.get(id, Handles.NONE);
-                if (handle != Handles.NONE) {
-                    heap.unpin(handle);
-                }
-            }
-            default -> throw new IllegalStateException("unknown event kind " + stream.kind());
+        if (stream.kind() == EventKind.ALLOCATE) {
+            allocate(t);
+        } else {
+            applier.apply(stream);
         }
         return true;
     }
@@ -123,18 +105,14 @@ public final class Simulation {
         accumulatePressure(Math.max(lastEventNanos, options.durationNanos()));
     }
 
-    private void allocate(long arrivalNanos, long id, int sizeBytes, boolean atomic) {
-        if (handles.get(id, Handles.NONE) != Handles.NONE) {
-            throw new IllegalStateException("workload allocated id=" + id + " twice without a free");
-        }
-        allocationRequests++;
+    private void allocate(long arrivalNanos) {
         long startNanos = Math.max(arrivalNanos, busyUntilNanos);
-        long handle = heap.tryAllocate(sizeBytes, atomic ? AllocationMode.ATOMIC : AllocationMode.MAY_COMPACT);
+        long handle = applier.apply(stream);
+        allocationRequests++;
         long serviceNanos = options.requestNanos() + recorder.takeDirectNanos();
         busyUntilNanos = startNanos + serviceNanos;
         responseNanos.recordValue(Math.min(MAX_RESPONSE_NANOS, busyUntilNanos - arrivalNanos));
         if (handle != Handles.NONE) {
-            handles.put(id, handle);
             peakUsedBytes = Math.max(peakUsedBytes, heap.usedBytes());
         }
         if (heap.reserve().wakeupPending()) {

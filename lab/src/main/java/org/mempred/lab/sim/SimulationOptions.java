@@ -1,7 +1,7 @@
 package org.mempred.lab.sim;
 
 import org.mempred.govern.GovernorConfig;
-import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.Granules;
 import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.PredictorConfig;
 
@@ -35,9 +35,9 @@ public record SimulationOptions(
 
     /** Checks every option, naming the bad value. */
     public SimulationOptions {
-        if (heapBytes <= 0 || heapBytes % CompactingHeap.GRANULE_BYTES != 0) {
+        if (heapBytes <= 0 || heapBytes % Granules.BYTES != 0) {
             throw new IllegalArgumentException(
-                    "heapBytes=" + heapBytes + " must be a positive multiple of " + CompactingHeap.GRANULE_BYTES);
+                    "heapBytes=" + heapBytes + " must be a positive multiple of " + Granules.BYTES);
         }
         if (durationNanos <= 0 || horizonNanos <= 0 || tickNanos <= 0 || requestNanos < 0) {
             throw new IllegalArgumentException("durationNanos=" + durationNanos + ", horizonNanos=" + horizonNanos

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
+import org.mempred.lab.workload.PinSchedule;
 
 /**
  * A trace's {@code ALLOCATE}/{@code FREE} stream made into a lab workload stream: time scaled by

@@ -1,5 +1,6 @@
 package org.mempred.lab.trace;
 
+import com.carrotsearch.hppc.LongIntHashMap;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.zip.ZipException;
 import org.mempred.heap.Granules;
 import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
+import org.mempred.lab.workload.IdMaps;
 
 /**
  * Streams a {@code mempred-trace v1} file (docs/design.md "Trace format") as an
@@ -34,8 +36,8 @@ import org.mempred.lab.workload.EventStream;
  * ({@link #unknownFrees}) and skipped, as the design says.
  *
  * <p><b>Cost</b>: a hand-written byte-level parser over {@link LineSource}'s buffer, no regex,
- * no {@code String} and no boxing per line; one hash-map probe per event ({@link LiveIds}, whose
- * size is the live set, not the trace). {@code malloc(0)} still returns a distinct block, so a
+ * no {@code String} and no boxing per line; one hash-map probe per event (live id to request size,
+ * {@link IdMaps}: it starts small and grows with the live set, not the trace). {@code malloc(0)} still returns a distinct block, so a
  * size of 0 is reported as a 1-byte request. Not thread-safe.
  */
 public final class TraceReader implements EventStream, Closeable {
@@ -48,7 +50,7 @@ public final class TraceReader implements EventStream, Closeable {
     private static final int LIMIT_LAST_DIGIT = (int) (Long.MAX_VALUE % 10);
 
     private final LineSource lines;
-    private final LiveIds live = new LiveIds();
+    private final LongIntHashMap live = IdMaps.toInt();
     private boolean headerRead;
     private int cursor;
 
@@ -252,31 +254,29 @@ public final class TraceReader implements EventStream, Closeable {
             throw lines.error("size=" + size + " exceeds the largest request " + Integer.MAX_VALUE + " bytes");
         }
         int request = Math.max(1, (int) size);
-        if (!live.putIfAbsent(id, request)) {
+        int slot = live.indexOf(id);
+        if (live.indexExists(slot)) {
             throw lines.error("id=" + id + " is allocated while still live: expected its free first");
         }
+        live.indexInsert(slot, id, request);
         kind = EventKind.ALLOCATE;
         sizeBytes = request;
         allocations++;
         maxRequestBytes = Math.max(maxRequestBytes, request);
-        liveBytes += granular(request);
+        liveBytes += Granules.roundUp(request);
         peakLiveBytes = Math.max(peakLiveBytes, liveBytes);
     }
 
     private boolean free() {
-        int size = live.remove(id);
-        if (size == LiveIds.MISSING) {
+        int size = live.remove(id); // sizes are >= 1: 0 means the id is not live
+        if (size == 0) {
             unknownFrees++;
             return false;
         }
         kind = EventKind.FREE;
         sizeBytes = 0;
-        liveBytes -= granular(size);
+        liveBytes -= Granules.roundUp(size);
         return true;
-    }
-
-    private static long granular(int size) {
-        return Granules.roundUp(size);
     }
 
     private long number(int end, String what) {

@@ -35,12 +35,11 @@ import org.mempred.heap.Granules;
  *       {@link LevelProcess}.
  * </ol>
  *
- * <p><b>Ids</b> are {@code idBase + slot}, slots reused after a free. <b>Cost</b>: O(log pins) per
- * event, no allocation after construction; arrays are sized for {@code capacity / 16} live
- * blocks plus slack. Deterministic: a pure function of (config, seed, duration).
+ * <p><b>Ids</b> are {@code idBase + slot}, slots reused after a free; pins are scheduled by slot in a
+ * {@link PinSchedule}. <b>Cost</b>: O(log pins) per event, no allocation after construction except
+ * when the pin schedule grows; arrays are sized for {@code capacity / 16} live blocks plus slack. Deterministic: a pure function of (config, seed, duration).
  */
 public final class PressureStressor implements EventStream {
-    private static final int GRANULE_BYTES = Granules.BYTES;
     private static final int FREE_ATTEMPTS = 8;
 
     private final StressorConfig config;
@@ -52,9 +51,8 @@ public final class PressureStressor implements EventStream {
     private final LivePool shortLived;
     private final LivePool longLived;
     private final int[] sizeBytesById;
-    private final boolean[] pinnedById;
     private final int[] freeIds;
-    private final TimedIds unpins;
+    private final PinSchedule pins = new PinSchedule();
 
     private int freeIdCount;
     private int nextFreshId;
@@ -80,15 +78,13 @@ public final class PressureStressor implements EventStream {
         SplittableRandom root = new SplittableRandom(seed);
         this.level = new LevelProcess(config.pattern(), config.targetPressure(), config.swing(), root.split());
         this.random = root.split();
-        this.bandBytes = Math.max(GRANULE_BYTES, config.capacityBytes() / 200);
+        this.bandBytes = Math.max(Granules.BYTES, config.capacityBytes() / 200);
         int maxIds =
-                (int) ((config.capacityBytes() + bandBytes + 2L * config.sizes().maxBytes()) / GRANULE_BYTES) + 1;
+                (int) ((config.capacityBytes() + bandBytes + 2L * config.sizes().maxBytes()) / Granules.BYTES) + 1;
         this.shortLived = new LivePool(maxIds);
         this.longLived = new LivePool(maxIds);
         this.sizeBytesById = new int[maxIds];
-        this.pinnedById = new boolean[maxIds];
         this.freeIds = new int[maxIds];
-        this.unpins = new TimedIds(maxIds);
         this.nextArrivalNanos = interArrivalNanos(level.rateFactor());
     }
 
@@ -100,17 +96,14 @@ public final class PressureStressor implements EventStream {
             return true;
         }
         while (true) {
-            long unpinAt = unpins.peekTimeNanos();
+            long unpinAt = pins.peekDueNanos();
             long eventAt = Math.min(unpinAt, nextArrivalNanos);
             if (eventAt > durationNanos) {
                 return false;
             }
             timeNanos = eventAt;
             if (unpinAt <= nextArrivalNanos) {
-                int id = unpins.peekId();
-                unpins.pop();
-                pinnedById[id] = false;
-                set(EventKind.UNPIN, id, 0, false);
+                set(EventKind.UNPIN, (int) pins.popDue(), 0, false);
                 return true;
             }
             level.advanceTo(eventAt);
@@ -143,14 +136,13 @@ public final class PressureStressor implements EventStream {
         int size = config.sizes().sampleBytes(random);
         boolean isAtomic = random.nextDouble() < config.atomicShare();
         boolean longLivedBlock = random.nextDouble() < config.longLivedAllocShare();
-        int rounded = roundUp(size);
+        int rounded = (int) Granules.roundUp(size);
         sizeBytesById[id] = rounded;
         (longLivedBlock ? longLived : shortLived).add(id, rounded);
         liveBytes += rounded;
         if (random.nextDouble() < config.pinShare()) {
-            pinnedById[id] = true;
             pendingPinId = id;
-            unpins.push(timeNanos + exponentialNanos(config.meanPinNanos()), id);
+            pins.pin(id, timeNanos + exponentialNanos(config.meanPinNanos()));
         }
         set(EventKind.ALLOCATE, id, size, isAtomic);
         return true;
@@ -164,7 +156,7 @@ public final class PressureStressor implements EventStream {
         }
         for (int attempt = 0; attempt < FREE_ATTEMPTS; attempt++) {
             int id = pool.idAt(random.nextInt(pool.count()));
-            if (!pinnedById[id]) {
+            if (!pins.isPinned(id)) {
                 pool.remove(id, sizeBytesById[id]);
                 liveBytes -= sizeBytesById[id];
                 freeIds[freeIdCount++] = id;
@@ -188,10 +180,6 @@ public final class PressureStressor implements EventStream {
 
     private long exponentialNanos(double meanNanos) {
         return (long) (-Math.log(1.0 - random.nextDouble()) * meanNanos);
-    }
-
-    private static int roundUp(int size) {
-        return (int) Granules.roundUp(size);
     }
 
     @Override

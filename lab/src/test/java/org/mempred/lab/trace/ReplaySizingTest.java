@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.Granules;
 
 class ReplaySizingTest {
     private static final long SECOND = 1_000_000_000L;
@@ -22,10 +22,9 @@ class ReplaySizingTest {
         for (long peak = 16; peak < 200_000; peak += 4_099) {
             for (double pressure : new double[] {0.5, 0.75, 0.9, 0.95, 0.98}) {
                 int capacity = ReplaySizing.autoCapacityBytes(peak, pressure);
-                assertThat(capacity % CompactingHeap.GRANULE_BYTES).isZero();
+                assertThat(capacity % Granules.BYTES).isZero();
                 assertThat((double) peak / capacity).isLessThanOrEqualTo(pressure);
-                assertThat((double) peak / (capacity - CompactingHeap.GRANULE_BYTES))
-                        .isGreaterThan(pressure);
+                assertThat((double) peak / (capacity - Granules.BYTES)).isGreaterThan(pressure);
             }
         }
     }

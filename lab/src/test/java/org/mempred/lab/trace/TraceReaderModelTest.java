@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mempred.heap.Granules;
 
 /**
  * Random traces (seeded; the seed is in the failure message) written with varied spacing, line
@@ -73,14 +74,14 @@ class TraceReaderModelTest {
             if (size == null) {
                 unknown++;
             } else {
-                liveBytes -= (size + 15) / 16 * 16;
+                liveBytes -= Granules.roundUp(size);
                 expected.add(time + " FREE " + id + " 0");
             }
         }
 
         private void allocate(long id, int request) {
             live.put(id, request);
-            liveBytes += (request + 15) / 16 * 16;
+            liveBytes += Granules.roundUp(request);
             peak = Math.max(peak, liveBytes);
             expected.add(time + " ALLOCATE " + id + " " + request);
         }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.mempred.heap.Granules;
 
 /**
  * Replays a stream against a plain reference model (id to rounded size, pinned ids), checking
@@ -54,7 +55,7 @@ final class StreamStats {
         switch (stream.kind()) {
             case ALLOCATE -> {
                 check(!live.containsKey(id), "allocated live id " + id);
-                int rounded = (stream.sizeBytes() + 15) & -16;
+                int rounded = (int) Granules.roundUp(stream.sizeBytes());
                 live.put(id, rounded);
                 liveBytes += rounded;
                 allocations++;

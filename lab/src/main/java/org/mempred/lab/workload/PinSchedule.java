@@ -1,52 +1,62 @@
-package org.mempred.lab.trace;
+package org.mempred.lab.workload;
 
+import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.Arrays;
 
 /**
- * The pinned ids of a replay and when each pin ends: a binary min-heap of (due time, id, pin
- * number) in parallel primitive arrays, plus a map from pinned id to its current pin number.
+ * The pinned ids of a workload and when each pin ends: a binary min-heap of (due time, id, pin
+ * number) in parallel primitive arrays, plus a map from pinned id to its current pin number. The
+ * stressor and the trace replay both schedule their unpins here.
  *
  * <pre>
  *   heap:   dueNanos[i], ids[i], pinNumbers[i]   ordered by dueNanos; ties fixed by push order
- *   pinned: id -&gt; pin number of its live pin   ({@link LiveIds})
+ *   pinned: id -&gt; pin number of its live pin   (pin numbers are &gt;= 1; 0 reads as "not pinned")
  * </pre>
  *
- * <p>An early unpin (the trace frees a pinned id first) only drops the id from {@code pinned}; its
- * heap entry becomes stale and is discarded when it reaches the top, recognised by a pin number
- * that no longer matches (the id may have been pinned again since). Cost: O(log n) per pin and
- * per due unpin, O(1) for an early unpin; arrays grow by doubling. Not thread-safe.
+ * <p>An early unpin (the workload frees a pinned id first) only drops the id from {@code pinned};
+ * its heap entry becomes stale and is discarded when it reaches the top, recognised by a pin
+ * number that no longer matches (the id may have been pinned again since). Without early unpins
+ * the heap pops exactly in due order, ties in an order fixed by the sequence of pins, so a seeded
+ * workload stays deterministic.
+ *
+ * <p>Cost: O(log n) per pin and per due unpin, O(1) for an early unpin and for {@link #isPinned};
+ * the arrays start at 64 entries and double, the map ({@link IdMaps}) grows with
+ * the pins live at once. Nothing is allocated except when growing. Not thread-safe.
  */
-final class PinSchedule {
+public final class PinSchedule {
     private static final int INITIAL_CAPACITY = 64;
 
-    private final LiveIds pinned = new LiveIds();
+    private final LongIntHashMap pinned = IdMaps.toInt();
     private long[] dueNanos = new long[INITIAL_CAPACITY];
     private long[] ids = new long[INITIAL_CAPACITY];
     private int[] pinNumbers = new int[INITIAL_CAPACITY];
     private int size;
-    private int nextPinNumber;
+    private int nextPinNumber = 1;
 
-    boolean isPinned(long id) {
-        return pinned.size() > 0 && pinned.get(id) != LiveIds.MISSING;
+    /** Whether {@code id} has a live pin. */
+    public boolean isPinned(long id) {
+        return !pinned.isEmpty() && pinned.containsKey(id);
     }
 
     /** Pins {@code id} (not pinned now) until {@code untilNanos}. */
-    void pin(long id, long untilNanos) {
+    public void pin(long id, long untilNanos) {
         int number = nextPinNumber;
-        nextPinNumber = (nextPinNumber + 1) & Integer.MAX_VALUE;
-        if (!pinned.putIfAbsent(id, number)) {
-            throw new IllegalStateException("id=" + id + " is already pinned");
+        nextPinNumber = number == Integer.MAX_VALUE ? 1 : number + 1;
+        int slot = pinned.indexOf(id);
+        if (pinned.indexExists(slot)) {
+            throw new IllegalStateException("id=" + id + " is already pinned: expected its unpin first");
         }
+        pinned.indexInsert(slot, id, number);
         push(untilNanos, id, number);
     }
 
     /** Ends the pin of {@code id} before it is due (its heap entry goes stale). */
-    void unpinEarly(long id) {
+    public void unpinEarly(long id) {
         pinned.remove(id);
     }
 
     /** When the earliest live pin ends, {@link Long#MAX_VALUE} when none. */
-    long peekDueNanos() {
+    public long peekDueNanos() {
         while (size > 0 && pinned.get(ids[0]) != pinNumbers[0]) {
             pop();
         }
@@ -54,7 +64,7 @@ final class PinSchedule {
     }
 
     /** Ends the earliest live pin (call after {@link #peekDueNanos} returned a time); returns its id. */
-    long popDue() {
+    public long popDue() {
         long id = ids[0];
         pinned.remove(id);
         pop();

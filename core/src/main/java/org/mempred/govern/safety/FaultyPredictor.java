@@ -1,15 +1,16 @@
-package org.mempred.lab.reproduce;
+package org.mempred.govern.safety;
 
 import org.mempred.predict.FeatureSet;
 import org.mempred.predict.Footprint;
 import org.mempred.predict.Predictor;
+import org.mempred.predict.PredictorConfig;
 import org.mempred.telemetry.Sample;
 
 /**
  * A predictor whose output a safety case sets by hand: a fixed value (any double, including NaN,
  * infinities and values outside [0, 1]), the current pressure (a well-behaved persistence
- * predictor), or an exception. It ignores labels. The lab's counterpart of core's test-only
- * {@code ScriptedPredictor}; never used outside the safety cases.
+ * predictor, the default), or an exception. It ignores labels and forecasts over the default
+ * horizon. Used by the safety cases only.
  */
 final class FaultyPredictor implements Predictor {
     /** What {@link #predict} does. */
@@ -22,13 +23,8 @@ final class FaultyPredictor implements Predictor {
         THROW
     }
 
-    private final long horizonNanos;
     private Behaviour behaviour = Behaviour.PERSISTENCE;
     private double value;
-
-    FaultyPredictor(long horizonNanos) {
-        this.horizonNanos = horizonNanos;
-    }
 
     /** Returns {@code fixed} from now on. */
     FaultyPredictor value(double fixed) {
@@ -55,7 +51,7 @@ final class FaultyPredictor implements Predictor {
 
     @Override
     public long horizonNanos() {
-        return horizonNanos;
+        return PredictorConfig.DEFAULT_HORIZON_NANOS;
     }
 
     @Override

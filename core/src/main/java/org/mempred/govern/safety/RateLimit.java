@@ -1,4 +1,4 @@
-package org.mempred.lab.reproduce;
+package org.mempred.govern.safety;
 
 import java.util.Arrays;
 import org.mempred.govern.Governor;
@@ -7,32 +7,36 @@ import org.mempred.govern.PolicySpec;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.Handles;
-import org.mempred.lab.VirtualClock;
 import org.mempred.predict.PredictorConfig;
 
 /**
  * The adversarial rate-limit case: the {@code periodic} policy asks for a full compaction at every
- * tick, and the governor ticks every 5 ms (200 asks per second) for 10 s of virtual time while the
- * heap is churned between ticks. The time of every compaction the governor actually ran is
+ * tick, and the governor ticks every 5 ms (200 asks per second) for 10 s of virtual time while a
+ * 100 KiB heap is churned between ticks. The time of every compaction the governor actually ran is
  * recorded, and the largest count inside any one-second window (sliding, starting at each
- * compaction) must not exceed the configured limit.
+ * compaction) must not exceed the configured limit, and the limit must have refused some asks.
  */
-final class RateLimitCase {
+public record RateLimit() implements SafetyCase {
     private static final long TICK_NANOS = 5_000_000L;
     private static final long RUN_NANOS = 10_000_000_000L;
     private static final long WINDOW_NANOS = 1_000_000_000L;
+    private static final int CHURN_SLOTS = 128;
 
-    private RateLimitCase() {}
+    @Override
+    public String name() {
+        return "compaction rate limit (periodic at 5 ms ticks)";
+    }
 
-    static SafetyCases.Outcome run() {
-        CompactingHeap heap = new CompactingHeap(Context.HEAP_BYTES);
-        VirtualClock clock = new VirtualClock();
+    @Override
+    public SafetyOutcome run() {
+        CompactingHeap heap = new CompactingHeap(CompactingHeap.DEFAULT_CAPACITY_BYTES);
+        ManualClock clock = new ManualClock();
         GovernorConfig config = GovernorConfig.DEFAULTS.withTickNanos(TICK_NANOS);
         Governor governor =
                 new Governor(heap, clock, new PolicySpec.Periodic().create(PredictorConfig.DEFAULTS), config);
         long[] times = new long[(int) (RUN_NANOS / TICK_NANOS)];
         int compactions = 0;
-        long[] live = new long[128];
+        long[] live = new long[CHURN_SLOTS];
         int next = 0;
         for (long t = TICK_NANOS; t <= RUN_NANOS; t += TICK_NANOS) {
             if (live[next] != Handles.NONE) {
@@ -52,8 +56,7 @@ final class RateLimitCase {
         long refused = governor.stats().rateLimited();
         String actual = "max " + max + " in any 1 s (" + compactions + " run, " + refused + " refused in "
                 + RUN_NANOS / 1_000_000_000L + " s)";
-        return new SafetyCases.Outcome(
-                "compaction rate limit (periodic at 5 ms ticks)", limit + "/sec max", actual, max <= limit, max);
+        return new SafetyOutcome(this, limit + "/sec max", actual, max <= limit && refused > 0, max);
     }
 
     /** The most timestamps inside any window [t, t + 1 s) starting at a timestamp. */

@@ -1,0 +1,34 @@
+package org.mempred.govern.safety;
+
+import java.util.List;
+import org.mempred.govern.Decision;
+import org.mempred.govern.GovernorConfig;
+import org.mempred.govern.GovernorStats;
+
+/**
+ * A predictor that returns NaN at every tick: the configured number of anomalies within the
+ * watchdog's window trips it, and the governor degrades to reactive.
+ */
+public record RepeatedAnomalies() implements SafetyCase {
+    @Override
+    public String name() {
+        return "watchdog: " + GovernorConfig.DEFAULTS.anomalyLimit() + " anomalies within 10 s";
+    }
+
+    @Override
+    public SafetyOutcome run() {
+        SafetyRig rig = SafetyRig.of(new FaultyPredictor().value(Double.NaN));
+        for (int i = 0; i < GovernorConfig.DEFAULTS.anomalyLimit(); i++) {
+            rig.tick();
+        }
+        GovernorStats stats = rig.governor.stats();
+        List<Decision> last = rig.governor.recentDecisions(1);
+        boolean alerted = stats.watchdogAlerts() == 1
+                && stats.mode() == GovernorStats.Mode.DEGRADED
+                && !last.isEmpty()
+                && last.get(0).action() == Decision.Action.DEGRADED;
+        String actual = (alerted ? "Alert, " : "no alert, ") + "mode " + stats.mode() + " (alerts="
+                + stats.watchdogAlerts() + ")";
+        return new SafetyOutcome(this, "Alert, degraded to reactive", actual, alerted, stats.watchdogAlerts());
+    }
+}

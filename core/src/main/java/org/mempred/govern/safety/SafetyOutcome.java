@@ -1,0 +1,18 @@
+package org.mempred.govern.safety;
+
+/**
+ * What one run of a {@link SafetyCase} showed.
+ *
+ * @param safetyCase the case that ran
+ * @param expected the behaviour the safety rules promise, in words
+ * @param actual what happened, with the counters read back
+ * @param passed whether {@code actual} is the promised behaviour
+ * @param observed the case's main counter (fallbacks, alerts, failures, recoveries, or the most
+ *     compactions in one second)
+ */
+public record SafetyOutcome(SafetyCase safetyCase, String expected, String actual, boolean passed, long observed) {
+    /** The case's name. */
+    public String name() {
+        return safetyCase.name();
+    }
+}

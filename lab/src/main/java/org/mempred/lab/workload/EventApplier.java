@@ -1,0 +1,120 @@
+package org.mempred.lab.workload;
+
+import com.carrotsearch.hppc.LongLongHashMap;
+import com.carrotsearch.hppc.cursors.LongCursor;
+import org.mempred.heap.AllocationMode;
+import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.Handles;
+
+/**
+ * Applies workload events to a heap: the one place where an {@link EventStream}'s ids become heap
+ * handles, used by the simulator (on the virtual clock) and by the shell's live workload (on the
+ * real clock), so both treat a workload the same way.
+ *
+ * <pre>
+ *   ALLOCATE id size atomic   tryAllocate(size, ATOMIC | MAY_COMPACT); id -&gt; handle if served
+ *   FREE id                   handle of id freed and forgotten
+ *   PIN id / UNPIN id         handle of id pinned / unpinned
+ * </pre>
+ *
+ * <p><b>Open loop.</b> A failed allocation (an OOM event) leaves its id unmapped, so the id's later
+ * free, pin and unpin are no-ops ({@link EventStream}). Allocating an id that is still mapped is a
+ * broken stream and throws.
+ *
+ * <p><b>The map.</b> Ids map to handles in a primitive hash map ({@link IdMaps}): no boxing, no
+ * allocation per operation, and memory that follows the blocks live at once.
+ *
+ * <p><b>Cost</b> per event: one heap operation and one or two map probes. Not thread-safe: one
+ * thread applies a stream.
+ */
+public final class EventApplier {
+    private final CompactingHeap heap;
+    private final LongLongHashMap handles = IdMaps.toLong();
+
+    /** An applier with no blocks yet, for {@code heap}. */
+    public EventApplier(CompactingHeap heap) {
+        this.heap = heap;
+    }
+
+    /**
+     * Applies the current event of {@code event}.
+     *
+     * @return for {@code ALLOCATE}, the new block's handle, or {@link Handles#NONE} when the
+     *     request failed; for the other kinds, the handle acted on, or {@link Handles#NONE} when
+     *     the id has no block (a no-op)
+     * @throws IllegalStateException when {@code ALLOCATE} names an id that still has a block
+     */
+    public long apply(EventStream event) {
+        long id = event.id();
+        return switch (event.kind()) {
+            case ALLOCATE -> allocate(id, event.sizeBytes(), event.atomic());
+            case FREE -> {
+                int slot = handles.indexOf(id);
+                if (!handles.indexExists(slot)) {
+                    yield Handles.NONE;
+                }
+                long handle = handles.indexRemove(slot);
+                heap.free(handle);
+                yield handle;
+            }
+            case PIN -> {
+                long handle = handleOf(id);
+                if (handle != Handles.NONE) {
+                    heap.pin(handle);
+                }
+                yield handle;
+            }
+            case UNPIN -> {
+                long handle = handleOf(id);
+                if (handle != Handles.NONE) {
+                    heap.unpin(handle);
+                }
+                yield handle;
+            }
+        };
+    }
+
+    private long allocate(long id, int sizeBytes, boolean atomic) {
+        int slot = handles.indexOf(id);
+        if (handles.indexExists(slot)) {
+            throw new IllegalStateException("workload allocated id=" + id + " twice without a free");
+        }
+        long handle = heap.tryAllocate(sizeBytes, atomic ? AllocationMode.ATOMIC : AllocationMode.MAY_COMPACT);
+        if (handle != Handles.NONE) {
+            handles.indexInsert(slot, id, handle);
+        }
+        return handle;
+    }
+
+    /** The handle of {@code id}'s block, or {@link Handles#NONE} when it has none. */
+    public long handleOf(long id) {
+        int slot = handles.indexOf(id);
+        return handles.indexExists(slot) ? handles.indexGet(slot) : Handles.NONE;
+    }
+
+    /** Blocks held for the workload now. */
+    public int blocks() {
+        return handles.size();
+    }
+
+    /** Forgets {@code id}'s block without touching the heap (it was changed from outside). */
+    public void forget(long id) {
+        handles.remove(id);
+    }
+
+    /**
+     * Gives the workload's memory back: unpins and frees every block still held and still live
+     * (a block freed from outside is skipped), then forgets them all.
+     */
+    public void releaseAll() {
+        for (LongCursor handle : handles.values()) {
+            if (heap.isLive(handle.value)) {
+                while (heap.isPinned(handle.value)) {
+                    heap.unpin(handle.value);
+                }
+                heap.free(handle.value);
+            }
+        }
+        handles.clear();
+    }
+}
