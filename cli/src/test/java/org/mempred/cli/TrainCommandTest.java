@@ -65,7 +65,7 @@ class TrainCommandTest {
     void badOptionsAreOneClearErrorWithExitCodeTwo() {
         String[] result = run("train", "--out", dir.resolve("x.json").toString(), "--seeds", "0");
         assertThat(result[0]).isEqualTo("2");
-        assertThat(result[2]).contains("--seeds=0");
+        assertThat(result[2]).contains("Invalid value for option '--seeds': '0' is not a whole number >= 1");
     }
 
     @Test
