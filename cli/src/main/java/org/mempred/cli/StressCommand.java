@@ -7,6 +7,7 @@ import org.mempred.cli.options.ExperimentOptions;
 import org.mempred.cli.options.HeapOption;
 import org.mempred.cli.options.Pressures;
 import org.mempred.cli.options.WeightsOption;
+import org.mempred.cli.options.WorkloadOption;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.PolicyRuns;
@@ -15,7 +16,6 @@ import org.mempred.lab.report.JsonWriter;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.workload.Workload;
-import org.mempred.lab.workload.Workloads;
 import org.mempred.live.Metrics;
 import org.mempred.predict.PredictorConfig;
 import picocli.CommandLine.Command;
@@ -60,12 +60,8 @@ final class StressCommand implements Callable<Integer> {
     @Mixin
     private ExperimentOptions experiment = new ExperimentOptions();
 
-    @Option(
-            names = "--workload",
-            description = "stress (one pressure-level stressor) or mix (four subsystems sharing the heap)"
-                    + " (default: ${DEFAULT-VALUE}).",
-            defaultValue = "stress")
-    private String workloadName;
+    @Mixin
+    private WorkloadOption workloadOption = new WorkloadOption();
 
     @Mixin
     private ReportOptions output = new ReportOptions();
@@ -103,7 +99,7 @@ final class StressCommand implements Callable<Integer> {
     /** Checks the options together and loads the weights; throws {@link IllegalArgumentException} with one clear line. */
     StressSettings settings() {
         int heapBytes = heap.bytes();
-        Workload workload = Workloads.byName(workloadName, "--workload", targetPressure, heapBytes);
+        Workload workload = workloadOption.workload(targetPressure, heapBytes);
         output.checkJson();
         if (heapBytes < workload.maxRequestBytes()) {
             throw new IllegalArgumentException("--heap=" + heapBytes

@@ -13,6 +13,7 @@ import org.mempred.cli.options.Durations;
 import org.mempred.cli.options.HeapOption;
 import org.mempred.cli.options.PathChecks;
 import org.mempred.cli.options.Pressures;
+import org.mempred.cli.options.WorkloadOption;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.govern.PolicySpec.Forecaster;
@@ -107,17 +108,15 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private HeapOption heap = new HeapOption();
 
-    @Option(
-            names = "--workload",
-            defaultValue = "stress",
-            description = "Synthetic workload: stress or mix (default: ${DEFAULT-VALUE}); ignored with --trace.")
-    private String workloadName;
+    @Mixin
+    private WorkloadOption workload = new WorkloadOption();
 
     @Option(
             names = "--trace",
             paramLabel = "FILE",
-            description = "Train on this allocation trace instead (repeatable): the heap is sized so its peak"
-                    + " sits at each of --pressures, replayed as mempred replay does by default.")
+            description =
+                    "Train on this allocation trace instead of --workload (repeatable): the heap is sized so its peak"
+                            + " sits at each of --pressures, replayed as mempred replay does by default.")
     private List<Path> traces = new ArrayList<>();
 
     @Option(
@@ -164,10 +163,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (traces.isEmpty()) {
             for (double target : targets) {
-                Workload workload = Workloads.byName(workloadName, "--workload", target, heapBytes);
                 jobs.add(new Job(
-                        workloadName + " at " + Math.round(100 * target) + " %",
-                        workload,
+                        workload.name() + " at " + Math.round(100 * target) + " %",
+                        workload.workload(target, heapBytes),
                         SimulationOptions.of(heapBytes, durationNanos)));
             }
         }
@@ -195,8 +193,8 @@ final class TrainCommand implements Callable<Integer> {
         for (Path trace : traces) {
             origin.append(" --trace ").append(trace);
         }
-        if (traces.isEmpty() && !workloadName.equals("stress")) {
-            origin.append(" --workload ").append(workloadName);
+        if (traces.isEmpty() && !workload.name().equals(Workloads.STRESS)) {
+            origin.append(" --workload ").append(workload.name());
         }
         return origin.append(String.format(
                         Locale.ROOT,

@@ -91,7 +91,7 @@ class StressCommandTest {
                 "--seeds|0|Invalid value for option '--seeds': '0' is not a whole number >= 1",
                 "--threads|two|Invalid value for option '--threads': 'two' is not a whole number >= 1",
                 "--lookahead|0s|Invalid value for option '--lookahead': '0s' must be a positive duration",
-                "--workload|disk|--workload='disk' is unknown"
+                "--workload|disk|Invalid value for option '--workload': 'disk' is unknown; valid: stress, mix"
             })
     void badOptionsPrintOneLineNamingOptionValueAndExpectationAndExitWithTwo(
             String option, String value, String message) {
