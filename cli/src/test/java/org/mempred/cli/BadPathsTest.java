@@ -49,6 +49,8 @@ class BadPathsTest {
         cases.add(Arguments.of(2, List.of("train")));
         cases.add(Arguments.of(2, List.of("stress", "--no-such-option")));
         cases.add(Arguments.of(2, List.of("replay")));
+        cases.add(Arguments.of(2, List.of("shell", "--features", "magic")));
+        cases.add(Arguments.of(2, List.of("shell", "--heap", "100")));
         return cases.stream();
     }
 

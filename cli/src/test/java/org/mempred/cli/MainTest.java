@@ -49,4 +49,12 @@ class MainTest {
         assertThat(result[0]).isEqualTo("2");
         assertThat(result[2]).contains("option '--heap': '1TiB' is 1099511627776 bytes, over the largest heap of 1GiB");
     }
+
+    @Test
+    void aBadShellOptionNamesTheOptionTheValueAndTheValidValuesBeforeTheShellStarts() {
+        String[] result = run("shell", "--features", "magic");
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[1]).isEmpty();
+        assertThat(result[2]).contains("Invalid value for option '--features': 'magic' is unknown; valid: seed,");
+    }
 }

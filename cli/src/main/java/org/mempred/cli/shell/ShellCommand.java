@@ -20,10 +20,12 @@ import org.mempred.predict.FeatureSet;
 import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.PredictorConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code mempred shell}: a live heap and governor on the real clock behind a JLine prompt with
@@ -46,9 +48,22 @@ public final class ShellCommand implements Callable<Integer> {
 
     @Option(
             names = "--features",
+            converter = FeatureSetConverter.class,
             defaultValue = "seed",
             description = "Feature set of the predictor: seed or rich (default: ${DEFAULT-VALUE}).")
-    private String features;
+    private FeatureSet features;
+
+    /** {@code --features}: a feature set by its id. */
+    static final class FeatureSetConverter implements ITypeConverter<FeatureSet> {
+        @Override
+        public FeatureSet convert(String text) {
+            try {
+                return FeatureSet.byName(text.trim());
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + text + "' is unknown; valid: " + FeatureSet.validNames());
+            }
+        }
+    }
 
     @Option(names = "--no-autonomy", description = "Start with the governor's loop off.")
     private boolean noAutonomy;
@@ -65,7 +80,7 @@ public final class ShellCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int capacity = heapSize.bytes();
         CompactingHeap heap = new CompactingHeap(capacity);
-        PredictorConfig config = PredictorConfig.DEFAULTS.withFeatureSet(FeatureSet.byName(features));
+        PredictorConfig config = PredictorConfig.DEFAULTS.withFeatureSet(features);
         NeuralWeights start = weights.load(config);
         PredictorConfig predictors = config.withWeights(start);
         if (weights.file() != null) {
