@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.mempred.cli.options.PathChecks;
 import org.mempred.lab.trace.TraceFiles;
 import org.mempred.lab.trace.TraceFormatException;
 import org.mempred.lab.trace.TraceSummary;

@@ -3,6 +3,7 @@ package org.mempred.cli;
 import java.io.PrintWriter;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.mempred.cli.options.HeapOption;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.CompactionResult;
@@ -11,6 +12,7 @@ import org.mempred.heap.Handles;
 import org.mempred.heap.HeapMap;
 import org.mempred.heap.HeapStats;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,11 +33,8 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(
-            names = "--heap",
-            description = "Heap capacity, e.g. 100KiB, 1MiB or 4096 (default: ${DEFAULT-VALUE}).",
-            defaultValue = "100KiB")
-    private String heapSize;
+    @Mixin
+    private HeapOption heapSize = new HeapOption();
 
     @Option(names = "--seed", description = "Seed of the random churn (default: ${DEFAULT-VALUE}).", defaultValue = "1")
     private long seed;
@@ -48,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int capacity = Sizes.parseHeapBytes(heapSize, "--heap", false);
+        int capacity = heapSize.bytes();
         if (operations < 0) {
             throw new IllegalArgumentException("--operations=" + operations + " must be >= 0");
         }

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mempred.cli.options.CommandIoException;
+import org.mempred.cli.options.PathChecks;
 import org.mempred.cli.shell.ShellCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

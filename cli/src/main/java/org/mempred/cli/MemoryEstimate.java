@@ -1,6 +1,7 @@
 package org.mempred.cli;
 
 import java.util.Locale;
+import org.mempred.cli.options.CommandIoException;
 import org.mempred.heap.Granules;
 import org.mempred.lab.trace.TraceSummary;
 

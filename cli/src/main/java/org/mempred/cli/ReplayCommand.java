@@ -8,7 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.mempred.govern.PolicySpec;
+import org.mempred.cli.options.CommandIoException;
+import org.mempred.cli.options.Durations;
+import org.mempred.cli.options.ExperimentOptions;
+import org.mempred.cli.options.HeapChoice;
+import org.mempred.cli.options.PathChecks;
+import org.mempred.cli.options.PositiveNumbers;
+import org.mempred.cli.options.Pressures;
+import org.mempred.cli.options.WeightsOption;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
@@ -55,40 +62,34 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "TRACE", description = "Trace files (.trace or .trace.gz).")
     private List<Path> traces;
 
-    @Option(names = "--policies", description = PolicyList.DESCRIPTION, defaultValue = PolicyList.DEFAULT)
-    private String policies;
-
     @Option(
             names = "--heap",
+            paramLabel = "SIZE",
+            converter = HeapChoice.Converter.class,
             description = "auto (the trace's peak live bytes at --pressure) or a size such as 1MiB"
                     + " (default: ${DEFAULT-VALUE}).",
-            defaultValue = "auto")
-    private String heap;
+            defaultValue = HeapChoice.AUTO)
+    private HeapChoice heap;
 
     @Option(
             names = "--pressure",
+            paramLabel = "P",
+            converter = Pressures.Converter.class,
             description =
                     "Pressure of the peak live bytes for --heap auto: 95, 95%% or 0.95 (default: ${DEFAULT-VALUE}).",
             defaultValue = "95")
-    private String pressure;
+    private double targetPressure;
 
     @Option(
             names = "--speed",
+            paramLabel = "X",
+            converter = PositiveNumbers.Converter.class,
             description = "Replay speed: 2 = twice as fast, 0.01 = 100 times slower (default: stretch a trace shorter"
                     + " than " + ReplaySizing.HORIZONS_PER_REPLAY + " horizons to that length).")
-    private String speed;
+    private Double speed;
 
-    @Option(names = "--seeds", description = "Number of seeds, 1..N (default: ${DEFAULT-VALUE}).", defaultValue = "10")
-    private String seeds;
-
-    @Option(
-            names = "--lookahead",
-            description = "Prediction horizon H (default: ${DEFAULT-VALUE}).",
-            defaultValue = "5s")
-    private String lookahead;
-
-    @Option(names = "--threads", description = "Worker threads (default: ${DEFAULT-VALUE}).", defaultValue = "2")
-    private String threads;
+    @Mixin
+    private ExperimentOptions experiment = new ExperimentOptions();
 
     @Mixin
     private ReportOptions output = new ReportOptions();
@@ -142,14 +143,10 @@ final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Checks every option and makes a first pass over every trace; throws one clear line on bad input. */
+    /** Checks the options together and makes a first pass over every trace; throws one clear line on bad input. */
     List<Plan> plans() {
-        double target = Pressures.parse(pressure, "--pressure");
-        long horizonNanos = Durations.parseNanos(lookahead, "--lookahead");
-        int seedCount = Counts.positive(seeds, "--seeds");
-        int threadCount = Counts.positive(threads, "--threads");
-        List<PolicySpec> names = policyNames();
-        Double fixedSpeed = speed == null ? null : parseSpeed(speed);
+        double target = targetPressure;
+        long horizonNanos = experiment.horizonNanos();
         ReplayMarks marks = ReplayMarks.stressorDefaults();
         for (Path trace : traces) {
             PathChecks.readableFile(trace, "trace");
@@ -162,26 +159,25 @@ final class ReplayCommand implements Callable<Integer> {
             int heapBytes = heapBytes(summary, target);
             String heapChoice = heapChoice(summary, heapBytes, target);
             double chosenSpeed =
-                    fixedSpeed != null ? fixedSpeed : ReplaySizing.defaultSpeed(summary.durationNanos(), horizonNanos);
+                    speed != null ? speed : ReplaySizing.defaultSpeed(summary.durationNanos(), horizonNanos);
             TraceWorkload workload = new TraceWorkload(trace, summary, chosenSpeed, marks);
             long runNanos = Math.max(1, workload.replayNanos());
-            String speedChoice = speedChoice(summary, chosenSpeed, fixedSpeed != null, runNanos, horizonNanos);
+            String speedChoice = speedChoice(summary, chosenSpeed, speed != null, runNanos, horizonNanos);
             MemoryEstimate.require(
                     summary,
                     heapBytes,
-                    Math.min(threadCount, seedCount),
+                    Math.min(experiment.threads(), experiment.seeds()),
                     Runtime.getRuntime().maxMemory());
             if (heapBytes < summary.maxRequestBytes()) {
-                throw new IllegalArgumentException("--heap=" + heap + " (" + heapBytes
-                        + " bytes) is smaller than the trace's largest request of " + summary.maxRequestBytes()
+                throw new IllegalArgumentException("--heap=" + heapBytes
+                        + " bytes is smaller than the trace's largest request of " + summary.maxRequestBytes()
                         + " bytes in " + trace);
             }
             SimulationOptions options = SimulationOptions.of(heapBytes, runNanos)
                     .withHorizonNanos(horizonNanos)
                     .withNeuralWeights(startWeights);
-            ExperimentSpec experiment =
-                    new ExperimentSpec(workload, names, ExperimentSpec.seeds(seedCount), options, threadCount);
-            StressSettings settings = new StressSettings(target, runNanos, horizonNanos, experiment, weights.file());
+            StressSettings settings = new StressSettings(
+                    target, runNanos, horizonNanos, experiment.experiment(workload, options), weights.file());
             plans.add(new Plan(
                     workload,
                     settings,
@@ -242,19 +238,21 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private int heapBytes(TraceSummary summary, double target) {
-        if (heap.trim().equalsIgnoreCase("auto")) {
-            try {
-                return ReplaySizing.autoCapacityBytes(summary.peakLiveBytes(), target);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(summary.name() + ": --heap auto: " + e.getMessage(), e);
+        return switch (heap) {
+            case HeapChoice.Fixed fixed -> fixed.bytes();
+            case HeapChoice.Auto auto -> {
+                try {
+                    yield ReplaySizing.autoCapacityBytes(summary.peakLiveBytes(), target);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(summary.name() + ": --heap auto: " + e.getMessage(), e);
+                }
             }
-        }
-        return Sizes.parseHeapBytes(heap, "--heap", true);
+        };
     }
 
     private String heapChoice(TraceSummary summary, int heapBytes, double target) {
         double peakPressure = (double) summary.peakLiveBytes() / heapBytes;
-        if (heap.trim().equalsIgnoreCase("auto")) {
+        if (heap instanceof HeapChoice.Auto) {
             return String.format(
                     Locale.ROOT,
                     "auto: peak live %d bytes / pressure %.3f, rounded up to %d B -> peak at %.2f%%",
@@ -265,8 +263,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
         return String.format(
                 Locale.ROOT,
-                "--heap %s: peak live %d bytes sits at %.2f%%",
-                heap,
+                "--heap %d bytes: peak live %d bytes sits at %.2f%%",
+                heapBytes,
                 summary.peakLiveBytes(),
                 peakPressure * 100.0);
     }
@@ -288,20 +286,6 @@ final class ReplayCommand implements Callable<Integer> {
                         ? "stretched to " + ReplaySizing.HORIZONS_PER_REPLAY + " horizons so the horizon matters"
                         : "real time, the trace is long enough")
                 + "; --speed X to change";
-    }
-
-    private List<PolicySpec> policyNames() {
-        return PolicyList.parse(policies);
-    }
-
-    private static double parseSpeed(String text) {
-        try {
-            return ReplaySizing.requireSpeed(Double.parseDouble(text.trim()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--speed='" + text + "' is not a number: expected e.g. 0.01 or 2", e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--speed='" + text + "': " + e.getMessage(), e);
-        }
     }
 
     /** The report of one trace: the header, then the tables. */

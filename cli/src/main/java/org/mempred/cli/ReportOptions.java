@@ -2,6 +2,7 @@ package org.mempred.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.mempred.cli.options.PathChecks;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 

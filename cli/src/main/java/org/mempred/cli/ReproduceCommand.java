@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.mempred.cli.options.CommandIoException;
+import org.mempred.cli.options.Counts;
+import org.mempred.cli.options.PathChecks;
 import org.mempred.lab.reproduce.ReproduceSettings;
 import org.mempred.lab.reproduce.Reproduction;
 import picocli.CommandLine.Command;
@@ -39,9 +42,10 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(
             names = "--seeds",
             paramLabel = "N",
+            converter = Counts.Positive.class,
             description = "Seeds 1..N of every experiment, at least 2 (default: " + ReproduceSettings.FULL_SEEDS
                     + ", or " + ReproduceSettings.QUICK_SEEDS + " with --quick).")
-    private String seeds;
+    private Integer seeds;
 
     @Option(
             names = "--traces",
@@ -102,17 +106,11 @@ final class ReproduceCommand implements Callable<Integer> {
     }
 
     private int seedCount() {
-        int count;
-        try {
-            count = Integer.parseInt(seeds.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--seeds=" + seeds + " is not a whole number", e);
-        }
-        if (count < 2 || count > 1000) {
+        if (seeds < 2 || seeds > 1000) {
             throw new IllegalArgumentException(
                     "--seeds=" + seeds + " must be between 2 and 1000 (a confidence interval needs two seeds)");
         }
-        return count;
+        return seeds;
     }
 
     /** The command with every effective setting spelled out, for the report. */

@@ -1,19 +1,21 @@
 package org.mempred.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.mempred.govern.PolicySpec;
+import org.mempred.cli.options.Durations;
+import org.mempred.cli.options.ExperimentOptions;
+import org.mempred.cli.options.HeapOption;
+import org.mempred.cli.options.Pressures;
+import org.mempred.cli.options.WeightsOption;
+import org.mempred.cli.options.WorkloadOption;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
-import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.PolicyRuns;
 import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.report.JsonWriter;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.workload.Workload;
-import org.mempred.lab.workload.Workloads;
 import org.mempred.metrics.Metrics;
 import org.mempred.predict.PredictorConfig;
 import picocli.CommandLine.Command;
@@ -38,40 +40,28 @@ final class StressCommand implements Callable<Integer> {
 
     @Option(
             names = "--pressure",
+            paramLabel = "P",
+            converter = Pressures.Converter.class,
             description = "Target mean pressure: 95, 95%% or 0.95 (default: ${DEFAULT-VALUE}).",
             defaultValue = "95")
-    private String pressure;
+    private double targetPressure;
 
     @Option(
             names = "--duration",
+            paramLabel = "DURATION",
+            converter = Durations.Converter.class,
             description = "Virtual length of each run, e.g. 10m, 30s, 1h (default: ${DEFAULT-VALUE}).",
             defaultValue = "10m")
-    private String duration;
+    private long durationNanos;
 
-    @Option(names = "--policies", description = PolicyList.DESCRIPTION, defaultValue = PolicyList.DEFAULT)
-    private String policies;
+    @Mixin
+    private HeapOption heap = new HeapOption();
 
-    @Option(names = "--seeds", description = "Number of seeds, 1..N (default: ${DEFAULT-VALUE}).", defaultValue = "10")
-    private String seeds;
+    @Mixin
+    private ExperimentOptions experiment = new ExperimentOptions();
 
-    @Option(names = "--heap", description = "Heap capacity (default: ${DEFAULT-VALUE}).", defaultValue = "100KiB")
-    private String heap;
-
-    @Option(
-            names = "--lookahead",
-            description = "Prediction horizon H (default: ${DEFAULT-VALUE}).",
-            defaultValue = "5s")
-    private String lookahead;
-
-    @Option(
-            names = "--workload",
-            description = "stress (one pressure-level stressor) or mix (four subsystems sharing the heap)"
-                    + " (default: ${DEFAULT-VALUE}).",
-            defaultValue = "stress")
-    private String workloadName;
-
-    @Option(names = "--threads", description = "Worker threads (default: ${DEFAULT-VALUE}).", defaultValue = "2")
-    private String threads;
+    @Mixin
+    private WorkloadOption workloadOption = new WorkloadOption();
 
     @Mixin
     private ReportOptions output = new ReportOptions();
@@ -106,35 +96,25 @@ final class StressCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Parses and checks every option; throws {@link IllegalArgumentException} with one clear line. */
+    /** Checks the options together and loads the weights; throws {@link IllegalArgumentException} with one clear line. */
     StressSettings settings() {
-        double target = Pressures.parse(pressure, "--pressure");
-        long durationNanos = Durations.parseNanos(duration, "--duration");
-        long horizonNanos = Durations.parseNanos(lookahead, "--lookahead");
-        int heapBytes = Sizes.parseHeapBytes(heap, "--heap", false);
-        int seedCount = Counts.positive(seeds, "--seeds");
-        int threadCount = Counts.positive(threads, "--threads");
-        List<PolicySpec> names = PolicyList.parse(policies);
-        Workload workload = workload(target, heapBytes);
+        int heapBytes = heap.bytes();
+        Workload workload = workloadOption.workload(targetPressure, heapBytes);
         output.checkJson();
         if (heapBytes < workload.maxRequestBytes()) {
-            throw new IllegalArgumentException("--heap=" + heap + " (" + heapBytes
-                    + " bytes) is smaller than the workload's largest request of " + workload.maxRequestBytes()
+            throw new IllegalArgumentException("--heap=" + heapBytes
+                    + " bytes is smaller than the workload's largest request of " + workload.maxRequestBytes()
                     + " bytes");
         }
         SimulationOptions options = SimulationOptions.of(heapBytes, durationNanos)
-                .withHorizonNanos(horizonNanos)
+                .withHorizonNanos(experiment.horizonNanos())
                 .withNeuralWeights(weights.load(PredictorConfig.DEFAULTS));
         return new StressSettings(
-                target,
+                targetPressure,
                 durationNanos,
-                horizonNanos,
-                new ExperimentSpec(workload, names, ExperimentSpec.seeds(seedCount), options, threadCount),
+                experiment.horizonNanos(),
+                experiment.experiment(workload, options),
                 weights.file());
-    }
-
-    private Workload workload(double target, int heapBytes) {
-        return Workloads.byName(workloadName, "--workload", target, heapBytes);
     }
 
     static String json(StressSettings settings, ExperimentResult result) {

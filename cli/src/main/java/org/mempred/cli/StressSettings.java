@@ -1,6 +1,7 @@
 package org.mempred.cli;
 
 import java.nio.file.Path;
+import org.mempred.cli.options.WeightsOption;
 import org.mempred.lab.experiment.ExperimentSpec;
 
 /**

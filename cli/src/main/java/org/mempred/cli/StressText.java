@@ -2,6 +2,7 @@ package org.mempred.cli;
 
 import java.util.List;
 import java.util.Locale;
+import org.mempred.cli.options.Durations;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.report.ExperimentReport;

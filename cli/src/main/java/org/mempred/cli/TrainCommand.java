@@ -7,6 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.mempred.cli.options.Counts;
+import org.mempred.cli.options.Durations;
+import org.mempred.cli.options.HeapOption;
+import org.mempred.cli.options.PathChecks;
+import org.mempred.cli.options.Pressures;
+import org.mempred.cli.options.WorkloadOption;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.govern.PolicySpec.Forecaster;
@@ -29,9 +36,12 @@ import org.mempred.predict.neural.TrainingSet;
 import org.mempred.predict.neural.TrainingSetRecorder;
 import org.mempred.predict.neural.WeightsFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code mempred train}: produces pre-trained weights for the neural predictor from lab runs.
@@ -58,18 +68,27 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--pressures",
+            paramLabel = "P",
             split = ",",
+            converter = Pressures.Converter.class,
             defaultValue = "50,75,85,95,98",
             description = "Target pressures of the stressor runs (default: ${DEFAULT-VALUE}).")
-    private List<String> pressures;
+    private List<Double> pressures;
 
     @Option(
             names = "--duration",
+            paramLabel = "DURATION",
+            converter = Durations.Converter.class,
             defaultValue = "10m",
             description = "Virtual length of each run (default: ${DEFAULT-VALUE}).")
-    private String duration;
+    private long durationNanos;
 
-    @Option(names = "--seeds", defaultValue = "4", description = "Runs per pressure (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seeds",
+            paramLabel = "N",
+            converter = Counts.Positive.class,
+            defaultValue = "4",
+            description = "Runs per pressure (default: ${DEFAULT-VALUE}).")
     private int seeds;
 
     @Option(
@@ -80,32 +99,50 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--epochs",
+            paramLabel = "N",
+            converter = Counts.Positive.class,
             defaultValue = "20",
             description = "Offline passes over the samples (default: ${DEFAULT-VALUE}).")
     private int epochs;
 
-    @Option(names = "--heap", defaultValue = "100KiB", description = "Heap capacity (default: ${DEFAULT-VALUE}).")
-    private String heap;
+    @Mixin
+    private HeapOption heap = new HeapOption();
 
-    @Option(
-            names = "--workload",
-            defaultValue = "stress",
-            description = "Synthetic workload: stress or mix (default: ${DEFAULT-VALUE}); ignored with --trace.")
-    private String workloadName;
+    @Mixin
+    private WorkloadOption workload = new WorkloadOption();
 
     @Option(
             names = "--trace",
             paramLabel = "FILE",
-            description = "Train on this allocation trace instead (repeatable): the heap is sized so its peak"
-                    + " sits at each of --pressures, replayed as mempred replay does by default.")
+            description =
+                    "Train on this allocation trace instead of --workload (repeatable): the heap is sized so its peak"
+                            + " sits at each of --pressures, replayed as mempred replay does by default.")
     private List<Path> traces = new ArrayList<>();
 
     @Option(
             names = "--target",
+            converter = TargetConverter.class,
             defaultValue = "demand",
             description = "What the network forecasts: demand (the largest request of the next horizon, for the"
                     + " neural policy) or peak (peak pressure, for neural-peak) (default: ${DEFAULT-VALUE}).")
-    private String targetName;
+    private Target target;
+
+    /** {@code --target}: {@code demand} or {@code peak}. */
+    static final class TargetConverter implements ITypeConverter<Target> {
+        @Override
+        public Target convert(String text) {
+            return switch (text.trim()) {
+                case "demand" -> Target.DEMAND;
+                case "peak" -> Target.PEAK_PRESSURE;
+                default -> throw new TypeConversionException("'" + text + "' is unknown; valid: demand, peak");
+            };
+        }
+
+        /** The word {@link #convert} reads as {@code target}. */
+        static String name(Target target) {
+            return target == Target.DEMAND ? "demand" : "peak";
+        }
+    }
 
     /** One workload to simulate, with the options it runs under. */
     private record Job(String label, Workload workload, SimulationOptions options) {}
@@ -126,10 +163,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (traces.isEmpty()) {
             for (double target : targets) {
-                Workload workload = Workloads.byName(workloadName, "--workload", target, heapBytes);
                 jobs.add(new Job(
-                        workloadName + " at " + Math.round(100 * target) + " %",
-                        workload,
+                        workload.name() + " at " + Math.round(100 * target) + " %",
+                        workload.workload(target, heapBytes),
                         SimulationOptions.of(heapBytes, durationNanos)));
             }
         }
@@ -153,18 +189,18 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The command that reproduces this run, written into the weights file. */
     private String origin(int heapBytes) {
-        StringBuilder origin = new StringBuilder("mempred train --target " + targetName);
+        StringBuilder origin = new StringBuilder("mempred train --target " + TargetConverter.name(target));
         for (Path trace : traces) {
             origin.append(" --trace ").append(trace);
         }
-        if (traces.isEmpty() && !workloadName.equals("stress")) {
-            origin.append(" --workload ").append(workloadName);
+        if (traces.isEmpty() && !workload.name().equals(Workloads.STRESS)) {
+            origin.append(" --workload ").append(workload.name());
         }
         return origin.append(String.format(
                         Locale.ROOT,
                         " --pressures %s --duration %s --seeds %d --first-seed %d" + " --epochs %d --heap %d",
-                        String.join(",", pressures),
-                        duration,
+                        pressures.stream().map(Pressures::format).collect(Collectors.joining(",")),
+                        Durations.format(durationNanos),
                         seeds,
                         firstSeed,
                         epochs,
@@ -174,25 +210,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int heapBytes = Sizes.parseHeapBytes(heap, "--heap", false);
-        long durationNanos = Durations.parseNanos(duration, "--duration");
-        if (seeds < 1 || epochs < 1) {
-            throw new IllegalArgumentException("--seeds=" + seeds + " and --epochs=" + epochs + " must be at least 1");
-        }
-        Target target = switch (targetName) {
-            case "demand" -> Target.DEMAND;
-            case "peak" -> Target.PEAK_PRESSURE;
-            default ->
-                throw new IllegalArgumentException("--target='" + targetName + "' is unknown; valid: demand, peak");
-        };
+        int heapBytes = heap.bytes();
         // The networks of the lab's policies: neural reads the demand set, neural-peak the seed set.
         PredictorConfig base =
                 target == Target.DEMAND ? PredictorConfig.DEFAULTS.forDemand() : PredictorConfig.DEFAULTS;
         FeatureSet featureSet = base.featureSet();
-        List<Double> targets = new ArrayList<>();
-        for (String p : pressures) {
-            targets.add(Pressures.parse(p, "--pressures"));
-        }
         for (Path trace : traces) {
             PathChecks.readableFile(trace, "--trace");
         }
@@ -201,7 +223,7 @@ final class TrainCommand implements Callable<Integer> {
                 ? Policies.demand(Forecaster.NEURAL_COLD)
                 : Policies.peak(Forecaster.NEURAL_COLD);
         PrintWriter text = spec.commandLine().getOut();
-        TrainingSetRecorder recorder = record(jobs(targets, heapBytes, durationNanos), featureSet, policy, text);
+        TrainingSetRecorder recorder = record(jobs(pressures, heapBytes, durationNanos), featureSet, policy, text);
         TrainingSet data = recorder.toTrainingSet();
         PredictorConfig config = base.withSeed(firstSeed);
         NeuralWeights start = NeuralPredictor.seededWeights(config);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mempred.cli.options.PathChecks;
 
 /**
  * Every command with a path it cannot read or write, or a bad value: one {@code mempred:} line on
@@ -48,6 +49,8 @@ class BadPathsTest {
         cases.add(Arguments.of(2, List.of("train")));
         cases.add(Arguments.of(2, List.of("stress", "--no-such-option")));
         cases.add(Arguments.of(2, List.of("replay")));
+        cases.add(Arguments.of(2, List.of("shell", "--features", "magic")));
+        cases.add(Arguments.of(2, List.of("shell", "--heap", "100")));
         return cases.stream();
     }
 

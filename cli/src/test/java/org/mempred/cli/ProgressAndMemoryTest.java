@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.mempred.cli.options.CommandIoException;
 import org.mempred.lab.trace.TraceSummary;
 
 class ProgressAndMemoryTest {

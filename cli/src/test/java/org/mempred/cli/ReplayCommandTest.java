@@ -88,10 +88,13 @@ class ReplayCommandTest {
     void badOptionsAndMissingFilesAreOneLineWithExitCodeTwo() throws IOException {
         Path trace = churnTrace();
         assertThat(run("replay", dir.resolve("none.trace").toString())[2]).contains("does not exist");
-        assertThat(run("replay", trace.toString(), "--speed", "0")[2]).contains("--speed='0'");
+        assertThat(run("replay", trace.toString(), "--speed", "0")[2])
+                .contains("Invalid value for option '--speed': '0' is not a positive number");
         assertThat(run("replay", trace.toString(), "--heap", "1KiB")[2]).contains("smaller than the trace's largest");
         assertThat(run("replay", trace.toString(), "--policies", "magic")[2]).contains("unknown policy 'magic'");
         assertThat(run("replay", trace.toString(), "--heap", "lots")[0]).isEqualTo("2");
+        assertThat(run("replay", trace.toString(), "--heap", "100")[2])
+                .contains("option '--heap': '100' is 100 bytes: expected auto or a multiple of 16 bytes");
     }
 
     @Test

@@ -39,7 +39,7 @@ class ReproduceCommandTest {
     @ParameterizedTest
     @CsvSource({
         "--seeds,1,--seeds=1 must be between 2 and 1000",
-        "--seeds,many,--seeds=many is not a whole number",
+        "--seeds,many,Invalid value for option '--seeds': 'many' is not a whole number >= 1",
         "--bogus,1,Unknown option"
     })
     void badOptionsPrintOneLineAndExitWithTwo(String option, String value, String message) {

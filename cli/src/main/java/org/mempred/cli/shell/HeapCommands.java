@@ -2,56 +2,51 @@ package org.mempred.cli.shell;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
-import org.mempred.cli.Sizes;
+import org.mempred.cli.options.Sizes;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.CompactionResult;
 import org.mempred.heap.Handles;
 import org.mempred.heap.HeapMap;
 import org.mempred.heap.HeapStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** The shell's {@code heap ...} commands: drive the live heap by hand. */
-final class HeapCommands {
+/**
+ * The shell's {@code heap ...} commands: drive the live heap by hand ({@code heap} alone is
+ * {@code status}). {@code H} is a handle as {@code alloc} prints it ({@code slot:gen}), read by
+ * {@link HandleConverter}.
+ */
+@Command(
+        name = "heap",
+        description = "Drive the heap by hand; H is a handle as printed by alloc (slot:gen). Default: status.")
+final class HeapCommands implements Runnable {
     private static final int MAP_WIDTH = 64;
 
     private final CompactingHeap heap;
+
+    @Spec
+    private CommandSpec spec;
 
     HeapCommands(CompactingHeap heap) {
         this.heap = heap;
     }
 
-    void execute(String[] words, String line, PrintWriter out) {
-        String verb = words.length > 1 ? words[1] : "status";
-        switch (verb) {
-            case "status" -> status(out);
-            case "alloc" -> alloc(words, out);
-            case "free" -> {
-                heap.free(handle(words));
-                out.println("freed " + words[2]);
-            }
-            case "write" -> write(words, line, out);
-            case "read" -> {
-                byte[] bytes = heap.readAll(handle(words));
-                out.println(printable(bytes));
-            }
-            case "pin" -> {
-                heap.pin(handle(words));
-                out.println("pinned " + words[2]);
-            }
-            case "unpin" -> {
-                heap.unpin(handle(words));
-                out.println("unpinned " + words[2]);
-            }
-            case "compact" -> compact(words, out);
-            case "dump" -> out.println("[" + HeapMap.render(heap, MAP_WIDTH) + "]  # used  . free  + both  P pinned");
-            default ->
-                throw new IllegalArgumentException(
-                        "heap '" + verb + "': expected status, alloc, free, write, read, pin, unpin, compact or dump");
-        }
+    @Override
+    public void run() {
+        status();
     }
 
-    private void status(PrintWriter out) {
+    @Command(name = "status", description = "Usage, blocks, fragmentation and counters.")
+    void status() {
+        PrintWriter out = out();
         HeapStats s = heap.stats();
         out.printf(
                 Locale.ROOT,
@@ -79,57 +74,112 @@ final class HeapCommands {
                 s.bytesMoved());
     }
 
-    private void alloc(String[] words, PrintWriter out) {
-        if (words.length < 3) {
-            throw new IllegalArgumentException("usage: heap alloc SIZE [atomic]");
+    @Command(name = "alloc", description = "Allocate SIZE bytes (atomic: never compacts to make room).")
+    void alloc(
+            @Parameters(
+                            index = "0",
+                            paramLabel = "SIZE",
+                            converter = Sizes.Converter.class,
+                            description = "e.g. 40, 1KiB")
+                    int size,
+            @Parameters(
+                            index = "1",
+                            arity = "0..1",
+                            paramLabel = "atomic",
+                            completionCandidates = Atomic.class,
+                            description = "Fail rather than compact.")
+                    String atomic) {
+        if (size > heap.capacityBytes()) {
+            throw new IllegalArgumentException(
+                    "SIZE=" + size + " bytes is over the heap's capacity of " + heap.capacityBytes() + " bytes");
         }
-        int size = Sizes.parseBytes(
-                words[2], "SIZE", heap.capacityBytes(), "the heap's capacity of " + heap.capacityBytes() + " bytes");
-        boolean atomic = words.length > 3 && words[3].equals("atomic");
-        if (words.length > 3 && !atomic) {
-            throw new IllegalArgumentException("heap alloc: '" + words[3] + "' is not 'atomic'");
+        if (atomic != null && !atomic.equals("atomic")) {
+            throw new IllegalArgumentException("heap alloc: '" + atomic + "' is not 'atomic'");
         }
-        long h = heap.tryAllocate(size, atomic ? AllocationMode.ATOMIC : AllocationMode.MAY_COMPACT);
+        long h = heap.tryAllocate(size, atomic != null ? AllocationMode.ATOMIC : AllocationMode.MAY_COMPACT);
         if (h == Handles.NONE) {
-            out.println("OOM event: no block for " + size + " bytes (free " + heap.freeBytes() + ", largest free "
+            out().println("OOM event: no block for " + size + " bytes (free " + heap.freeBytes() + ", largest free "
                     + heap.largestFreeBytes() + ")");
         } else {
-            out.println("handle " + Handles.format(h) + " (" + size + " bytes)");
+            out().println("handle " + Handles.format(h) + " (" + size + " bytes)");
         }
     }
 
-    private void write(String[] words, String line, PrintWriter out) {
-        if (words.length < 4) {
-            throw new IllegalArgumentException("usage: heap write H TEXT");
-        }
-        long h = handle(words);
-        int at = line.indexOf(words[2], line.indexOf("write") + 5) + words[2].length();
-        byte[] text = line.substring(at).strip().getBytes(StandardCharsets.UTF_8);
-        heap.write(h, 0, text);
-        out.println("wrote " + text.length + " bytes to " + words[2]);
+    @Command(name = "free", description = "Free the block of H.")
+    void free(@Parameters(paramLabel = "H", converter = HandleConverter.class) long handle) {
+        heap.free(handle);
+        out().println("freed " + Handles.format(handle));
     }
 
-    private void compact(String[] words, PrintWriter out) {
-        CompactionResult r = words.length > 2
-                ? heap.compact(Sizes.parseBytes(words[2], "BUDGET", Integer.MAX_VALUE, "2147483647 bytes"))
-                : heap.compact();
-        out.printf(
-                Locale.ROOT,
-                "compacted: %d bytes in %d blocks moved, free blocks %d -> %d, largest free %d -> %d," + " %.1f us%n",
-                r.bytesMoved(),
-                r.blocksMoved(),
-                r.freeBlocksBefore(),
-                r.freeBlocksAfter(),
-                r.largestFreeBefore(),
-                r.largestFreeAfter(),
-                r.wallNanos() / 1e3);
+    @Command(name = "write", description = "Write TEXT (its words joined by one space) at the start of H's block.")
+    void write(
+            @Parameters(index = "0", paramLabel = "H", converter = HandleConverter.class) long handle,
+            @Parameters(index = "1..*", arity = "1..*", paramLabel = "TEXT") List<String> words) {
+        byte[] text = String.join(" ", words).getBytes(StandardCharsets.UTF_8);
+        heap.write(handle, 0, text);
+        out().println("wrote " + text.length + " bytes to " + Handles.format(handle));
     }
 
-    private static long handle(String[] words) {
-        if (words.length < 3) {
-            throw new IllegalArgumentException("usage: heap " + words[1] + " H (a handle such as 3:1)");
+    @Command(name = "read", description = "Print H's block: text where printable, \\xNN otherwise.")
+    void read(@Parameters(paramLabel = "H", converter = HandleConverter.class) long handle) {
+        out().println(printable(heap.readAll(handle)));
+    }
+
+    @Command(name = "pin", description = "Pin H's block: compaction does not move it.")
+    void pin(@Parameters(paramLabel = "H", converter = HandleConverter.class) long handle) {
+        heap.pin(handle);
+        out().println("pinned " + Handles.format(handle));
+    }
+
+    @Command(name = "unpin", description = "Release one pin of H's block.")
+    void unpin(@Parameters(paramLabel = "H", converter = HandleConverter.class) long handle) {
+        heap.unpin(handle);
+        out().println("unpinned " + Handles.format(handle));
+    }
+
+    @Command(name = "compact", description = "Compact the heap, moving at most BUDGET bytes (default: no limit).")
+    void compact(@Parameters(arity = "0..1", paramLabel = "BUDGET", converter = Sizes.Converter.class) Integer budget) {
+        CompactionResult r = budget != null ? heap.compact(budget) : heap.compact();
+        out().printf(
+                        Locale.ROOT,
+                        "compacted: %d bytes in %d blocks moved, free blocks %d -> %d, largest free %d -> %d,"
+                                + " %.1f us%n",
+                        r.bytesMoved(),
+                        r.blocksMoved(),
+                        r.freeBlocksBefore(),
+                        r.freeBlocksAfter(),
+                        r.largestFreeBefore(),
+                        r.largestFreeAfter(),
+                        r.wallNanos() / 1e3);
+    }
+
+    @Command(name = "dump", description = "The heap's map: # used, . free, + both, P pinned.")
+    void dump() {
+        out().println("[" + HeapMap.render(heap, MAP_WIDTH) + "]  # used  . free  + both  P pinned");
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** {@code H}: a handle as {@code alloc} prints it. */
+    static final class HandleConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String text) {
+            try {
+                return Handles.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
-        return Handles.parse(words[2]);
+    }
+
+    /** The one word {@code alloc} takes after the size, for completion. */
+    static final class Atomic implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("atomic").iterator();
+        }
     }
 
     /** Text as is where printable, other bytes as \xNN; trailing zero bytes shown as a count. */
@@ -147,14 +197,5 @@ final class HeapCommands {
             text.append(" (+").append(bytes.length - end).append(" zero bytes)");
         }
         return text.toString();
-    }
-
-    static int parseInt(String text, String what) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    what + "='" + text + "' is not a whole number from 0 to " + Integer.MAX_VALUE, e);
-        }
     }
 }

@@ -3,7 +3,6 @@ package org.mempred.cli.shell;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import org.mempred.cli.Pressures;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.Handles;
 import org.mempred.lab.workload.EventApplier;
@@ -36,50 +35,30 @@ final class LiveStress implements StressControl {
     }
 
     @Override
-    public synchronized void execute(String[] words, PrintWriter out) {
-        String verb = words.length > 1 ? words[1] : "status";
-        switch (verb) {
-            case "start" -> start(words, out);
-            case "stop" -> {
-                stop();
-                out.println("stress stopped after " + applied.get() + " events");
-            }
-            case "status" ->
-                out.printf(
-                        Locale.ROOT,
-                        "stress %s: target pressure %.2f, %.0f requests/s, seed %d, %d"
-                                + " events applied, %d failed allocations, %d blocks changed by hand; heap pressure"
-                                + " now %.3f%n",
-                        running ? "running" : "stopped",
-                        targetPressure,
-                        opsPerSecond,
-                        seed,
-                        applied.get(),
-                        failed.get(),
-                        interfered.get(),
-                        heap.pressure());
-            default -> throw new IllegalArgumentException("stress '" + verb + "': expected start, stop or status");
-        }
+    public synchronized void stop(PrintWriter out) {
+        stop();
+        out.println("stress stopped after " + applied.get() + " events");
     }
 
-    private void start(String[] words, PrintWriter out) {
-        double pressure = Double.NaN;
-        double rate = StressorConfig.DEFAULT_OPS_PER_SECOND;
-        for (int i = 2; i < words.length; i++) {
-            if (i + 1 >= words.length) {
-                throw new IllegalArgumentException("option " + words[i] + " needs a value");
-            }
-            switch (words[i]) {
-                case "--pressure" -> pressure = Pressures.parse(words[++i], "--pressure");
-                case "--rate" -> rate = parsePositive(words[++i], "--rate");
-                default ->
-                    throw new IllegalArgumentException(
-                            "unknown option " + words[i] + "; usage: stress start --pressure P [--rate R]");
-            }
-        }
-        if (Double.isNaN(pressure)) {
-            throw new IllegalArgumentException("usage: stress start --pressure P [--rate R]");
-        }
+    @Override
+    public synchronized void status(PrintWriter out) {
+        out.printf(
+                Locale.ROOT,
+                "stress %s: target pressure %.2f, %.0f requests/s, seed %d, %d"
+                        + " events applied, %d failed allocations, %d blocks changed by hand; heap pressure"
+                        + " now %.3f%n",
+                running ? "running" : "stopped",
+                targetPressure,
+                opsPerSecond,
+                seed,
+                applied.get(),
+                failed.get(),
+                interfered.get(),
+                heap.pressure());
+    }
+
+    @Override
+    public synchronized void start(double pressure, double rate, PrintWriter out) {
         stop();
         StressorConfig kernel = StressorConfig.kernel(pressure, heap.capacityBytes());
         StressorConfig config = new StressorConfig(
@@ -157,18 +136,6 @@ final class LiveStress implements StressControl {
                 Thread.currentThread().interrupt();
             }
             thread = null;
-        }
-    }
-
-    private static double parsePositive(String text, String option) {
-        try {
-            double value = Double.parseDouble(text);
-            if (!(value > 0.0) || Double.isInfinite(value)) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + "=" + text + " must be a positive number", e);
         }
     }
 }

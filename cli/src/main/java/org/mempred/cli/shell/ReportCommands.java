@@ -2,6 +2,7 @@ package org.mempred.cli.shell;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.mempred.cli.options.Counts;
 import org.mempred.govern.Governor;
 import org.mempred.govern.GovernorStats;
 import org.mempred.govern.Policies;
@@ -12,28 +13,39 @@ import org.mempred.predict.PredictionLoop;
 import org.mempred.predict.Target;
 import org.mempred.predict.accuracy.AccuracyReport;
 import org.mempred.predict.accuracy.BandAccuracy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** The shell's {@code mempred status|train|report}: the seed report's operator commands. */
-final class ReportCommands {
+/**
+ * The shell's {@code mempred status|train|report}: the seed report's operator commands ({@code mempred}
+ * alone is {@code status}).
+ */
+@Command(
+        name = "mempred",
+        description = "The predictor's state (status, the default), offline training over the recorded labels"
+                + " (train), and accuracy by band, errors, compactions, OOM events and latencies (report).")
+final class ReportCommands implements Runnable {
     private final LiveSystem system;
     private final TimedPredictor.Latencies latencies;
+
+    @Spec
+    private CommandSpec spec;
 
     ReportCommands(LiveSystem system, TimedPredictor.Latencies latencies) {
         this.system = system;
         this.latencies = latencies;
     }
 
-    void execute(String[] words, PrintWriter out) {
-        String verb = words.length > 1 ? words[1] : "status";
-        switch (verb) {
-            case "status" -> status(out);
-            case "train" -> train(words, out);
-            case "report" -> report(out);
-            default -> throw new IllegalArgumentException("mempred '" + verb + "': expected status, train or report");
-        }
+    @Override
+    public void run() {
+        status();
     }
 
-    private void status(PrintWriter out) {
+    @Command(name = "status", description = "Policy, mode, predictor, footprint, running accuracy, watchdog.")
+    void status() {
+        PrintWriter out = spec.commandLine().getOut();
         Governor governor = system.currentGovernor();
         GovernorStats stats = governor.stats();
         PredictionLoop loop = governor.predictionLoop();
@@ -88,8 +100,16 @@ final class ReportCommands {
                 stats.rateLimited());
     }
 
-    private void train(String[] words, PrintWriter out) {
-        int epochs = words.length > 2 ? HeapCommands.parseInt(words[2], "N") : 1;
+    @Command(name = "train", description = "N offline epochs over the recorded labels.")
+    void train(
+            @Parameters(
+                            arity = "0..1",
+                            paramLabel = "N",
+                            defaultValue = "1",
+                            converter = Counts.Positive.class,
+                            description = "Epochs (default: ${DEFAULT-VALUE}).")
+                    int epochs) {
+        PrintWriter out = spec.commandLine().getOut();
         LiveSystem.TrainingOutcome outcome = system.train(epochs);
         out.printf(
                 Locale.ROOT,
@@ -100,7 +120,9 @@ final class ReportCommands {
                 outcome.mseAfter());
     }
 
-    private void report(PrintWriter out) {
+    @Command(name = "report", description = "Accuracy by band, errors, compactions, OOM events, latencies.")
+    void report() {
+        PrintWriter out = spec.commandLine().getOut();
         Governor governor = system.currentGovernor();
         AccuracyReport accuracy = governor.accuracy();
         if (accuracy == null) {

@@ -7,16 +7,11 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.completer.AggregateCompleter;
-import org.jline.reader.impl.completer.ArgumentCompleter;
-import org.jline.reader.impl.completer.NullCompleter;
-import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import org.mempred.cli.Sizes;
-import org.mempred.cli.WeightsOption;
+import org.mempred.cli.options.HeapOption;
+import org.mempred.cli.options.WeightsOption;
 import org.mempred.govern.GovernorConfig;
-import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.live.Jmx;
@@ -25,10 +20,12 @@ import org.mempred.predict.FeatureSet;
 import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.PredictorConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code mempred shell}: a live heap and governor on the real clock behind a JLine prompt with
@@ -43,17 +40,30 @@ import picocli.CommandLine.Spec;
         description = "Interactive shell over a live heap and governor: mempred status|train|report, heap ..., "
                 + "stress ..., autonomy, policy, metrics, log.")
 public final class ShellCommand implements Callable<Integer> {
-    @Option(names = "--heap", defaultValue = "100KiB", description = "Heap capacity (default: ${DEFAULT-VALUE}).")
-    private String heapSize;
+    @Mixin
+    private HeapOption heapSize = new HeapOption();
 
     @Option(names = "--policy", defaultValue = "neural", description = "Starting policy (default: ${DEFAULT-VALUE}).")
     private String policy;
 
     @Option(
             names = "--features",
+            converter = FeatureSetConverter.class,
             defaultValue = "seed",
             description = "Feature set of the predictor: seed or rich (default: ${DEFAULT-VALUE}).")
-    private String features;
+    private FeatureSet features;
+
+    /** {@code --features}: a feature set by its id. */
+    static final class FeatureSetConverter implements ITypeConverter<FeatureSet> {
+        @Override
+        public FeatureSet convert(String text) {
+            try {
+                return FeatureSet.byName(text.trim());
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + text + "' is unknown; valid: " + FeatureSet.validNames());
+            }
+        }
+    }
 
     @Option(names = "--no-autonomy", description = "Start with the governor's loop off.")
     private boolean noAutonomy;
@@ -68,9 +78,9 @@ public final class ShellCommand implements Callable<Integer> {
     // The JMX registration lives for the session; the try block only scopes it.
     @SuppressWarnings("try")
     public Integer call() throws IOException {
-        int capacity = Sizes.parseHeapBytes(heapSize, "--heap", false);
+        int capacity = heapSize.bytes();
         CompactingHeap heap = new CompactingHeap(capacity);
-        PredictorConfig config = PredictorConfig.DEFAULTS.withFeatureSet(FeatureSet.byName(features));
+        PredictorConfig config = PredictorConfig.DEFAULTS.withFeatureSet(features);
         NeuralWeights start = weights.load(config);
         PredictorConfig predictors = config.withWeights(start);
         if (weights.file() != null) {
@@ -103,7 +113,7 @@ public final class ShellCommand implements Callable<Integer> {
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("mempred")
-                .completer(completer(shell))
+                .completer(shell.completer())
                 .build();
         PrintWriter out = terminal.writer();
         boolean interactive = !"dumb".equals(terminal.getType());
@@ -123,34 +133,5 @@ public final class ShellCommand implements Callable<Integer> {
                 return;
             }
         }
-    }
-
-    private static AggregateCompleter completer(Shell shell) {
-        return new AggregateCompleter(
-                new ArgumentCompleter(
-                        new StringsCompleter("mempred"),
-                        new StringsCompleter("status", "train", "report"),
-                        NullCompleter.INSTANCE),
-                new ArgumentCompleter(
-                        new StringsCompleter("heap"),
-                        new StringsCompleter(
-                                "status", "alloc", "free", "write", "read", "pin", "unpin", "compact", "dump"),
-                        NullCompleter.INSTANCE),
-                new ArgumentCompleter(
-                        new StringsCompleter("stress"),
-                        new StringsCompleter("start", "stop", "status"),
-                        new StringsCompleter("--pressure", "--rate"),
-                        NullCompleter.INSTANCE),
-                new ArgumentCompleter(
-                        new StringsCompleter("autonomy"),
-                        new StringsCompleter("on", "off", "status"),
-                        NullCompleter.INSTANCE),
-                new ArgumentCompleter(
-                        new StringsCompleter("policy"), new StringsCompleter(Policies.NAMES), NullCompleter.INSTANCE),
-                new ArgumentCompleter(
-                        new StringsCompleter("help"),
-                        new StringsCompleter(shell.commandWords()),
-                        NullCompleter.INSTANCE),
-                new StringsCompleter(shell.commandWords()));
     }
 }

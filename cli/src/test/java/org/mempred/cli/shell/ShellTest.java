@@ -7,11 +7,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.reader.Candidate;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mempred.govern.GovernorConfig;
+import org.mempred.govern.Policies;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.live.LiveSystem;
 import org.mempred.predict.PredictorConfig;
@@ -80,12 +86,14 @@ class ShellTest {
                 "heap status");
         assertThat(out.lines().filter(l -> l.startsWith("error: "))).hasSize(8);
         assertThat(out)
-                .contains("SIZE='lots' is not a size")
-                .contains("SIZE='999999' is 999999 bytes, over the heap's capacity of 8192 bytes")
-                .contains("unknown command 'frobnicate'")
+                .contains("error: Invalid value for positional parameter at index 0 (SIZE): 'lots' is not a size")
+                .contains("error: SIZE=999999 bytes is over the heap's capacity of 8192 bytes")
+                .contains("error: unknown command 'frobnicate'; try help (commands: mempred, heap, stress,")
                 .contains("unknown policy 'magic'")
+                .contains("error: Invalid value for positional parameter at index 0 (N): 'x' is not a whole number")
+                .contains("error: autonomy 'sideways': expected on, off or status")
                 .contains("no labelled samples yet")
-                .contains("--pressure='250'")
+                .contains("error: Invalid value for option '--pressure': '250' is outside (0, 100 %]")
                 .contains("heap: 0/8192 bytes used");
         assertThat(system.currentGovernor().policy().name()).isEqualTo("neural");
     }
@@ -114,11 +122,48 @@ class ShellTest {
     }
 
     @Test
-    void helpExplainsEveryCommand() {
+    void helpListsEveryCommandAndExplainsEachOne() {
+        assertThat(shell.commandWords())
+                .startsWith("mempred", "heap", "stress", "autonomy", "policy", "metrics", "log", "help", "exit");
+        String list = run("help");
         for (String word : shell.commandWords()) {
-            assertThat(run("help " + word)).doesNotStartWith("error:");
+            assertThat(list).contains(word);
+            assertThat(run("help " + word)).as(word).contains("Usage: ").doesNotContain("error:");
         }
-        assertThat(run("help nope")).startsWith("error: no command 'nope'");
+        assertThat(run("help heap")).contains("alloc").contains("compact").contains("Drive the heap by hand");
+        assertThat(run("help nope")).startsWith("error: Unknown subcommand 'nope'");
+    }
+
+    @Test
+    void aSubcommandThatDoesNotExistListsTheOnesThatDo() {
+        assertThat(run("heap frob"))
+                .startsWith("error: unknown command 'heap frob'; try help heap (commands: ")
+                .contains("alloc")
+                .contains("dump");
+        assertThat(run("stress", "stress start"))
+                .contains("stress stopped")
+                .contains("Missing required option: '--pressure=P'");
+    }
+
+    @Test
+    void completionOffersCommandsSubcommandsOptionsAndPolicyNamesFromTheCommandModel() {
+        assertThat(complete("he")).containsExactlyInAnyOrder("heap", "help");
+        assertThat(complete("heap al")).containsExactly("alloc");
+        assertThat(complete("mempred ")).contains("status", "train", "report");
+        assertThat(complete("stress start --")).contains("--pressure", "--rate");
+        assertThat(complete("autonomy o")).containsExactlyInAnyOrder("on", "off");
+        assertThat(complete("policy ")).containsAll(Policies.NAMES);
+    }
+
+    /** The candidates for the last word of {@code line}, kept as the line reader keeps them: by prefix. */
+    private List<String> complete(String line) {
+        List<Candidate> candidates = new ArrayList<>();
+        ParsedLine parsed = new DefaultParser().parse(line, line.length());
+        shell.completer().complete(null, parsed, candidates);
+        return candidates.stream()
+                .map(Candidate::value)
+                .filter(value -> value.startsWith(parsed.word()))
+                .toList();
     }
 
     @Test

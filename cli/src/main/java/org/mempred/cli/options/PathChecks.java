@@ -1,4 +1,4 @@
-package org.mempred.cli;
+package org.mempred.cli.options;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -123,7 +123,7 @@ public final class PathChecks {
     }
 
     /** A short reason for {@code e}, without repeating the path it names. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }

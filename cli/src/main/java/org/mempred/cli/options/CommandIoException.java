@@ -1,7 +1,7 @@
-package org.mempred.cli;
+package org.mempred.cli.options;
 
 /**
- * A file or directory a command needs cannot be read or written. {@link Main} prints its message
+ * A file or directory a command needs cannot be read or written. The command line prints its message
  * as one {@code mempred:} line and exits with code 1 (bad option values exit with 2).
  */
 public final class CommandIoException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.mempred.cli;
+package org.mempred.cli.options;
 
 import java.io.IOException;
 import java.nio.file.Path;
