@@ -16,7 +16,7 @@ import org.mempred.cli.options.PathChecks;
 import org.mempred.cli.options.PositiveNumbers;
 import org.mempred.cli.options.Pressures;
 import org.mempred.cli.options.WeightsOption;
-import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.Granules;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
@@ -258,7 +258,7 @@ final class ReplayCommand implements Callable<Integer> {
                     "auto: peak live %d bytes / pressure %.3f, rounded up to %d B -> peak at %.2f%%",
                     summary.peakLiveBytes(),
                     target,
-                    CompactingHeap.GRANULE_BYTES,
+                    Granules.BYTES,
                     peakPressure * 100.0);
         }
         return String.format(

@@ -1,6 +1,7 @@
 package org.mempred.govern;
 
 import java.util.List;
+import java.util.Optional;
 import org.mempred.govern.CompactionPolicy.Proposal;
 import org.mempred.govern.Decision.Action;
 import org.mempred.govern.GovernorStats.Mode;
@@ -102,8 +103,12 @@ public final class Governor {
         return new PredictionLoop(predictor, history, observer, policy.target());
     }
 
-    /** One pass of the loop at the clock's current time. */
-    public synchronized void tick() {
+    /**
+     * One pass of the loop at the clock's current time.
+     *
+     * @return the proactive compaction this tick ran, if any (at most one per tick)
+     */
+    public synchronized Optional<CompactionResult> tick() {
         long now = clock.nanoTime();
         if (now <= lastTickNanos) {
             throw new IllegalStateException(
@@ -115,16 +120,20 @@ public final class Governor {
         lastSample = sample;
         if (mode == Mode.DEGRADED) {
             degradedTick(now, sample);
-            return;
+            return Optional.empty();
         }
         double prediction = Double.NaN;
         if (loop != null) {
             prediction = predict(now, sample);
             if (Double.isNaN(prediction)) {
-                return; // fallback or degradation already logged
+                return Optional.empty(); // fallback or degradation already logged
             }
         }
-        act(now, sample, prediction, policy.decide(sample, prediction, Double.isNaN(prediction) ? 0.0 : recentError));
+        return act(
+                now,
+                sample,
+                prediction,
+                policy.decide(sample, prediction, Double.isNaN(prediction) ? 0.0 : recentError));
     }
 
     /** Predicts under the safety rules; NaN when the prediction was discarded. */
@@ -192,13 +201,13 @@ public final class Governor {
                 now, sample.pressure(), Double.NaN, Action.RECOVERED, "cool-down over: predictor re-initialised"));
     }
 
-    private void act(long now, Sample sample, double prediction, Proposal proposal) {
+    private Optional<CompactionResult> act(long now, Sample sample, double prediction, Proposal proposal) {
         if (proposal.action() == CompactionPolicy.Action.RESERVE) {
             reserveProposal = proposal;
             heap.reserve().set(Math.min(proposal.targetBytes(), heap.capacityBytes()), proposal.marginBytes());
             if (!heap.reserve().isShort()) {
                 log.append(new Decision(now, sample.pressure(), prediction, Action.IDLE, proposal.reason()));
-                return;
+                return Optional.empty();
             }
         } else {
             reserveProposal = null;
@@ -206,9 +215,9 @@ public final class Governor {
         }
         if (proposal.action() == CompactionPolicy.Action.IDLE) {
             log.append(new Decision(now, sample.pressure(), prediction, Action.IDLE, proposal.reason()));
-            return;
+            return Optional.empty();
         }
-        compactNow(now, sample.pressure(), prediction, proposal);
+        return compactNow(now, sample.pressure(), prediction, proposal);
     }
 
     /**
@@ -216,21 +225,23 @@ public final class Governor {
      * current time: one evacuation for the reserve target, through the rate limit and only while
      * the governor is not degraded. Call it from the thread that runs the governor; the heap's
      * listener only signals that thread.
+     *
+     * @return the evacuation it ran, if any
      */
-    public synchronized void onReserveWakeup() {
+    public synchronized Optional<CompactionResult> onReserveWakeup() {
         long now = clock.nanoTime();
         if (!heap.reserve().wakeupPending()) {
-            return;
+            return Optional.empty();
         }
         if (mode == Mode.DEGRADED || reserveProposal == null) {
             heap.reserve().acknowledge();
-            return;
+            return Optional.empty();
         }
         wakeups++;
-        compactNow(now, heap.pressure(), lastPrediction, reserveProposal);
+        return compactNow(now, heap.pressure(), lastPrediction, reserveProposal);
     }
 
-    private void compactNow(long now, double pressure, double prediction, Proposal proposal) {
+    private Optional<CompactionResult> compactNow(long now, double pressure, double prediction, Proposal proposal) {
         boolean reserve = proposal.action() == CompactionPolicy.Action.RESERVE;
         if (!bucket.tryAcquire(now)) {
             if (reserve) {
@@ -243,7 +254,7 @@ public final class Governor {
                     prediction,
                     Action.RATE_LIMITED,
                     proposal.reason() + "; refused: over " + config.maxCompactionsPerSecond() + " compactions/s"));
-            return;
+            return Optional.empty();
         }
         CompactionResult result =
                 reserve ? heap.compactFor(heap.reserve().targetBytes(), proposal.budgetBytes()) : heap.compact();
@@ -256,6 +267,7 @@ public final class Governor {
                 Action.COMPACT,
                 proposal.reason() + (reserve ? "; evacuated for " + result.targetBytes() + " B" : "") + "; moved "
                         + result.bytesMoved() + " bytes" + (result.succeeded() ? "" : " (target not reached)")));
+        return Optional.of(result);
     }
 
     /** Each label: scored for accuracy, then watched for error far above the running error. */

@@ -45,16 +45,12 @@ import java.util.Objects;
  * 1/128 byte (live summary), outside the arena.
  */
 public final class CompactingHeap {
-    /** Allocation granularity: every block is a whole number of granules. */
-    public static final int GRANULE_BYTES = Granules.BYTES;
     /** The design's default arena: 100 KiB. */
     public static final int DEFAULT_CAPACITY_BYTES = 102_400;
     /** The design's default direct-compaction budget: 16 KiB moved. */
     public static final int DEFAULT_DIRECT_COMPACTION_BUDGET_BYTES = 16 * 1024;
     /** Largest supported arena, 1 GiB. */
     public static final int MAX_CAPACITY_BYTES = 1 << 30;
-
-    static final int GRANULE_SHIFT = Granules.SHIFT;
 
     private final Object lock = new Object();
     private final byte[] arena;
@@ -97,9 +93,9 @@ public final class CompactingHeap {
      */
     public CompactingHeap(int capacityBytes, int directCompactionBudgetBytes, DirectCompaction directCompaction) {
         Objects.requireNonNull(directCompaction, "directCompaction");
-        if (capacityBytes <= 0 || capacityBytes % GRANULE_BYTES != 0 || capacityBytes > MAX_CAPACITY_BYTES) {
+        if (capacityBytes <= 0 || capacityBytes % Granules.BYTES != 0 || capacityBytes > MAX_CAPACITY_BYTES) {
             throw new IllegalArgumentException("capacityBytes=" + capacityBytes + " must be a positive multiple of "
-                    + GRANULE_BYTES + " up to " + MAX_CAPACITY_BYTES);
+                    + Granules.BYTES + " up to " + MAX_CAPACITY_BYTES);
         }
         if (directCompactionBudgetBytes < 0) {
             throw new IllegalArgumentException(
@@ -107,7 +103,7 @@ public final class CompactingHeap {
         }
         this.capacityBytes = capacityBytes;
         this.directCompactionBudgetBytes = directCompactionBudgetBytes;
-        int granules = capacityBytes >>> GRANULE_SHIFT;
+        int granules = capacityBytes >>> Granules.SHIFT;
         this.arena = new byte[capacityBytes];
         this.blocks = new BlockTable(granules);
         this.tlsf = new Tlsf(blocks);
@@ -121,11 +117,6 @@ public final class CompactingHeap {
         this.directCompaction = directCompaction;
         this.reserve = new Reserve(lock, capacityBytes, tlsf);
         this.typed = new TypedAccess(this, lock, arena);
-    }
-
-    /** Granules needed for {@code sizeBytes}. */
-    static int granulesFor(int sizeBytes) {
-        return Granules.of(sizeBytes);
     }
 
     /** Sets the observer of direct compactions and OOM events ({@link HeapListener#NONE} for none). */
@@ -145,10 +136,19 @@ public final class CompactingHeap {
      * @throws IllegalArgumentException when {@code sizeBytes} is not in {@code [1, capacityBytes]}
      */
     public long tryAllocate(int sizeBytes, AllocationMode mode) {
+        return tryAllocate(sizeBytes, mode, DirectCompactions.DISCARD);
+    }
+
+    /**
+     * As {@link #tryAllocate(int, AllocationMode)}, adding the direct compactions this request ran
+     * to {@code ran} (which the caller clears), so their cost goes back with the request.
+     */
+    public long tryAllocate(int sizeBytes, AllocationMode mode, DirectCompactions ran) {
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(ran, "ran");
         checkRequestSize(sizeBytes);
         synchronized (lock) {
-            return allocateLocked(sizeBytes, mode);
+            return allocateLocked(sizeBytes, mode, ran);
         }
     }
 
@@ -161,7 +161,7 @@ public final class CompactingHeap {
         Objects.requireNonNull(mode, "mode");
         checkRequestSize(sizeBytes);
         synchronized (lock) {
-            long handle = allocateLocked(sizeBytes, mode);
+            long handle = allocateLocked(sizeBytes, mode, DirectCompactions.DISCARD);
             if (handle == Handles.NONE) {
                 throw new AllocationFailedException(sizeBytes, mode, lastOomKind, freeBytes(), largestFreeBytes());
             }
@@ -169,12 +169,12 @@ public final class CompactingHeap {
         }
     }
 
-    private long allocateLocked(int sizeBytes, AllocationMode mode) {
-        int granules = granulesFor(sizeBytes);
+    private long allocateLocked(int sizeBytes, AllocationMode mode, DirectCompactions ran) {
+        int granules = Granules.of(sizeBytes);
         int start = tlsf.allocate(granules);
         counters.recordRequest(sizeBytes);
         if (start == BlockTable.NIL && mode == AllocationMode.MAY_COMPACT && tlsf.freeGranules() >= granules) {
-            runner.direct(directCompaction, granules, directCompactionBudgetBytes, listener);
+            runner.direct(directCompaction, granules, directCompactionBudgetBytes, listener, ran);
             start = tlsf.allocate(granules);
         }
         if (start == BlockTable.NIL) {
@@ -187,9 +187,9 @@ public final class CompactingHeap {
         long handle = handles.acquire(start, sizeBytes);
         blocks.setOwner(start, Handles.slot(handle));
         summary.addLive(start, granules, 1);
-        int from = start << GRANULE_SHIFT;
-        Arrays.fill(arena, from, from + (granules << GRANULE_SHIFT), (byte) 0);
-        counters.recordAllocation(granules << GRANULE_SHIFT);
+        int from = start << Granules.SHIFT;
+        Arrays.fill(arena, from, from + (granules << Granules.SHIFT), (byte) 0);
+        counters.recordAllocation(granules << Granules.SHIFT);
         checkReserve();
         return handle;
     }
@@ -197,7 +197,7 @@ public final class CompactingHeap {
     /** Raises the reserve wake-up when this allocation left too little contiguous space. */
     private void checkReserve() {
         if (reserve.shouldWake()) {
-            listener.onReserveWakeup(reserve.targetBytes(), tlsf.largestFreeGranules() << GRANULE_SHIFT);
+            listener.onReserveWakeup(reserve.targetBytes(), tlsf.largestFreeGranules() << Granules.SHIFT);
         }
     }
 
@@ -215,7 +215,7 @@ public final class CompactingHeap {
                         + ": block is pinned (pins=" + handles.pins(slot) + ")");
             }
             int start = handles.start(slot);
-            counters.recordFree(blocks.size(start) << GRANULE_SHIFT);
+            counters.recordFree(blocks.size(start) << Granules.SHIFT);
             summary.addLive(start, blocks.size(start), -1);
             tlsf.free(start);
             handles.release(slot);
@@ -270,7 +270,7 @@ public final class CompactingHeap {
         }
         synchronized (lock) {
             reserve.acknowledgeLocked();
-            return runner.evacuate(granulesFor(targetBytes), maxBytesMoved, false, listener);
+            return runner.evacuate(Granules.of(targetBytes), maxBytesMoved, false, listener);
         }
     }
 
@@ -350,7 +350,7 @@ public final class CompactingHeap {
             throw new IndexOutOfBoundsException("offset=" + offset + " length=" + length
                     + " out of bounds for block of size=" + size + " (handle " + Handles.format(handle) + ")");
         }
-        return (handles.start(slot) << GRANULE_SHIFT) + offset;
+        return (handles.start(slot) << Granules.SHIFT) + offset;
     }
 
     // ---------------------------------------------------------------- pinning
@@ -409,21 +409,21 @@ public final class CompactingHeap {
     /** Bytes held by live blocks (rounded to granules). */
     public int usedBytes() {
         synchronized (lock) {
-            return capacityBytes - (tlsf.freeGranules() << GRANULE_SHIFT);
+            return capacityBytes - (tlsf.freeGranules() << Granules.SHIFT);
         }
     }
 
     /** Bytes in free blocks. */
     public int freeBytes() {
         synchronized (lock) {
-            return tlsf.freeGranules() << GRANULE_SHIFT;
+            return tlsf.freeGranules() << Granules.SHIFT;
         }
     }
 
     /** Size of the largest free block in bytes (0 when full). */
     public int largestFreeBytes() {
         synchronized (lock) {
-            return tlsf.largestFreeGranules() << GRANULE_SHIFT;
+            return tlsf.largestFreeGranules() << Granules.SHIFT;
         }
     }
 
@@ -450,11 +450,11 @@ public final class CompactingHeap {
     /** A consistent snapshot of accounting and counters. */
     public HeapStats stats() {
         synchronized (lock) {
-            int free = tlsf.freeGranules() << GRANULE_SHIFT;
+            int free = tlsf.freeGranules() << Granules.SHIFT;
             return counters.snapshot(
                     capacityBytes,
                     free,
-                    tlsf.largestFreeGranules() << GRANULE_SHIFT,
+                    tlsf.largestFreeGranules() << Granules.SHIFT,
                     tlsf.freeBlockCount(),
                     handles.live(),
                     handles.pinned());
@@ -482,7 +482,7 @@ public final class CompactingHeap {
                 int owner = blocks.owner(g);
                 boolean free = owner == BlockTable.FREE;
                 visitor.visit(
-                        g << GRANULE_SHIFT, blocks.size(g) << GRANULE_SHIFT, free, !free && handles.isPinned(owner));
+                        g << Granules.SHIFT, blocks.size(g) << Granules.SHIFT, free, !free && handles.isPinned(owner));
             }
         }
     }

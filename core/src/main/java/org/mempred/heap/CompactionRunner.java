@@ -21,16 +21,17 @@ final class CompactionRunner {
     /**
      * The direct compaction of a request of {@code granules} that TLSF could not serve: an
      * evacuation for its size and, if that fails, a slide with what is left of the budget; or the
-     * slide alone.
+     * slide alone. Each one is added to {@code ran}.
      */
-    void direct(DirectCompaction form, int granules, long budgetBytes, HeapListener listener) {
+    void direct(DirectCompaction form, int granules, long budgetBytes, HeapListener listener, DirectCompactions ran) {
         if (form == DirectCompaction.SLIDE) {
-            slide(budgetBytes, true, listener);
+            ran.add(slide(budgetBytes, true, listener));
             return;
         }
         CompactionResult evacuated = evacuate(granules, budgetBytes, true, listener);
+        ran.add(evacuated);
         if (!evacuated.succeeded()) {
-            slide(budgetBytes - evacuated.bytesMoved(), true, listener);
+            ran.add(slide(budgetBytes - evacuated.bytesMoved(), true, listener));
         }
     }
 
@@ -51,8 +52,8 @@ final class CompactionRunner {
                         compactor.blocksMoved(),
                         freeBlocksBefore,
                         tlsf.freeBlockCount(),
-                        largestBefore << CompactingHeap.GRANULE_SHIFT,
-                        tlsf.largestFreeGranules() << CompactingHeap.GRANULE_SHIFT,
+                        largestBefore << Granules.SHIFT,
+                        tlsf.largestFreeGranules() << Granules.SHIFT,
                         wallNanos),
                 listener);
     }
@@ -67,15 +68,15 @@ final class CompactionRunner {
                 new CompactionResult(
                         CompactionResult.Kind.EVACUATE,
                         direct,
-                        targetGranules << CompactingHeap.GRANULE_SHIFT,
+                        targetGranules << Granules.SHIFT,
                         maxBytesMoved,
                         succeeded,
                         evacuator.bytesMoved(),
                         evacuator.blocksMoved(),
                         freeBlocksBefore,
                         tlsf.freeBlockCount(),
-                        largestBefore << CompactingHeap.GRANULE_SHIFT,
-                        tlsf.largestFreeGranules() << CompactingHeap.GRANULE_SHIFT,
+                        largestBefore << Granules.SHIFT,
+                        tlsf.largestFreeGranules() << Granules.SHIFT,
                         wallNanos),
                 listener);
     }

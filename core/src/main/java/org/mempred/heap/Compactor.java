@@ -49,7 +49,7 @@ final class Compactor {
         int g = 0;
         bytesMoved = 0;
         blocksMoved = 0;
-        while (g < blocks.granules && remaining >= CompactingHeap.GRANULE_BYTES) {
+        while (g < blocks.granules && remaining >= Granules.BYTES) {
             int size = blocks.size(g);
             int owner = blocks.owner(g);
             int next = g + size;
@@ -57,14 +57,9 @@ final class Compactor {
             if (owner == BlockTable.FREE) {
                 tlsf.remove(g);
             } else {
-                long bytes = (long) size << CompactingHeap.GRANULE_SHIFT;
+                long bytes = (long) size << Granules.SHIFT;
                 if (cursor < g && !handles.isPinned(owner) && bytes <= remaining) {
-                    System.arraycopy(
-                            arena,
-                            g << CompactingHeap.GRANULE_SHIFT,
-                            arena,
-                            cursor << CompactingHeap.GRANULE_SHIFT,
-                            (int) bytes);
+                    System.arraycopy(arena, g << Granules.SHIFT, arena, cursor << Granules.SHIFT, (int) bytes);
                     summary.addLive(g, size, -1);
                     summary.addLive(cursor, size, 1);
                     remaining -= bytes;

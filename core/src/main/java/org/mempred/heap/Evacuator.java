@@ -96,7 +96,7 @@ final class Evacuator {
         if (tlsf.largestFreeGranules() >= targetGranules) {
             return true;
         }
-        long budgetGranules = Math.min(Integer.MAX_VALUE, maxBytesMoved >>> CompactingHeap.GRANULE_SHIFT);
+        long budgetGranules = Math.min(Integer.MAX_VALUE, maxBytesMoved >>> Granules.SHIFT);
         if (tlsf.freeGranules() < targetGranules || !findWindow(targetGranules, budgetGranules)) {
             return false;
         }
@@ -277,18 +277,13 @@ final class Evacuator {
             int size = blocks.size(from);
             tlsf.take(to, size);
             int owner = blocks.owner(from);
-            System.arraycopy(
-                    arena,
-                    from << CompactingHeap.GRANULE_SHIFT,
-                    arena,
-                    to << CompactingHeap.GRANULE_SHIFT,
-                    size << CompactingHeap.GRANULE_SHIFT);
+            System.arraycopy(arena, from << Granules.SHIFT, arena, to << Granules.SHIFT, size << Granules.SHIFT);
             blocks.setOwner(to, owner);
             blocks.setOwner(from, VACATED);
             handles.move(owner, to);
             summary.addLive(from, size, -1);
             summary.addLive(to, size, 1);
-            bytesMoved += (long) size << CompactingHeap.GRANULE_SHIFT;
+            bytesMoved += (long) size << Granules.SHIFT;
             blocksMoved++;
         }
     }

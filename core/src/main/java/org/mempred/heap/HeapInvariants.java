@@ -82,7 +82,7 @@ final class HeapInvariants {
         if (!(handles.isLive(slot) && handles.start(slot) == g)) {
             fail("slot " + slot + " points at granule " + handles.start(slot) + ", block is at " + g);
         }
-        int granules = CompactingHeap.granulesFor(handles.size(slot));
+        int granules = Granules.of(handles.size(slot));
         if (!(granules == size)) {
             fail("slot " + slot + " of size " + handles.size(slot) + " needs " + granules + " granules, block has "
                     + size);

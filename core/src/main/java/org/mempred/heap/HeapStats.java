@@ -70,14 +70,14 @@ public record HeapStats(
             throw new IllegalArgumentException(
                     "size=" + sizeBytes + " must be in [1, capacityBytes=" + capacityBytes + "]");
         }
-        int requested = CompactingHeap.granulesFor(sizeBytes);
+        int requested = Granules.of(sizeBytes);
         if (freeBlocks == 0) {
             return 0.0;
         }
-        if (largestFreeBytes / CompactingHeap.GRANULE_BYTES >= requested) {
+        if (largestFreeBytes / Granules.BYTES >= requested) {
             return -1.0;
         }
-        double freeGranules = freeBytes / (double) CompactingHeap.GRANULE_BYTES;
+        double freeGranules = freeBytes / (double) Granules.BYTES;
         return 1.0 - (1.0 + freeGranules / requested) / freeBlocks;
     }
 }

@@ -38,15 +38,15 @@ public final class Reserve {
                     + "] and marginBytes=" + marginBytes + " >= 0");
         }
         synchronized (lock) {
-            targetGranules = CompactingHeap.granulesFor(targetBytes);
-            marginGranules = CompactingHeap.granulesFor(marginBytes);
+            targetGranules = Granules.of(targetBytes);
+            marginGranules = Granules.of(marginBytes);
         }
     }
 
     /** The target in bytes (rounded to granules), 0 when off. */
     public int targetBytes() {
         synchronized (lock) {
-            return targetGranules << CompactingHeap.GRANULE_SHIFT;
+            return targetGranules << Granules.SHIFT;
         }
     }
 

@@ -40,8 +40,12 @@ class GovernorReserveTest {
         heap.tryAllocate(4 * KIB - 16, AllocationMode.ATOMIC);
         Governor governor = new Governor(heap, clock, new ReservePolicy("reserve", 0.0), GovernorConfig.DEFAULTS);
         now[0] = 500_000_000L;
-        governor.tick();
+        var ran = governor.tick();
 
+        assertThat(ran).hasValueSatisfying(result -> {
+            assertThat(result.direct()).isFalse();
+            assertThat(result.targetBytes()).isEqualTo(4 * KIB);
+        });
         assertThat(heap.reserve().targetBytes()).isEqualTo(4 * KIB);
         assertThat(heap.largestFreeBytes()).isGreaterThanOrEqualTo(4 * KIB);
         assertThat(governor.stats().proactiveCompactions()).isEqualTo(1);
@@ -61,7 +65,7 @@ class GovernorReserveTest {
         now[0] += 1_000_000L; // 1 ms later: the bucket (10/s, depth 1) has no token yet
         heap.allocate(3 * KIB + 16, AllocationMode.ATOMIC); // fits only the reserve block, which it splits
         assertThat(heap.reserve().wakeupPending()).isTrue();
-        governor.onReserveWakeup();
+        assertThat(governor.onReserveWakeup()).isEmpty(); // refused by the rate limit
         assertThat(governor.stats().proactiveCompactions()).isEqualTo(afterTick);
         assertThat(governor.stats().rateLimited()).isEqualTo(1);
         assertThat(heap.reserve().wakeupPending()).isFalse();
@@ -69,7 +73,7 @@ class GovernorReserveTest {
         now[0] += 200_000_000L; // a token again
         heap.free(heap.allocate(16, AllocationMode.ATOMIC)); // the next allocation wakes the governor again
         assertThat(heap.reserve().wakeupPending()).isTrue();
-        governor.onReserveWakeup();
+        assertThat(governor.onReserveWakeup()).isPresent();
         assertThat(governor.stats().proactiveCompactions()).isEqualTo(afterTick + 1);
         assertThat(governor.reserveWakeups()).isEqualTo(2);
         assertThat(governor.recentDecisions(1).get(0).action()).isEqualTo(Action.COMPACT);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.Granules;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -58,9 +59,9 @@ public final class Sizes {
      */
     static int parseHeapBytes(String text, boolean autoAllowed) {
         int bytes = parseBytes(text, CompactingHeap.MAX_CAPACITY_BYTES, "the largest heap of " + MAX_HEAP_TEXT);
-        if (bytes % CompactingHeap.GRANULE_BYTES != 0) {
+        if (bytes % Granules.BYTES != 0) {
             throw new TypeConversionException("'" + text + "' is " + bytes + " bytes: expected "
-                    + (autoAllowed ? "auto or " : "") + "a multiple of " + CompactingHeap.GRANULE_BYTES
+                    + (autoAllowed ? "auto or " : "") + "a multiple of " + Granules.BYTES
                     + " bytes up to " + MAX_HEAP_TEXT);
         }
         return bytes;

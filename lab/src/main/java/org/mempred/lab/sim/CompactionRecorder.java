@@ -4,11 +4,12 @@ import org.mempred.heap.CompactionResult;
 import org.mempred.heap.HeapListener;
 
 /**
- * Listens to the heap during one run and keeps the compaction figures: counts of direct
- * (reactive) and proactive compactions, bytes moved, virtual (model) and real (wall) time. The
- * model time of compactions since the last {@code take...} call is held apart per kind, so the
- * simulator can charge direct time to the request that caused it and proactive time to the heap
- * lock. O(1) per event, no allocation.
+ * Listens to the heap during one run and keeps the run's compaction totals: counts of direct
+ * (reactive) and proactive compactions, bytes moved, virtual (model) and real (wall) time. What a
+ * compaction costs the request or tick that ran it does not come from here: the simulator gets
+ * each compaction back from the operation that ran it (the allocation's {@code DirectCompactions},
+ * the governor's returned result) and prices it with {@link #modelNanos}. O(1) per event, no
+ * allocation.
  */
 final class CompactionRecorder implements HeapListener {
     private final CompactionCostModel costModel;
@@ -17,8 +18,6 @@ final class CompactionRecorder implements HeapListener {
     private long bytesMoved;
     private long modelNanos;
     private long wallNanos;
-    private long pendingDirectNanos;
-    private long pendingProactiveNanos;
 
     CompactionRecorder(CompactionCostModel costModel) {
         this.costModel = costModel;
@@ -26,31 +25,19 @@ final class CompactionRecorder implements HeapListener {
 
     @Override
     public void onCompaction(CompactionResult result) {
-        long duration = costModel.durationNanos(result.bytesMoved(), result.blocksMoved());
         if (result.direct()) {
             direct++;
-            pendingDirectNanos += duration;
         } else {
             proactive++;
-            pendingProactiveNanos += duration;
         }
         bytesMoved += result.bytesMoved();
-        modelNanos += duration;
+        modelNanos += modelNanos(result);
         wallNanos += result.wallNanos();
     }
 
-    /** Model time of direct compactions since the last call. */
-    long takeDirectNanos() {
-        long taken = pendingDirectNanos;
-        pendingDirectNanos = 0;
-        return taken;
-    }
-
-    /** Model time of proactive compactions since the last call. */
-    long takeProactiveNanos() {
-        long taken = pendingProactiveNanos;
-        pendingProactiveNanos = 0;
-        return taken;
+    /** The virtual duration of {@code result} under the run's cost model. */
+    long modelNanos(CompactionResult result) {
+        return costModel.durationNanos(result.bytesMoved(), result.blocksMoved());
     }
 
     long direct() {

@@ -1,9 +1,12 @@
 package org.mempred.lab.sim;
 
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.mempred.govern.Governor;
 import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.CompactionResult;
+import org.mempred.heap.DirectCompactions;
 import org.mempred.heap.Handles;
 import org.mempred.lab.VirtualClock;
 import org.mempred.lab.workload.EventApplier;
@@ -48,6 +51,7 @@ public final class Simulation {
     private final PressureTrace trace;
     private final Timeline timeline;
     private final EventApplier applier;
+    private final DirectCompactions direct = new DirectCompactions();
     private final Histogram responseNanos = new Histogram(MAX_RESPONSE_NANOS, 2);
     private long nextTickNanos;
     private long busyUntilNanos;
@@ -107,25 +111,27 @@ public final class Simulation {
 
     private void allocate(long arrivalNanos) {
         long startNanos = Math.max(arrivalNanos, busyUntilNanos);
-        long handle = applier.apply(stream);
+        direct.clear();
+        long handle = applier.apply(stream, direct);
         allocationRequests++;
-        long serviceNanos = options.requestNanos() + recorder.takeDirectNanos();
+        long serviceNanos = options.requestNanos();
+        for (int i = 0; i < direct.count(); i++) {
+            serviceNanos += recorder.modelNanos(direct.get(i));
+        }
         busyUntilNanos = startNanos + serviceNanos;
         responseNanos.recordValue(Math.min(MAX_RESPONSE_NANOS, busyUntilNanos - arrivalNanos));
         if (handle != Handles.NONE) {
             peakUsedBytes = Math.max(peakUsedBytes, heap.usedBytes());
         }
         if (heap.reserve().wakeupPending()) {
-            governor.onReserveWakeup();
-            occupyWithProactiveWork(arrivalNanos);
+            occupyWithProactiveWork(arrivalNanos, governor.onReserveWakeup());
         }
     }
 
     private void tickUntil(long timeNanos) {
         while (nextTickNanos <= timeNanos && nextTickNanos <= options.durationNanos()) {
             clock.advanceTo(nextTickNanos);
-            governor.tick();
-            occupyWithProactiveWork(nextTickNanos);
+            occupyWithProactiveWork(nextTickNanos, governor.tick());
             if (trace != null) {
                 trace.record(
                         nextTickNanos, heap.pressure(), governor.lastSample().largestRequestFraction());
@@ -143,11 +149,13 @@ public final class Simulation {
         }
     }
 
-    /** Queues the model time of the governor's compaction just run at {@code atNanos} on the heap lock. */
-    private void occupyWithProactiveWork(long atNanos) {
-        long proactiveNanos = recorder.takeProactiveNanos();
-        if (proactiveNanos > 0) {
-            busyUntilNanos = Math.max(busyUntilNanos, atNanos) + proactiveNanos;
+    /** Queues the model time of the governor's compaction just run at {@code atNanos}, if any, on the heap lock. */
+    private void occupyWithProactiveWork(long atNanos, Optional<CompactionResult> compaction) {
+        if (compaction.isPresent()) {
+            long proactiveNanos = recorder.modelNanos(compaction.get());
+            if (proactiveNanos > 0) {
+                busyUntilNanos = Math.max(busyUntilNanos, atNanos) + proactiveNanos;
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import com.carrotsearch.hppc.LongLongHashMap;
 import com.carrotsearch.hppc.cursors.LongCursor;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.DirectCompactions;
 import org.mempred.heap.Handles;
 
 /**
@@ -30,6 +31,7 @@ import org.mempred.heap.Handles;
 public final class EventApplier {
     private final CompactingHeap heap;
     private final LongLongHashMap handles = IdMaps.toLong();
+    private final DirectCompactions discarded = new DirectCompactions();
 
     /** An applier with no blocks yet, for {@code heap}. */
     public EventApplier(CompactingHeap heap) {
@@ -45,9 +47,18 @@ public final class EventApplier {
      * @throws IllegalStateException when {@code ALLOCATE} names an id that still has a block
      */
     public long apply(EventStream event) {
+        discarded.clear();
+        return apply(event, discarded);
+    }
+
+    /**
+     * As {@link #apply(EventStream)}, adding the direct compactions an allocation ran to
+     * {@code ran} (which the caller clears first), so their cost goes back with the request.
+     */
+    public long apply(EventStream event, DirectCompactions ran) {
         long id = event.id();
         return switch (event.kind()) {
-            case ALLOCATE -> allocate(id, event.sizeBytes(), event.atomic());
+            case ALLOCATE -> allocate(id, event.sizeBytes(), event.atomic(), ran);
             case FREE -> {
                 int slot = handles.indexOf(id);
                 if (!handles.indexExists(slot)) {
@@ -74,12 +85,12 @@ public final class EventApplier {
         };
     }
 
-    private long allocate(long id, int sizeBytes, boolean atomic) {
+    private long allocate(long id, int sizeBytes, boolean atomic, DirectCompactions ran) {
         int slot = handles.indexOf(id);
         if (handles.indexExists(slot)) {
             throw new IllegalStateException("workload allocated id=" + id + " twice without a free");
         }
-        long handle = heap.tryAllocate(sizeBytes, atomic ? AllocationMode.ATOMIC : AllocationMode.MAY_COMPACT);
+        long handle = heap.tryAllocate(sizeBytes, atomic ? AllocationMode.ATOMIC : AllocationMode.MAY_COMPACT, ran);
         if (handle != Handles.NONE) {
             handles.indexInsert(slot, id, handle);
         }
