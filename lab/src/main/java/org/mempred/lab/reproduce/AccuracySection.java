@@ -8,6 +8,8 @@ import java.util.function.ToDoubleFunction;
 import org.mempred.govern.PolicySpec;
 import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
+import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
@@ -119,8 +121,8 @@ final class AccuracySection {
         }
     }
 
-    private static ReportTable overall(Map<String, List<AccuracyReport>> reports) {
-        ReportTable table = new ReportTable(
+    private static Table overall(Map<String, List<AccuracyReport>> reports) {
+        Table table = new Table(
                 "Overall accuracy per predictor (MAE and RMSE in percentage points of pressure)",
                 List.of("predictor", "N", "accuracy %", "FP %", "FN %", "MAE", "RMSE", "skill vs persistence"));
         for (Map.Entry<String, List<AccuracyReport>> entry : reports.entrySet()) {
@@ -141,8 +143,8 @@ final class AccuracySection {
         return table;
     }
 
-    private static ReportTable bands(String policy, List<AccuracyReport> reports) {
-        ReportTable table = new ReportTable(
+    private static Table bands(String policy, List<AccuracyReport> reports) {
+        Table table = new Table(
                 "Accuracy by pressure band: " + policy,
                 List.of("pressure range", "predictions", "accuracy %", "false positives %", "false negatives %"));
         for (PressureBand band : PressureBand.values()) {

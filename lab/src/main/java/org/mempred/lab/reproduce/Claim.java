@@ -1,5 +1,6 @@
 package org.mempred.lab.reproduce;
 
+import org.mempred.lab.report.Cell;
 import org.mempred.lab.stats.Summary;
 
 /**
@@ -58,7 +59,7 @@ record Claim(String claim, String measured, String rule, String verdict) {
     }
 
     static String estimate(Summary summary, int decimals, boolean signed) {
-        return new Cell.Estimate(summary, decimals, signed).markdown().replace(" *", "");
+        return Cell.estimate(summary, decimals, signed).unstarred();
     }
 
     private static String range(double low, double high) {

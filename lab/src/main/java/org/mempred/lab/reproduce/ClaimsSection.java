@@ -6,6 +6,8 @@ import org.mempred.govern.Policies;
 import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
@@ -27,7 +29,7 @@ final class ClaimsSection {
         stressClaims(findings, claims);
         durationClaims(findings, claims);
         otherClaims(findings, claims);
-        ReportTable table = new ReportTable(
+        Table table = new Table(
                 "The seed report's claims (as the report states them) vs mempred's measurements",
                 List.of("#", "seed report's claim", "mempred measured", "rule", "verdict"));
         int number = 1;
@@ -69,7 +71,10 @@ final class ClaimsSection {
                 -25.0));
         claims.add(Claim.atLeast(
                 "Prediction accuracy 94.2 % (10-minute stress at 95 %)",
-                "neural accuracy %", scaled(stress.summary(NEURAL, Metric.PREDICTION_ACCURACY)), 94.2, 1));
+                "neural accuracy %",
+                Metric.Display.PERCENT.scale(stress.summary(NEURAL, Metric.PREDICTION_ACCURACY)),
+                94.2,
+                1));
         claims.add(Claim.atLeast(
                 "68.4 % of compactions were proactive",
                 "neural proactive share of compactions %",
@@ -97,7 +102,7 @@ final class ClaimsSection {
         claims.add(Claim.atLeast(
                 "1-hour autonomous run: prediction accuracy 96.8 %",
                 "neural accuracy % (multi-subsystem run)",
-                scaled(autonomy.summary(NEURAL, Metric.PREDICTION_ACCURACY)),
+                Metric.Display.PERCENT.scale(autonomy.summary(NEURAL, Metric.PREDICTION_ACCURACY)),
                 96.8,
                 1));
         long alerts = total(autonomy.runs(NEURAL).runs(), Metric.WATCHDOG_ALERTS);
@@ -153,8 +158,9 @@ final class ClaimsSection {
         if (low == null || high == null) {
             return new Claim(claim, "neural was not run", "both bands need data", Verdicts.NOT_COMPARABLE);
         }
-        String measured = "neural 0-50 %: " + Claim.estimate(scaled(low), 1, false) + " (N = "
-                + findings.neuralBandLowCount + "), 95-100 %: " + Claim.estimate(scaled(high), 1, false) + " (N = "
+        String measured = "neural 0-50 %: " + Claim.estimate(Metric.Display.PERCENT.scale(low), 1, false) + " (N = "
+                + findings.neuralBandLowCount + "), 95-100 %: "
+                + Claim.estimate(Metric.Display.PERCENT.scale(high), 1, false) + " (N = "
                 + findings.neuralBandHighCount + ")";
         String rule = "both bands N >= " + MIN_BAND_PREDICTIONS + " over 2+ seeds; 95-100 % CI below the 0-50 % CI";
         boolean comparable = low.count() >= 2
@@ -182,13 +188,11 @@ final class ClaimsSection {
         double[] shares = new double[runs.size()];
         for (int i = 0; i < shares.length; i++) {
             RunResult run = runs.get(i);
-            shares[i] = run.compactions() == 0 ? Double.NaN : 100.0 * run.proactiveCompactions() / run.compactions();
+            shares[i] = run.compaction().total() == 0
+                    ? Double.NaN
+                    : 100.0 * run.compaction().proactive() / run.compaction().total();
         }
         return Stats.summarize(shares);
-    }
-
-    private static Summary scaled(Summary fraction) {
-        return fraction.times(100);
     }
 
     private static long total(List<RunResult> runs, Metric metric) {

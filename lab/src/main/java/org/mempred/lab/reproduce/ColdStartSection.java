@@ -4,6 +4,8 @@ import java.util.List;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.govern.PolicySpec.Forecaster;
+import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
@@ -48,7 +50,7 @@ final class ColdStartSection {
         section.paragraph("neural-cold starts from seeded random weights, neural from the shipped pre-trained"
                 + " weights; both learn online. Workload: stress 95 %, seeds 1.." + seeds.size()
                 + "; only the first " + labels + " labelled predictions of each run are scored.");
-        ReportTable table = new ReportTable(
+        Table table = new Table(
                 "First " + labels + " labelled predictions (MAE in percentage points)",
                 List.of("policy", "predictions scored", "accuracy %", "MAE"));
         for (int p = 0; p < 2; p++) {

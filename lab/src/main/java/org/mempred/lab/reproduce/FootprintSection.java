@@ -5,6 +5,8 @@ import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.govern.Predictors;
+import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Table;
 import org.mempred.predict.Footprint;
 import org.mempred.predict.LabelListener;
 import org.mempred.predict.PredictionLoop;
@@ -26,7 +28,7 @@ final class FootprintSection {
         PredictorConfig config =
                 PredictorConfig.DEFAULTS.withFuture(new RecordedFuture(new long[] {0L}, new double[] {0.0}));
         int history = PredictionLoop.historyCapacityFor(config.horizonNanos(), GovernorConfig.DEFAULTS.tickNanos());
-        ReportTable table = new ReportTable(
+        Table table = new Table(
                 "Predictor footprint in bytes (array contents; " + history + " pending predictions of history)",
                 List.of("predictor", "weights", "optimiser state", "history", "total", "% of 100 KiB heap"));
         for (PolicySpec spec : Policies.ALL) {

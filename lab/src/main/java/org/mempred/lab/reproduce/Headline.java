@@ -8,6 +8,8 @@ import org.mempred.govern.PolicySpec;
 import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.stats.Summary;
 
 /**
@@ -26,8 +28,8 @@ final class Headline {
     private Headline() {}
 
     /** Per policy: OOM events and bytes against reactive-slide, periodic and reserve. */
-    static ReportTable table(ExperimentResult result) {
-        ReportTable table = new ReportTable(
+    static Table table(ExperimentResult result) {
+        Table table = new Table(
                 "Against the baselines (paired per seed; relative changes are mean ± 95 % CI of policy / baseline − 1)",
                 List.of(
                         "policy",
@@ -50,7 +52,9 @@ final class Headline {
                     reserve
                             ? Cell.text("-")
                             : Cell.estimate(
-                                    ParetoSection.mib(result.versus(policy, RESERVE, Metric.BYTES_MOVED)), 2, true)));
+                                    Metric.Display.MIB.scale(result.versus(policy, RESERVE, Metric.BYTES_MOVED)),
+                                    2,
+                                    true)));
         }
         return table;
     }
@@ -89,7 +93,7 @@ final class Headline {
             }
             String policy = spec.name();
             Summary oom = result.versus(policy, RESERVE, Metric.OOM_EVENTS);
-            Summary bytes = ParetoSection.mib(result.versus(policy, RESERVE, Metric.BYTES_MOVED));
+            Summary bytes = Metric.Display.MIB.scale(result.versus(policy, RESERVE, Metric.BYTES_MOVED));
             parts.add("`" + policy + "` " + word(oom, "OOM events") + ", " + word(bytes, "bytes moved"));
         }
         if (parts.isEmpty()) {

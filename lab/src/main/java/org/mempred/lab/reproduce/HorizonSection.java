@@ -12,6 +12,8 @@ import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
@@ -74,18 +76,18 @@ final class HorizonSection {
         return section;
     }
 
-    private static ReportTable table(String workload, List<ExperimentResult> byHorizon) {
+    private static Table table(String workload, List<ExperimentResult> byHorizon) {
         List<String> header = new ArrayList<>(List.of("policy"));
         for (long millis : HORIZONS_MILLIS) {
             header.add("OOM, H " + seconds(millis));
             header.add("MiB moved, H " + seconds(millis));
         }
-        ReportTable table = new ReportTable(workload + " at demand 95 %: OOM events and MiB moved by horizon", header);
+        Table table = new Table(workload + " at demand 95 %: OOM events and MiB moved by horizon", header);
         for (String policy : POLICIES.stream().map(PolicySpec::name).toList()) {
             List<Cell> row = new ArrayList<>(List.of(Cell.text(policy)));
             for (ExperimentResult result : byHorizon) {
                 row.add(Cell.estimate(result.summary(policy, Metric.OOM_EVENTS), 1, false));
-                row.add(Cell.estimate(ParetoSection.mib(result.summary(policy, Metric.BYTES_MOVED)), 2, false));
+                row.add(Cell.estimate(Metric.Display.MIB.scale(result.summary(policy, Metric.BYTES_MOVED)), 2, false));
             }
             table.row(row);
         }

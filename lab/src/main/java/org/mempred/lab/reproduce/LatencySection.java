@@ -7,6 +7,8 @@ import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.Granules;
 import org.mempred.heap.Handles;
+import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Table;
 import org.mempred.predict.FeatureExtractor;
 import org.mempred.predict.PredictorConfig;
 import org.mempred.predict.neural.NeuralPredictor;
@@ -32,7 +34,7 @@ final class LatencySection {
 
     static Section build(Context context, Findings findings) {
         int samples = context.settings().latencySamples();
-        ReportTable table = new ReportTable(
+        Table table = new Table(
                 "Latency per operation in µs (HdrHistogram; one System.nanoTime pair per operation)",
                 List.of("operation", "samples", "mean", "p50", "p95", "p99", "max"));
         row(table, "timer overhead (empty operation)", timer(samples));
@@ -55,7 +57,7 @@ final class LatencySection {
         return section;
     }
 
-    private static void row(ReportTable table, String operation, Histogram histogram) {
+    private static void row(Table table, String operation, Histogram histogram) {
         table.row(List.of(
                 Cell.text(operation),
                 Cell.count(histogram.getTotalCount()),

@@ -8,6 +8,7 @@ import org.mempred.govern.Policies;
 import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.Cell;
 import org.mempred.lab.sim.SimulationOptions;
 
 /**

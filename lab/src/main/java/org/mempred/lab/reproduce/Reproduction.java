@@ -9,14 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
-import org.mempred.lab.report.JsonWriter;
+import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Table;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code mempred reproduce}: re-runs every experiment of the seed report with mempred and writes
  * {@code report.md}, {@code results.json} and the PNG charts into one directory.
  *
  * <p>Sections run in order (later ones reuse earlier results through {@link Findings}); each
- * section produces both its Markdown and its JSON from the same {@link ReportTable} cells, so
+ * section produces both its Markdown and its JSON from the same {@link Table} cells, so
  * every number in the report is in the JSON (rounded in one, unrounded in the other). Nothing
  * here is a figure: the header states the command, the machine and the settings.
  */
@@ -137,15 +140,14 @@ public final class Reproduction {
     }
 
     private static String json(ReproduceSettings settings, String commandLine, List<Section> sections) {
-        JsonWriter json = new JsonWriter().beginObject();
-        json.name("command").value(commandLine);
-        json.name("machine").value(Machine.describe());
-        json.name("settings");
-        settings.writeJson(json);
-        json.name("sections").beginArray();
+        ObjectNode json = Json.object();
+        json.put("command", commandLine);
+        json.put("machine", Machine.describe());
+        json.set("settings", settings.json());
+        ArrayNode list = json.putArray("sections");
         for (Section section : sections) {
-            section.writeJson(json);
+            list.add(section.json());
         }
-        return json.endArray().endObject().toString();
+        return Json.write(json);
     }
 }

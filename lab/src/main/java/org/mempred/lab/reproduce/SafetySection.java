@@ -5,6 +5,10 @@ import java.util.List;
 import org.mempred.govern.safety.RateLimit;
 import org.mempred.govern.safety.SafetyCatalogue;
 import org.mempred.govern.safety.SafetyOutcome;
+import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Table;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Section 9: the safety cases of core's {@link SafetyCatalogue} (the same cases its tests assert),
@@ -17,7 +21,7 @@ final class SafetySection {
     static Section build(Context context, Findings findings) {
         List<SafetyOutcome> outcomes = SafetyCatalogue.runAll();
         context.step("9 safety");
-        ReportTable table = new ReportTable(
+        Table table = new Table(
                 "Safety cases, run against a Governor with a fault-injecting predictor",
                 List.of("test case", "expected", "actual", "pass/fail"));
         int passed = 0;
@@ -42,24 +46,16 @@ final class SafetySection {
                 + " from the governor's counters, mode and decision log. Passed: " + passed + " of "
                 + outcomes.size() + ".");
         section.table(table);
-        section.data("cases", json -> {
-            json.beginArray();
-            for (SafetyOutcome outcome : outcomes) {
-                json.beginObject()
-                        .name("case")
-                        .value(outcome.name())
-                        .name("expected")
-                        .value(outcome.expected())
-                        .name("actual")
-                        .value(outcome.actual())
-                        .name("observed")
-                        .value(outcome.observed())
-                        .name("passed")
-                        .value(outcome.passed())
-                        .endObject();
-            }
-            json.endArray();
-        });
+        ArrayNode cases = Json.array();
+        for (SafetyOutcome outcome : outcomes) {
+            cases.addObject()
+                    .put("case", outcome.name())
+                    .put("expected", outcome.expected())
+                    .put("actual", outcome.actual())
+                    .put("observed", outcome.observed())
+                    .put("passed", outcome.passed());
+        }
+        section.data("cases", cases);
         return section;
     }
 }

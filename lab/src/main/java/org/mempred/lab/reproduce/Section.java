@@ -1,9 +1,14 @@
 package org.mempred.lab.reproduce;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Consumer;
-import org.mempred.lab.report.JsonWriter;
+import java.util.Map;
+import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Table;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One numbered section of the reproduction: paragraphs, tables and charts in order, plus raw data
@@ -14,8 +19,7 @@ final class Section {
     private final int number;
     private final String title;
     private final List<Object> blocks = new ArrayList<>();
-    private final List<String> dataNames = new ArrayList<>();
-    private final List<Consumer<JsonWriter>> dataWriters = new ArrayList<>();
+    private final Map<String, JsonNode> data = new LinkedHashMap<>();
 
     /** A chart file embedded in the report. */
     private record Image(String file, String caption) {}
@@ -38,7 +42,7 @@ final class Section {
         return this;
     }
 
-    Section table(ReportTable table) {
+    Section table(Table table) {
         blocks.add(table);
         return this;
     }
@@ -49,9 +53,8 @@ final class Section {
     }
 
     /** Raw data written under {@code data.name} in results.json. */
-    Section data(String name, Consumer<JsonWriter> writer) {
-        dataNames.add(name);
-        dataWriters.add(writer);
+    Section data(String name, JsonNode value) {
+        data.put(name, value);
         return this;
     }
 
@@ -59,7 +62,7 @@ final class Section {
         StringBuilder out = new StringBuilder();
         out.append("## ").append(number).append(". ").append(title).append("\n\n");
         for (Object block : blocks) {
-            if (block instanceof ReportTable table) {
+            if (block instanceof Table table) {
                 out.append(table.markdown());
             } else if (block instanceof Image image) {
                 out.append("![")
@@ -75,36 +78,24 @@ final class Section {
         return out.toString();
     }
 
-    void writeJson(JsonWriter json) {
-        json.beginObject().name("number").value(number).name("title").value(title);
-        json.name("paragraphs").beginArray();
+    ObjectNode json() {
+        ObjectNode json = Json.object();
+        json.put("number", number);
+        json.put("title", title);
+        ArrayNode paragraphs = json.putArray("paragraphs");
+        ArrayNode tables = json.putArray("tables");
+        ArrayNode charts = json.putArray("charts");
         for (Object block : blocks) {
             if (block instanceof String text) {
-                json.value(text);
+                paragraphs.add(text);
+            } else if (block instanceof Table table) {
+                tables.add(table.json());
+            } else if (block instanceof Image image) {
+                charts.addObject().put("file", image.file()).put("caption", image.caption());
             }
         }
-        json.endArray().name("tables").beginArray();
-        for (Object block : blocks) {
-            if (block instanceof ReportTable table) {
-                table.writeJson(json);
-            }
-        }
-        json.endArray().name("charts").beginArray();
-        for (Object block : blocks) {
-            if (block instanceof Image image) {
-                json.beginObject()
-                        .name("file")
-                        .value(image.file())
-                        .name("caption")
-                        .value(image.caption())
-                        .endObject();
-            }
-        }
-        json.endArray().name("data").beginObject();
-        for (int i = 0; i < dataNames.size(); i++) {
-            json.name(dataNames.get(i));
-            dataWriters.get(i).accept(json);
-        }
-        json.endObject().endObject();
+        ObjectNode raw = json.putObject("data");
+        data.forEach(raw::set);
+        return json;
     }
 }

@@ -11,7 +11,10 @@ import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.Cell;
 import org.mempred.lab.report.ExperimentReport;
+import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.sim.Timeline;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
@@ -43,17 +46,13 @@ final class StressSections {
         for (String sentence : Headline.sentences(result)) {
             section.paragraph(sentence);
         }
-        section.table(ExperimentTables.summary("Summary (section 1)", result, List.of(Metric.values())));
+        section.table(ExperimentReport.summary("Summary (section 1)", result, List.of(Metric.values())));
         section.table(
-                ExperimentTables.paired("Paired change vs reactive (section 1)", result, List.of(Metric.values())));
+                ExperimentReport.paired("Paired change vs reactive (section 1)", result, List.of(Metric.values())));
         section.paragraph(Verdicts.oomFindings(result));
         notes(section, result);
         pressureChart(context, section, result);
-        section.data("experiment", json -> {
-            json.beginObject();
-            ExperimentReport.writePolicies(result, json);
-            json.endObject();
-        });
+        section.data("experiment", Json.object().set("policies", ExperimentReport.policies(result)));
         return section;
     }
 
@@ -95,19 +94,15 @@ final class StressSections {
         Section section = new Section(
                 2, minutes(settings.longStressNanos()) + "-minute stress at demand 95 %" + achieved(result));
         describe(section, result, settings.longStressNanos(), settings.seeds());
-        section.table(ExperimentTables.summary("Summary (section 2)", result, List.of(Metric.values())));
+        section.table(ExperimentReport.summary("Summary (section 2)", result, List.of(Metric.values())));
         section.table(
-                ExperimentTables.paired("Paired change vs reactive (section 2)", result, List.of(Metric.values())));
+                ExperimentReport.paired("Paired change vs reactive (section 2)", result, List.of(Metric.values())));
         section.paragraph(Verdicts.oomFindings(result));
-        ReportTable scaling = scalingTable(findings.shortStress, result);
+        Table scaling = scalingTable(findings.shortStress, result);
         section.table(scaling);
         section.paragraph(scalingVerdict(findings.shortStress, result));
         notes(section, result);
-        section.data("experiment", json -> {
-            json.beginObject();
-            ExperimentReport.writePolicies(result, json);
-            json.endObject();
-        });
+        section.data("experiment", Json.object().set("policies", ExperimentReport.policies(result)));
         return section;
     }
 
@@ -155,8 +150,8 @@ final class StressSections {
     }
 
     /** Per policy: the per-seed ratio long / short of OOM events and compactions, and the paired OOM change. */
-    static ReportTable scalingTable(ExperimentResult shortRun, ExperimentResult longRun) {
-        ReportTable table = new ReportTable(
+    static Table scalingTable(ExperimentResult shortRun, ExperimentResult longRun) {
+        Table table = new Table(
                 "Long vs short run per policy (ratios are per seed, long / short; ×3 is what a constant rate gives)",
                 List.of(
                         "policy",

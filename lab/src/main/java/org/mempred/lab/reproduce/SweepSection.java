@@ -9,8 +9,12 @@ import org.mempred.govern.PolicySpec;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.Cell;
 import org.mempred.lab.report.ExperimentReport;
+import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.workload.StressWorkload;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Section 5: every policy on the stressor at the seed report's five target pressures, paired per
@@ -48,25 +52,24 @@ final class SweepSection {
                 "p99 response time (µs) per policy and target pressure", findings, Metric.P99_RESPONSE_MICROS, false));
         chart(context, findings);
         section.image(CHART, "OOM events per policy across the pressure sweep");
-        section.data("experiments", json -> {
-            json.beginArray();
-            for (Map.Entry<Integer, ExperimentResult> entry : findings.sweep.entrySet()) {
-                json.beginObject().name("targetPressurePercent").value(entry.getKey());
-                ExperimentReport.writePolicies(entry.getValue(), json);
-                json.endObject();
-            }
-            json.endArray();
-        });
+        ArrayNode experiments = Json.array();
+        for (Map.Entry<Integer, ExperimentResult> entry : findings.sweep.entrySet()) {
+            experiments
+                    .addObject()
+                    .put("targetPressurePercent", entry.getKey())
+                    .set("policies", ExperimentReport.policies(entry.getValue()));
+        }
+        section.data("experiments", experiments);
         return section;
     }
 
-    private static ReportTable table(String title, Findings findings, Metric metric, boolean paired) {
+    private static Table table(String title, Findings findings, Metric metric, boolean paired) {
         List<String> header = new ArrayList<>();
         header.add("policy");
         for (int pressure : PRESSURES) {
             header.add(pressure + " %");
         }
-        ReportTable table = new ReportTable(title, header);
+        Table table = new Table(title, header);
         for (String policy : Policies.HEADLINE.stream().map(PolicySpec::name).toList()) {
             if (paired && policy.equals(ExperimentSpec.BASELINE.name())) {
                 continue;
@@ -75,10 +78,8 @@ final class SweepSection {
             row.add(Cell.text(policy));
             for (ExperimentResult result : findings.sweep.values()) {
                 row.add(Cell.estimate(
-                        ExperimentTables.scaled(
-                                paired ? result.versusBaseline(policy, metric) : result.summary(policy, metric),
-                                metric),
-                        ExperimentTables.decimals(metric),
+                        paired ? result.versusBaseline(policy, metric) : result.summary(policy, metric),
+                        metric.display(),
                         paired));
             }
             table.row(row);

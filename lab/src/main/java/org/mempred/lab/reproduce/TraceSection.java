@@ -12,13 +12,17 @@ import org.mempred.govern.Policies;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.Cell;
 import org.mempred.lab.report.ExperimentReport;
+import org.mempred.lab.report.Json;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.trace.ReplayMarks;
 import org.mempred.lab.trace.ReplaySizing;
 import org.mempred.lab.trace.TraceSummary;
 import org.mempred.lab.trace.TraceWorkload;
 import org.mempred.predict.PredictorConfig;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Section 10: replay of real allocation traces ({@code *.trace}, {@code *.trace.gz} in the traces
@@ -82,25 +86,21 @@ final class TraceSection {
                 TraceWorkload workload = (TraceWorkload) result.spec().workload();
                 section.paragraph(describe(workload, result.spec().options()));
                 String name = trace.getFileName() + " at " + Cell.format(100 * pressure, 0, false) + " %";
-                section.table(ExperimentTables.summary("Replay of " + name, result, METRICS));
+                section.table(ExperimentReport.summary("Replay of " + name, result, METRICS));
                 section.table(
-                        ExperimentTables.paired("Replay of " + name + ", paired change vs reactive", result, METRICS));
+                        ExperimentReport.paired("Replay of " + name + ", paired change vs reactive", result, METRICS));
                 section.paragraph(Verdicts.oomFindings(result));
                 findings.traces.put(name, result);
             }
         }
-        section.data("replays", json -> {
-            json.beginArray();
-            for (int i = 0; i < results.size(); i++) {
-                json.beginObject()
-                        .name("trace")
-                        .value(results.get(i).spec().workload().name());
-                json.name("peakPressure").value(pressures.get(i));
-                ExperimentReport.writePolicies(results.get(i), json);
-                json.endObject();
-            }
-            json.endArray();
-        });
+        ArrayNode replays = Json.array();
+        for (int i = 0; i < results.size(); i++) {
+            ObjectNode replay = replays.addObject();
+            replay.put("trace", results.get(i).spec().workload().name());
+            replay.set("peakPressure", Json.number(pressures.get(i)));
+            replay.set("policies", ExperimentReport.policies(results.get(i)));
+        }
+        section.data("replays", replays);
         return section;
     }
 
