@@ -24,6 +24,8 @@ import org.mempred.lab.workload.SubsystemMix;
  */
 final class AutonomySection {
     static final double PRESSURE = 0.95;
+    private static final List<PolicySpec> POLICIES =
+            List.of(PolicySpec.Reactive.EVACUATE, Policies.demand(Forecaster.NEURAL));
 
     private static final List<Metric> METRICS = List.of(
             Metric.PREDICTION_ACCURACY,
@@ -43,15 +45,15 @@ final class AutonomySection {
 
     private AutonomySection() {}
 
-    static Section build(Context context, Findings findings) {
+    /** The experiment's runs and one re-run per seed with a timeline. */
+    static int steps(ReproduceSettings settings) {
+        return Context.runs(settings, POLICIES) + settings.seeds();
+    }
+
+    static Part<ExperimentResult> build(Context context) {
         ReproduceSettings settings = context.settings();
         SubsystemMix mix = new SubsystemMix(PRESSURE, Context.HEAP_BYTES);
-        ExperimentResult result = context.experiment(
-                "3 autonomy",
-                mix,
-                List.of(PolicySpec.Reactive.EVACUATE, Policies.demand(Forecaster.NEURAL)),
-                settings.autonomyNanos());
-        findings.autonomy = result;
+        ExperimentResult result = context.experiment("3 autonomy", mix, POLICIES, settings.autonomyNanos());
         double[] decisions = new double[context.seeds().size()];
         for (int s = 0; s < decisions.length; s++) {
             decisions[s] = DetailRuns.run(
@@ -94,7 +96,7 @@ final class AutonomySection {
         section.table(ExperimentReport.summary("Autonomous run, mean ± 95% CI over seeds", result, METRICS));
         section.table(ExperimentReport.paired("Autonomous run, neural vs reactive (paired)", result, METRICS));
         section.data("experiment", Json.object().set("policies", ExperimentReport.policies(result)));
-        return section;
+        return new Part<>(section, result);
     }
 
     private static double[] predictions(List<RunResult> runs) {

@@ -24,7 +24,14 @@ import org.mempred.telemetry.TelemetrySampler;
 final class FootprintSection {
     private FootprintSection() {}
 
-    static Section build(Context context, Findings findings) {
+    /** One measurement. */
+    static int steps(ReproduceSettings settings) {
+        return 1;
+    }
+
+    /** Section 7; its result is neural's footprint in bytes (-1 when neural is not a policy). */
+    static Part<Long> build(Context context) {
+        long neuralBytes = -1;
         PredictorConfig config =
                 PredictorConfig.DEFAULTS.withFuture(new RecordedFuture(new long[] {0L}, new double[] {0.0}));
         int history = PredictionLoop.historyCapacityFor(config.horizonNanos(), GovernorConfig.DEFAULTS.tickNanos());
@@ -39,7 +46,7 @@ final class FootprintSection {
             Predictor predictor = spec.create(config).newPredictor();
             Footprint footprint = new PredictionLoop(predictor, history, LabelListener.NONE).footprint();
             if (policy.equals(Predictors.NEURAL)) {
-                findings.neuralFootprintBytes = footprint.totalBytes();
+                neuralBytes = footprint.totalBytes();
             }
             table.row(List.of(
                     Cell.text(policy),
@@ -63,6 +70,6 @@ final class FootprintSection {
                 + " lives on the Java heap, outside the simulated 100 KiB arena; the percentage is for comparison"
                 + " with the seed report only.");
         section.table(table);
-        return section;
+        return new Part<>(section, neuralBytes);
     }
 }

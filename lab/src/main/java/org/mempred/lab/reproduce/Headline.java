@@ -65,7 +65,7 @@ final class Headline {
         Summary direct = result.relativeChange(Policies.REACTIVE, SLIDE, Metric.OOM_EVENTS);
         out.add("Direct evacuation alone (`reactive`) changes OOM events by " + percent(direct)
                 + " against wave 1's sliding direct compaction (`reactive-slide`), "
-                + Verdicts.change(direct).replace("significant", "a significant") + ", while moving "
+                + Verdicts.Change.of(direct).inProse() + ", while moving "
                 + Cell.format(100 * bytesRatio(result, Policies.REACTIVE, SLIDE), 0, false)
                 + " % of its bytes.");
         String best = bestWithin(result);
@@ -110,7 +110,7 @@ final class Headline {
             return "";
         }
         Summary oracle = result.versus(Predictors.ORACLE, RESERVE, Metric.OOM_EVENTS);
-        if (Verdicts.change(oracle).equals("significant reduction")) {
+        if (Verdicts.Change.of(oracle) == Verdicts.Change.REDUCTION) {
             return " The oracle, which reads the true future requests, has significantly fewer OOM events than"
                     + " reserve: a better forecast of demand has room to help here.";
         }
@@ -123,10 +123,11 @@ final class Headline {
     }
 
     private static String word(Summary change, String what) {
-        String verdict = Verdicts.change(change);
-        String direction = verdict.equals("significant reduction")
-                ? "fewer " + what
-                : verdict.equals("significant increase") ? "more " + what : "no significant difference in " + what;
+        String direction = switch (Verdicts.Change.of(change)) {
+            case REDUCTION -> "fewer " + what;
+            case INCREASE -> "more " + what;
+            case NONE, UNDETERMINED -> "no significant difference in " + what;
+        };
         return direction + " (" + Cell.format(change.mean(), Cell.visibleDecimals(change.mean(), 1), true) + " ± "
                 + Cell.format(change.halfWidth(), Cell.visibleDecimals(change.halfWidth(), 1), false) + ")";
     }

@@ -91,7 +91,16 @@ final class ParetoSection {
         return specs.stream().map(PolicySpec::name).toList();
     }
 
-    static Section build(Context context, Findings findings) {
+    /** Every headline policy at each other level, and the parameter sweep at 95 %. */
+    static int steps(ReproduceSettings settings) {
+        return LEVELS.length * Context.runs(settings, Policies.HEADLINE) + Context.runs(settings, policies());
+    }
+
+    /**
+     * Section 12, given section 1's experiment (the 95 % headline points); its result is the
+     * headline experiment of each demand level, by label ("80 %", "90 %", "95 %").
+     */
+    static Part<Map<String, ExperimentResult>> build(Context context, ExperimentResult shortStress) {
         long nanos = context.settings().shortStressNanos();
         Section section = new Section(12, "OOM events against bytes moved");
         section.paragraph("The section-1 workload (stress, "
@@ -108,8 +117,7 @@ final class ParetoSection {
                     "12 pareto " + label, StressWorkload.kernel(level, Context.HEAP_BYTES), Policies.HEADLINE, nanos);
             byLevel.put(label, result);
         }
-        byLevel.put("95 %", findings.shortStress);
-        findings.pareto = byLevel;
+        byLevel.put("95 %", shortStress);
         for (Map.Entry<String, ExperimentResult> level : byLevel.entrySet()) {
             ExperimentResult result = level.getValue();
             section.table(
@@ -120,10 +128,10 @@ final class ParetoSection {
         ExperimentResult sweep = context.experiment(
                 "12 pareto sweep", StressWorkload.kernel(StressSections.PRESSURE, Context.HEAP_BYTES), policies, nanos);
         section.table(table(sweep, sweep.spec().names(), "Demand 95 %, parameter sweeps"));
-        chart(context, findings.shortStress, sweep);
-        section.image(CHART, "Mean OOM events against mean MiB moved per run at demand 95 %, one curve per family");
+        chart(context, shortStress, sweep);
+        section.chart(CHART, "Mean OOM events against mean MiB moved per run at demand 95 %, one curve per family");
         section.data("experiment", Json.object().set("policies", ExperimentReport.policies(sweep)));
-        return section;
+        return new Part<>(section, byLevel);
     }
 
     private static Table table(ExperimentResult result, List<String> policies, String title) {

@@ -18,7 +18,21 @@ import tools.jackson.databind.node.ArrayNode;
 final class SafetySection {
     private SafetySection() {}
 
-    static Section build(Context context, Findings findings) {
+    /**
+     * What the claims table reads of the safety cases.
+     *
+     * @param cases cases run
+     * @param passed cases passed
+     * @param rateLimitHeld whether the rate-limit case passed
+     */
+    record Tally(int cases, int passed, boolean rateLimitHeld) {}
+
+    /** One measurement. */
+    static int steps(ReproduceSettings settings) {
+        return 1;
+    }
+
+    static Part<Tally> build(Context context) {
         List<SafetyOutcome> outcomes = SafetyCatalogue.runAll();
         context.step("9 safety");
         Table table = new Table(
@@ -37,9 +51,6 @@ final class SafetySection {
                     Cell.text(outcome.actual()),
                     Cell.text(outcome.passed() ? "PASS" : "FAIL")));
         }
-        findings.safetyCases = outcomes.size();
-        findings.safetyPassed = passed;
-        findings.rateLimitHeld = !rateLimit.isEmpty() && rateLimit.get(0).passed();
         Section section = new Section(9, "Safety tests");
         section.paragraph("Each case builds a Governor on a virtual clock over a real 100 KiB heap, injects the fault"
                 + " through a scripted predictor (or the periodic policy at 5 ms ticks) and reads the outcome back"
@@ -56,6 +67,11 @@ final class SafetySection {
                     .put("passed", outcome.passed());
         }
         section.data("cases", cases);
-        return section;
+        return new Part<>(
+                section,
+                new Tally(
+                        outcomes.size(),
+                        passed,
+                        !rateLimit.isEmpty() && rateLimit.get(0).passed()));
     }
 }

@@ -11,18 +11,16 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One numbered section of the reproduction: paragraphs, tables and charts in order, plus raw data
- * for results.json. Both outputs come from the same objects: report.md gets the rendered blocks,
+ * One numbered section of the reproduction: {@link Block}s in reading order, plus raw data for
+ * results.json. Both outputs come from the same blocks: report.md gets them rendered in order,
  * results.json gets the paragraphs, the tables' unrounded cells, the chart files and the data.
+ * Built by one section on one thread, then only read.
  */
 final class Section {
     private final int number;
     private final String title;
-    private final List<Object> blocks = new ArrayList<>();
+    private final List<Block> blocks = new ArrayList<>();
     private final Map<String, JsonNode> data = new LinkedHashMap<>();
-
-    /** A chart file embedded in the report. */
-    private record Image(String file, String caption) {}
 
     Section(int number, String title) {
         this.number = number;
@@ -38,17 +36,18 @@ final class Section {
     }
 
     Section paragraph(String text) {
-        blocks.add(text);
+        blocks.add(new Block.Paragraph(text));
         return this;
     }
 
     Section table(Table table) {
-        blocks.add(table);
+        blocks.add(new Block.Tabular(table));
         return this;
     }
 
-    Section image(String file, String caption) {
-        blocks.add(new Image(file, caption));
+    /** Declares a chart the section has drawn into the output directory as {@code file}. */
+    Section chart(String file, String caption) {
+        blocks.add(new Block.Chart(file, caption));
         return this;
     }
 
@@ -58,22 +57,22 @@ final class Section {
         return this;
     }
 
+    /** The chart files this section drew, in order. */
+    List<String> charts() {
+        List<String> files = new ArrayList<>();
+        for (Block block : blocks) {
+            if (block instanceof Block.Chart chart) {
+                files.add(chart.file());
+            }
+        }
+        return files;
+    }
+
     String markdown() {
         StringBuilder out = new StringBuilder();
         out.append("## ").append(number).append(". ").append(title).append("\n\n");
-        for (Object block : blocks) {
-            if (block instanceof Table table) {
-                out.append(table.markdown());
-            } else if (block instanceof Image image) {
-                out.append("![")
-                        .append(image.caption())
-                        .append("](")
-                        .append(image.file())
-                        .append(")\n");
-            } else {
-                out.append(block).append('\n');
-            }
-            out.append('\n');
+        for (Block block : blocks) {
+            out.append(block.markdown()).append('\n');
         }
         return out.toString();
     }
@@ -85,13 +84,12 @@ final class Section {
         ArrayNode paragraphs = json.putArray("paragraphs");
         ArrayNode tables = json.putArray("tables");
         ArrayNode charts = json.putArray("charts");
-        for (Object block : blocks) {
-            if (block instanceof String text) {
-                paragraphs.add(text);
-            } else if (block instanceof Table table) {
-                tables.add(table.json());
-            } else if (block instanceof Image image) {
-                charts.addObject().put("file", image.file()).put("caption", image.caption());
+        for (Block block : blocks) {
+            switch (block) {
+                case Block.Paragraph paragraph -> paragraphs.add(paragraph.text());
+                case Block.Tabular tabular -> tables.add(tabular.table().json());
+                case Block.Chart chart ->
+                    charts.addObject().put("file", chart.file()).put("caption", chart.caption());
             }
         }
         ObjectNode raw = json.putObject("data");

@@ -27,10 +27,17 @@ final class SweepSection {
 
     private SweepSection() {}
 
-    static Section build(Context context, Findings findings) {
+    /** Every headline policy at every pressure. */
+    static int steps(ReproduceSettings settings) {
+        return PRESSURES.length * Context.runs(settings, Policies.HEADLINE);
+    }
+
+    /** Section 5; its result is the experiment of each target pressure in percent, in sweep order. */
+    static Part<Map<Integer, ExperimentResult>> build(Context context) {
+        Map<Integer, ExperimentResult> sweep = new LinkedHashMap<>();
         for (int pressure : PRESSURES) {
             StressWorkload workload = StressWorkload.kernel(pressure / 100.0, Context.HEAP_BYTES);
-            findings.sweep.put(
+            sweep.put(
                     pressure,
                     context.experiment(
                             "5 sweep " + pressure + "%",
@@ -44,26 +51,26 @@ final class SweepSection {
                 + " minutes of virtual time per run, seeds 1.."
                 + context.settings().seeds()
                 + "; cells are mean ± 95 % CI over seeds (paired change: policy minus reactive on the same seed).");
-        section.table(table("OOM events per policy and target pressure", findings, Metric.OOM_EVENTS, false));
-        section.table(table("OOM events, paired change vs reactive", findings, Metric.OOM_EVENTS, true));
+        section.table(table("OOM events per policy and target pressure", sweep, Metric.OOM_EVENTS, false));
+        section.table(table("OOM events, paired change vs reactive", sweep, Metric.OOM_EVENTS, true));
         section.table(
-                table("KiB moved by compaction per policy and target pressure", findings, Metric.BYTES_MOVED, false));
+                table("KiB moved by compaction per policy and target pressure", sweep, Metric.BYTES_MOVED, false));
         section.table(table(
-                "p99 response time (µs) per policy and target pressure", findings, Metric.P99_RESPONSE_MICROS, false));
-        chart(context, findings);
-        section.image(CHART, "OOM events per policy across the pressure sweep");
+                "p99 response time (µs) per policy and target pressure", sweep, Metric.P99_RESPONSE_MICROS, false));
+        chart(context, sweep);
+        section.chart(CHART, "OOM events per policy across the pressure sweep");
         ArrayNode experiments = Json.array();
-        for (Map.Entry<Integer, ExperimentResult> entry : findings.sweep.entrySet()) {
+        for (Map.Entry<Integer, ExperimentResult> entry : sweep.entrySet()) {
             experiments
                     .addObject()
                     .put("targetPressurePercent", entry.getKey())
                     .set("policies", ExperimentReport.policies(entry.getValue()));
         }
         section.data("experiments", experiments);
-        return section;
+        return new Part<>(section, sweep);
     }
 
-    private static Table table(String title, Findings findings, Metric metric, boolean paired) {
+    private static Table table(String title, Map<Integer, ExperimentResult> sweep, Metric metric, boolean paired) {
         List<String> header = new ArrayList<>();
         header.add("policy");
         for (int pressure : PRESSURES) {
@@ -76,7 +83,7 @@ final class SweepSection {
             }
             List<Cell> row = new ArrayList<>();
             row.add(Cell.text(policy));
-            for (ExperimentResult result : findings.sweep.values()) {
+            for (ExperimentResult result : sweep.values()) {
                 row.add(Cell.estimate(
                         paired ? result.versusBaseline(policy, metric) : result.summary(policy, metric),
                         metric.display(),
@@ -87,7 +94,7 @@ final class SweepSection {
         return table;
     }
 
-    private static void chart(Context context, Findings findings) {
+    private static void chart(Context context, Map<Integer, ExperimentResult> sweep) {
         List<String> categories = new ArrayList<>();
         for (int pressure : PRESSURES) {
             categories.add(pressure + " %");
@@ -96,7 +103,7 @@ final class SweepSection {
         for (String policy : Policies.HEADLINE.stream().map(PolicySpec::name).toList()) {
             double[] means = new double[PRESSURES.length];
             int i = 0;
-            for (ExperimentResult result : findings.sweep.values()) {
+            for (ExperimentResult result : sweep.values()) {
                 means[i++] = result.summary(policy, Metric.OOM_EVENTS).mean();
             }
             series.put(policy, means);

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.mempred.govern.Policies;
 import org.mempred.lab.experiment.ExperimentResult;
@@ -64,13 +66,20 @@ final class TraceSection {
         }
     }
 
-    static Section build(Context context, Findings findings) {
+    /** Every headline policy on every trace at every pressure. */
+    static int steps(ReproduceSettings settings) {
+        return traces(settings.tracesDir()).size() * PRESSURES.length * Context.runs(settings, Policies.HEADLINE);
+    }
+
+    /** Section 10; its result is each replay by "trace at pressure", in run order (empty without traces). */
+    static Part<Map<String, ExperimentResult>> build(Context context) {
         Path dir = context.settings().tracesDir();
         List<Path> traces = traces(dir);
         Section section = new Section(10, "Real traces");
+        Map<String, ExperimentResult> byName = new LinkedHashMap<>();
         if (traces.isEmpty()) {
             section.paragraph("No traces (*.trace, *.trace.gz) were found in " + dir + "; nothing was replayed.");
-            return section;
+            return new Part<>(section, byName);
         }
         section.paragraph("Traces in " + dir + ", replayed with every policy, seeds 1.."
                 + context.settings().seeds()
@@ -90,7 +99,7 @@ final class TraceSection {
                 section.table(
                         ExperimentReport.paired("Replay of " + name + ", paired change vs reactive", result, METRICS));
                 section.paragraph(Verdicts.oomFindings(result));
-                findings.traces.put(name, result);
+                byName.put(name, result);
             }
         }
         ArrayNode replays = Json.array();
@@ -101,7 +110,7 @@ final class TraceSection {
             replay.set("policies", ExperimentReport.policies(results.get(i)));
         }
         section.data("replays", replays);
-        return section;
+        return new Part<>(section, byName);
     }
 
     private static ExperimentResult replay(Context context, Path trace, double pressure) {

@@ -30,6 +30,11 @@ class ReproductionTest {
     private static Reproduction.Output output;
     private static String report;
     private static JsonNode results;
+    private static final List<int[]> PROGRESS = new ArrayList<>();
+
+    private static synchronized void onProgress(String stage, int done, int total) {
+        PROGRESS.add(new int[] {done, total});
+    }
 
     @BeforeAll
     static void reproduce() throws IOException {
@@ -37,7 +42,7 @@ class ReproductionTest {
                 traces.resolve("small.trace"),
                 "# mempred-trace v1\n0 a 1 64\n1000000 a 2 128\n2000000 f 1\n3000000 a 3 32\n4000000 f 2\n",
                 StandardCharsets.UTF_8);
-        output = Reproduction.run(ReproduceSettings.tiny(traces), out, ReproduceProgress.NONE, "test");
+        output = Reproduction.run(ReproduceSettings.tiny(traces), out, ReproductionTest::onProgress, "test");
         report = Files.readString(output.report());
         results = Json.read(Files.readString(output.results()));
     }
@@ -75,6 +80,28 @@ class ReproductionTest {
             assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
             assertThat(report).contains("](" + chart.getFileName() + ")");
         }
+    }
+
+    @Test
+    void progressCountsEveryStepOfThePlanOnceAndEndsAtItsTotal() {
+        int planned = Reproduction.plannedSteps(ReproduceSettings.tiny(traces));
+        assertThat(PROGRESS).hasSize(planned);
+        for (int i = 0; i < PROGRESS.size(); i++) {
+            assertThat(PROGRESS.get(i)).containsExactly(i + 1, planned);
+        }
+    }
+
+    @Test
+    void everyChartASectionDeclaresIsListedInItsJson() {
+        List<String> declared = new ArrayList<>();
+        for (JsonNode section : results.get("sections")) {
+            for (JsonNode chart : section.get("charts")) {
+                declared.add(chart.get("file").asString());
+            }
+        }
+        assertThat(output.charts())
+                .extracting(path -> path.getFileName().toString())
+                .containsExactlyElementsOf(declared);
     }
 
     @Test
