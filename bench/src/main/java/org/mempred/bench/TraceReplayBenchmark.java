@@ -127,8 +127,8 @@ public class TraceReplayBenchmark {
     @Benchmark
     public void parseAndReplayReactive(Events counter, Blackhole blackhole) {
         RunResult result = simulator.run(workload, PolicySpec.Reactive.EVACUATE, 1);
-        if (result.crashes() > 0) {
-            throw new IllegalStateException("replay crashed: " + result.crashMessage());
+        if (result.safety().crashes() > 0) {
+            throw new IllegalStateException("replay crashed: " + result.safety().crashMessage());
         }
         counter.events += summary.events();
         blackhole.consume(result);

@@ -22,7 +22,7 @@ import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.PolicyRuns;
 import org.mempred.lab.report.ExperimentReport;
-import org.mempred.lab.report.JsonWriter;
+import org.mempred.lab.report.Json;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.trace.ReplayMarks;
@@ -37,6 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code mempred replay TRACE...}: every policy replays the same captured trace per seed (paired),
@@ -117,8 +119,8 @@ final class ReplayCommand implements Callable<Integer> {
         List<Plan> plans = plans();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = output.tables(spec);
-        JsonWriter document = new JsonWriter().beginObject().name("command").value("replay");
-        document.name("traces").beginArray();
+        ObjectNode document = Json.object().put("command", "replay");
+        ArrayNode traceResults = document.putArray("traces");
         for (Plan plan : plans) {
             err.println("mempred replay: " + plan.workload().path() + " ...");
             for (String warning : plan.warnings()) {
@@ -136,10 +138,9 @@ final class ReplayCommand implements Callable<Integer> {
             out.print(tables(result, output.tableColumns()));
             out.println();
             out.flush();
-            writeJson(plan, result, document);
+            traceResults.add(json(plan, result));
         }
-        document.endArray().endObject();
-        output.writeJson(spec, document.toString());
+        output.writeJson(spec, Json.write(document));
         return 0;
     }
 
@@ -220,7 +221,7 @@ final class ReplayCommand implements Callable<Integer> {
     static String noOomNote(ExperimentResult result) {
         for (PolicyRuns policy : result.policies()) {
             for (RunResult run : policy.runs()) {
-                if (run.oomEvents() > 0) {
+                if (run.heap().oomEvents() > 0) {
                     return "";
                 }
             }
@@ -348,32 +349,29 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /** One trace's results in the stress JSON layout, plus what describes the trace and the choices made. */
-    static void writeJson(Plan plan, ExperimentResult result, JsonWriter json) {
+    static ObjectNode json(Plan plan, ExperimentResult result) {
         TraceSummary summary = plan.workload().summary();
         StressSettings settings = plan.settings();
-        json.beginObject();
-        StressText.writeHeader("replay", settings, json);
-        json.name("workload").value(plan.workload().name());
-        json.name("trace").value(plan.workload().path().toString());
-        json.name("events").value(summary.events());
-        json.name("allocations").value(summary.allocations());
-        json.name("unknownFrees").value(summary.unknownFrees());
-        json.name("peakLiveBytes").value(summary.peakLiveBytes());
-        json.name("maxRequestBytes").value(summary.maxRequestBytes());
-        json.name("traceSeconds").value(summary.durationNanos() / 1e9);
-        json.name("heapChoice").value(plan.heapChoice());
-        json.name("speed").value(plan.workload().speed());
-        json.name("speedChoice").value(plan.speedChoice());
-        json.name("atomicShare").value(plan.marks().atomicShare());
-        json.name("pinShare").value(plan.marks().pinShare());
-        json.name("meanPinSeconds").value(plan.marks().meanPinNanos() / 1e9);
-        json.name("warnings").beginArray();
-        for (String warning : plan.warnings()) {
-            json.value(warning);
-        }
-        json.endArray();
-        StressText.writeModel(settings, json);
-        ExperimentReport.writePolicies(result, json);
-        json.endObject();
+        ObjectNode json = Json.object();
+        StressText.putHeader("replay", settings, json);
+        json.put("workload", plan.workload().name());
+        json.put("trace", plan.workload().path().toString());
+        json.put("events", summary.events());
+        json.put("allocations", summary.allocations());
+        json.put("unknownFrees", summary.unknownFrees());
+        json.put("peakLiveBytes", summary.peakLiveBytes());
+        json.put("maxRequestBytes", summary.maxRequestBytes());
+        json.set("traceSeconds", Json.number(summary.durationNanos() / 1e9));
+        json.put("heapChoice", plan.heapChoice());
+        json.set("speed", Json.number(plan.workload().speed()));
+        json.put("speedChoice", plan.speedChoice());
+        json.set("atomicShare", Json.number(plan.marks().atomicShare()));
+        json.set("pinShare", Json.number(plan.marks().pinShare()));
+        json.set("meanPinSeconds", Json.number(plan.marks().meanPinNanos() / 1e9));
+        ArrayNode warnings = json.putArray("warnings");
+        plan.warnings().forEach(warnings::add);
+        StressText.putModel(settings, json);
+        json.set("policies", ExperimentReport.policies(result));
+        return json;
     }
 }

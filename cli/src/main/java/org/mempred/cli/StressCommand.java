@@ -12,7 +12,7 @@ import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.PolicyRuns;
 import org.mempred.lab.report.ExperimentReport;
-import org.mempred.lab.report.JsonWriter;
+import org.mempred.lab.report.Json;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.workload.Workload;
@@ -23,6 +23,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code mempred stress}: every policy on the same stress workload per seed, paired, on the
@@ -118,12 +119,12 @@ final class StressCommand implements Callable<Integer> {
     }
 
     static String json(StressSettings settings, ExperimentResult result) {
-        JsonWriter json = new JsonWriter().beginObject();
-        StressText.writeHeader("stress", settings, json);
-        json.name("workload").value(settings.spec().workload().name());
-        StressText.writeModel(settings, json);
-        ExperimentReport.writePolicies(result, json);
-        return json.endObject().toString();
+        ObjectNode json = Json.object();
+        StressText.putHeader("stress", settings, json);
+        json.put("workload", settings.spec().workload().name());
+        StressText.putModel(settings, json);
+        json.set("policies", ExperimentReport.policies(result));
+        return Json.write(json);
     }
 
     /** A comment line naming each run, then its METRIC lines (as the shell's {@code metrics} prints them). */

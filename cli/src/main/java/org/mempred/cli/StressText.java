@@ -5,9 +5,12 @@ import java.util.Locale;
 import org.mempred.cli.options.Durations;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
+import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.ExperimentReport;
-import org.mempred.lab.report.JsonWriter;
+import org.mempred.lab.report.Json;
 import org.mempred.lab.sim.SimulationOptions;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The header of the stress report and the model description shared by text and JSON. */
 final class StressText {
@@ -38,23 +41,25 @@ final class StressText {
                 options.requestNanos());
     }
 
-    static void writeModel(StressSettings settings, JsonWriter json) {
+    /** The simulation model of the runs, under {@code "model"}. */
+    static void putModel(StressSettings settings, ObjectNode json) {
         SimulationOptions options = settings.spec().options();
-        json.name("model").beginObject();
-        json.name("compactionFixedNanos").value(options.costModel().fixedNanos());
-        json.name("compactionPerBlockNanos").value(options.costModel().perBlockNanos());
-        json.name("compactionBytesPerNano").value(options.costModel().bytesPerNano());
-        json.name("requestNanos").value(options.requestNanos());
-        json.name("tickNanos").value(options.tickNanos());
-        json.name("meanPressure").value("time-weighted over the run");
-        json.endObject();
+        ObjectNode model = json.putObject("model");
+        model.set("compactionFixedNanos", Json.number(options.costModel().fixedNanos()));
+        model.set("compactionPerBlockNanos", Json.number(options.costModel().perBlockNanos()));
+        model.set("compactionBytesPerNano", Json.number(options.costModel().bytesPerNano()));
+        model.put("requestNanos", options.requestNanos());
+        model.put("tickNanos", options.tickNanos());
+        model.put("meanPressure", "time-weighted over the run");
     }
 
     /** Both tables of an experiment, the star legend and the notes: the body of stress and replay output. */
     static String tables(ExperimentResult result, int tableColumns) {
         StringBuilder out = new StringBuilder();
-        out.append(ExperimentReport.summaryTable(result, tableColumns)).append('\n');
-        out.append(ExperimentReport.pairedTable(result, tableColumns));
+        List<Metric> metrics = List.of(Metric.values());
+        out.append(ExperimentReport.summary("Summary", result, metrics).text(tableColumns))
+                .append('\n');
+        out.append(ExperimentReport.paired("Paired change", result, metrics).text(tableColumns));
         out.append(
                 ExperimentReport.oneSeed(result)
                         ? "(one seed: no confidence interval and no * marks; use --seeds 2 or more to judge changes)\n"
@@ -66,21 +71,18 @@ final class StressText {
     }
 
     /** The JSON fields stress and replay share, from {@code command} to {@code lookaheadSeconds}. */
-    static void writeHeader(String command, StressSettings settings, JsonWriter json) {
-        json.name("command").value(command);
-        json.name("pressure").value(settings.targetPressure());
-        json.name("durationSeconds").value(settings.durationNanos() / 1e9);
-        json.name("heapBytes").value(settings.spec().options().heapBytes());
-        json.name("seeds").beginArray();
-        for (long seed : settings.spec().seeds()) {
-            json.value(seed);
-        }
-        json.endArray();
-        json.name("lookaheadSeconds").value(settings.horizonNanos() / 1e9);
-        json.name("weights")
-                .value(
-                        settings.weightsFile() == null
-                                ? "shipped"
-                                : settings.weightsFile().toString());
+    static void putHeader(String command, StressSettings settings, ObjectNode json) {
+        json.put("command", command);
+        json.set("pressure", Json.number(settings.targetPressure()));
+        json.set("durationSeconds", Json.number(settings.durationNanos() / 1e9));
+        json.put("heapBytes", settings.spec().options().heapBytes());
+        ArrayNode seeds = json.putArray("seeds");
+        settings.spec().seeds().forEach(seeds::add);
+        json.set("lookaheadSeconds", Json.number(settings.horizonNanos() / 1e9));
+        json.put(
+                "weights",
+                settings.weightsFile() == null
+                        ? "shipped"
+                        : settings.weightsFile().toString());
     }
 }

@@ -120,7 +120,7 @@ public final class WeightsFile {
         json.append("  \"hiddenUnits\": ").append(weights.hiddenUnits()).append(",\n");
         json.append("  \"outputs\": 1,\n");
         json.append("  \"origin\": ");
-        appendString(json, origin);
+        JsonStrings.quote(json, origin);
         json.append(",\n");
         appendNumbers(json, "inputMeans", weights.inputMeans());
         appendNumbers(json, "inputVariances", weights.inputVariances());
@@ -168,21 +168,6 @@ public final class WeightsFile {
             }
             crc.update(bits);
         }
-    }
-
-    private static void appendString(StringBuilder json, String value) {
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                json.append('\\').append(c);
-            } else if (c < 0x20) {
-                json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                json.append(c);
-            }
-        }
-        json.append('"');
     }
 
     /** Turns the parsed JSON tree into weights, throwing on the first defect. */

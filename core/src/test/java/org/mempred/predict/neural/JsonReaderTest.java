@@ -49,4 +49,14 @@ class JsonReaderTest {
 
         assertThatThrownBy(() -> JsonReader.parse(deep)).hasMessageContaining("nesting deeper than 32");
     }
+
+    @Test
+    void quotedStringsReadBackAsWritten() {
+        String text = "a \"quoted\" \\ path\n\twith\u0001 controls and ünïcode";
+        StringBuilder json = new StringBuilder();
+        JsonStrings.quote(json, text);
+
+        assertThat(json.toString()).doesNotContain("\n").startsWith("\"").endsWith("\"");
+        assertThat(JsonReader.parse(json.toString())).isEqualTo(text);
+    }
 }

@@ -31,6 +31,21 @@ public record ExperimentSpec(
             throw new IllegalArgumentException("policies=" + policies + " and seeds=" + seeds
                     + " must be non-empty and threads=" + threads + " >= 1");
         }
+        if (options.heapBytes() < workload.maxRequestBytes()) {
+            throw new IllegalArgumentException("heapBytes=" + options.heapBytes()
+                    + " is smaller than the workload's largest request of " + workload.maxRequestBytes() + " bytes");
+        }
+        policies = List.copyOf(withBaseline(policies));
+        seeds = List.copyOf(seeds);
+    }
+
+    /** The policies' names, in report order: the keys of the results. */
+    public List<String> names() {
+        return policies.stream().map(PolicySpec::name).toList();
+    }
+
+    /** {@code policies} in order without repeats, the baseline first when missing: the policies a spec runs. */
+    public static List<PolicySpec> withBaseline(List<PolicySpec> policies) {
         List<PolicySpec> ordered = new ArrayList<>();
         if (!policies.contains(BASELINE)) {
             ordered.add(BASELINE);
@@ -40,17 +55,7 @@ public record ExperimentSpec(
                 ordered.add(policy);
             }
         }
-        if (options.heapBytes() < workload.maxRequestBytes()) {
-            throw new IllegalArgumentException("heapBytes=" + options.heapBytes()
-                    + " is smaller than the workload's largest request of " + workload.maxRequestBytes() + " bytes");
-        }
-        policies = List.copyOf(ordered);
-        seeds = List.copyOf(seeds);
-    }
-
-    /** The policies' names, in report order: the keys of the results. */
-    public List<String> names() {
-        return policies.stream().map(PolicySpec::name).toList();
+        return List.copyOf(ordered);
     }
 
     /** Seeds {@code 1..count}. */

@@ -2,46 +2,118 @@ package org.mempred.lab.experiment;
 
 import java.util.function.ToDoubleFunction;
 import org.mempred.lab.sim.RunResult;
+import org.mempred.lab.stats.Summary;
 
 /**
  * The figures of a {@link RunResult} that experiments summarise across seeds, in report order,
  * each with its JSON key, its table label and how it is shown. NaN means "does not apply".
  */
 public enum Metric {
-    PEAK_PRESSURE("peakPressure", "achieved peak pressure %", Display.PERCENT, RunResult::peakPressure),
-    MEAN_PRESSURE("meanPressure", "achieved mean pressure % (time-weighted)", Display.PERCENT, RunResult::meanPressure),
-    OOM_EVENTS("oomEvents", "OOM events", Display.COUNT, r -> r.oomEvents()),
-    OOM_FRAGMENTATION("oomFragmentation", "  of which fragmentation", Display.COUNT, r -> r.oomFragmentation()),
-    OOM_EXHAUSTION("oomExhaustion", "  of which exhaustion", Display.COUNT, r -> r.oomExhaustion()),
-    COMPACTIONS("compactions", "compactions", Display.COUNT, r -> r.compactions()),
-    PROACTIVE_COMPACTIONS("proactiveCompactions", "  proactive", Display.COUNT, r -> r.proactiveCompactions()),
-    REACTIVE_COMPACTIONS("reactiveCompactions", "  reactive (direct)", Display.COUNT, r -> r.reactiveCompactions()),
-    BYTES_MOVED("bytesMoved", "KiB moved", Display.KIB, r -> r.bytesMoved()),
+    PEAK_PRESSURE(
+            "peakPressure",
+            "achieved peak pressure %",
+            Display.PERCENT,
+            r -> r.heap().peakPressure()),
+    MEAN_PRESSURE(
+            "meanPressure",
+            "achieved mean pressure % (time-weighted)",
+            Display.PERCENT,
+            r -> r.heap().meanPressure()),
+    OOM_EVENTS("oomEvents", "OOM events", Display.COUNT, r -> r.heap().oomEvents()),
+    OOM_FRAGMENTATION(
+            "oomFragmentation",
+            "  of which fragmentation",
+            Display.COUNT,
+            r -> r.heap().oomFragmentation()),
+    OOM_EXHAUSTION(
+            "oomExhaustion",
+            "  of which exhaustion",
+            Display.COUNT,
+            r -> r.heap().oomExhaustion()),
+    COMPACTIONS("compactions", "compactions", Display.COUNT, r -> r.compaction().total()),
+    PROACTIVE_COMPACTIONS(
+            "proactiveCompactions",
+            "  proactive",
+            Display.COUNT,
+            r -> r.compaction().proactive()),
+    REACTIVE_COMPACTIONS(
+            "reactiveCompactions",
+            "  reactive (direct)",
+            Display.COUNT,
+            r -> r.compaction().reactive()),
+    BYTES_MOVED("bytesMoved", "KiB moved", Display.KIB, r -> r.compaction().bytesMoved()),
     MEAN_COMPACTION_MICROS(
-            "meanCompactionMicros", "compaction µs (model)", Display.MICROS, RunResult::meanCompactionMicros),
+            "meanCompactionMicros",
+            "compaction µs (model)",
+            Display.MICROS,
+            r -> r.compaction().meanModelMicros()),
     MEAN_COMPACTION_WALL_MICROS(
-            "meanCompactionWallMicros", "compaction µs (wall)", Display.MICROS, RunResult::meanCompactionWallMicros),
-    MEAN_RESPONSE_MICROS("meanResponseMicros", "mean response µs", Display.MICROS, RunResult::meanResponseMicros),
-    P99_RESPONSE_MICROS("p99ResponseMicros", "p99 response µs", Display.MICROS, RunResult::p99ResponseMicros),
-    PREDICTION_ACCURACY("predictionAccuracy", "prediction accuracy %", Display.PERCENT, RunResult::predictionAccuracy),
-    SKILL("skill", "skill vs persistence", Display.RATIO, RunResult::skill),
-    FALLBACKS("fallbacks", "fallbacks", Display.COUNT, r -> r.fallbacks()),
-    WATCHDOG_ALERTS("watchdogAlerts", "watchdog alerts", Display.COUNT, r -> r.watchdogAlerts()),
-    RATE_LIMITED("rateLimited", "rate-limited", Display.COUNT, r -> r.rateLimited()),
-    CRASHES("crashes", "crashes", Display.COUNT, r -> r.crashes());
+            "meanCompactionWallMicros",
+            "compaction µs (wall)",
+            Display.MICROS,
+            r -> r.compaction().meanWallMicros()),
+    MEAN_RESPONSE_MICROS(
+            "meanResponseMicros",
+            "mean response µs",
+            Display.MICROS,
+            r -> r.response().meanMicros()),
+    P99_RESPONSE_MICROS(
+            "p99ResponseMicros",
+            "p99 response µs",
+            Display.MICROS,
+            r -> r.response().p99Micros()),
+    PREDICTION_ACCURACY(
+            "predictionAccuracy",
+            "prediction accuracy %",
+            Display.PERCENT,
+            r -> r.prediction().accuracyShare()),
+    SKILL("skill", "skill vs persistence", Display.RATIO, r -> r.prediction().skill()),
+    FALLBACKS("fallbacks", "fallbacks", Display.COUNT, r -> r.safety().fallbacks()),
+    WATCHDOG_ALERTS(
+            "watchdogAlerts", "watchdog alerts", Display.COUNT, r -> r.safety().watchdogAlerts()),
+    RATE_LIMITED("rateLimited", "rate-limited", Display.COUNT, r -> r.safety().rateLimited()),
+    CRASHES("crashes", "crashes", Display.COUNT, r -> r.safety().crashes());
 
-    /** How a metric's numbers are shown in tables. */
+    /**
+     * How numbers are shown in tables: the factor from the stored unit to the shown one and the
+     * decimals. The only place the lab scales a figure for display.
+     */
     public enum Display {
         /** A fraction shown as a percentage with one decimal. */
-        PERCENT,
+        PERCENT(100.0, 1),
         /** A count shown with one decimal (means of counts are fractional). */
-        COUNT,
+        COUNT(1.0, 1),
         /** Bytes shown as KiB with one decimal. */
-        KIB,
+        KIB(1.0 / 1024.0, 1),
+        /** Bytes shown as MiB with one decimal. */
+        MIB(1.0 / (1024 * 1024), 1),
         /** Microseconds with three decimals. */
-        MICROS,
+        MICROS(1.0, 3),
         /** A dimensionless ratio with three decimals. */
-        RATIO
+        RATIO(1.0, 3);
+
+        private final double factor;
+        private final int decimals;
+
+        Display(double factor, int decimals) {
+            this.factor = factor;
+            this.decimals = decimals;
+        }
+
+        /** {@code value} in the shown unit. */
+        public double scale(double value) {
+            return value * factor;
+        }
+
+        /** {@code summary} in the shown unit. */
+        public Summary scale(Summary summary) {
+            return summary.times(factor);
+        }
+
+        /** Decimals tables show. */
+        public int decimals() {
+            return decimals;
+        }
     }
 
     private final String key;
@@ -56,7 +128,7 @@ public enum Metric {
         this.extractor = extractor;
     }
 
-    /** The JSON key, as in {@link RunResult}'s component names. */
+    /** The JSON key of the figure in every run and summary. */
     public String key() {
         return key;
     }

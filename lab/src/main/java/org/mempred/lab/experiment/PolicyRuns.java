@@ -35,7 +35,7 @@ public record PolicyRuns(PolicySpec spec, List<RunResult> runs) {
     public long crashes() {
         long crashes = 0;
         for (RunResult run : runs) {
-            crashes += run.crashes();
+            crashes += run.safety().crashes();
         }
         return crashes;
     }

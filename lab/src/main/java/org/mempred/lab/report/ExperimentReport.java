@@ -2,7 +2,6 @@ package org.mempred.lab.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.mempred.govern.PolicySpec;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
@@ -11,65 +10,55 @@ import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.experiment.PolicyRuns;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.stats.Summary;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns an {@link ExperimentResult} into the human report (two tables: every metric as mean ±
- * 95 % CI per policy, then the paired change vs {@code reactive}) and into the {@code policies}
- * part of the JSON document. Every number comes from the result; nothing is computed here but
- * formatting and the summaries of {@link org.mempred.lab.stats.Stats}.
+ * Turns an {@link ExperimentResult} into its two {@link Table}s (metrics as mean ± 95 % CI per
+ * policy, then the paired change vs {@code reactive}, starred when its CI excludes 0), into the
+ * notes printed under them and into the {@code policies} part of a JSON document. Every number
+ * comes from the result, shown as its {@link Metric.Display} says; nothing is computed here but
+ * the summaries of {@link org.mempred.lab.stats.Stats}. Used by {@code stress}, {@code replay}
+ * (as text) and {@code reproduce} (as Markdown and JSON).
  */
 public final class ExperimentReport {
     private ExperimentReport() {}
 
-    /** Mean ± half-width of the 95 % CI for every metric (rows) and policy (columns). */
-    public static String summaryTable(ExperimentResult result) {
-        return summaryTable(result, Integer.MAX_VALUE);
-    }
-
-    /** As {@link #summaryTable(ExperimentResult)}, its columns wrapped into groups of at most {@code maxWidth}. */
-    public static String summaryTable(ExperimentResult result, int maxWidth) {
+    /** Mean ± 95 % CI of {@code metrics} (rows) per policy (columns). */
+    public static Table summary(String title, ExperimentResult result, List<Metric> metrics) {
         List<String> header = new ArrayList<>();
         header.add(oneSeed(result) ? "metric (mean; no CI with one seed)" : "metric (mean ± 95% CI)");
         header.addAll(result.spec().names());
-        Table table = new Table(header);
-        for (Metric metric : Metric.values()) {
-            List<String> row = new ArrayList<>();
-            row.add(metric.label());
+        Table table = new Table(title, header);
+        for (Metric metric : metrics) {
+            List<Cell> row = new ArrayList<>();
+            row.add(Cell.text(metric.label()));
             for (String policy : result.spec().names()) {
-                row.add(cell(result.summary(policy, metric), metric.display()));
+                row.add(Cell.estimate(result.summary(policy, metric), metric.display(), false));
             }
             table.row(row);
         }
-        return table.render(maxWidth);
+        return table;
     }
 
-    /** Paired change vs the baseline (mean ± 95 % CI; {@code *} marks a CI that excludes 0). */
-    public static String pairedTable(ExperimentResult result) {
-        return pairedTable(result, Integer.MAX_VALUE);
-    }
-
-    /** As {@link #pairedTable(ExperimentResult)}, its columns wrapped into groups of at most {@code maxWidth}. */
-    public static String pairedTable(ExperimentResult result, int maxWidth) {
+    /** Paired change of {@code metrics} vs the baseline, per other policy. */
+    public static Table paired(String title, ExperimentResult result, List<Metric> metrics) {
         List<String> others = new ArrayList<>(result.spec().names());
         others.remove(ExperimentSpec.BASELINE.name());
         List<String> header = new ArrayList<>();
         header.add("change vs " + ExperimentSpec.BASELINE.name()
-                + (oneSeed(result) ? " (paired; no CI with one seed)" : " (paired)"));
+                + (oneSeed(result) ? " (paired; no CI with one seed)" : " (paired; * = CI excludes 0)"));
         header.addAll(others);
-        Table table = new Table(header);
-        for (Metric metric : Metric.values()) {
-            List<String> row = new ArrayList<>();
-            row.add(metric.label());
+        Table table = new Table(title, header);
+        for (Metric metric : metrics) {
+            List<Cell> row = new ArrayList<>();
+            row.add(Cell.text(metric.label()));
             for (String policy : others) {
-                Summary difference = result.versusBaseline(policy, metric);
-                row.add(
-                        difference.excludesZero()
-                                ? starred(difference, metric.display()) + " *"
-                                : cell(difference, metric.display(), true) + "  ");
+                row.add(Cell.estimate(result.versusBaseline(policy, metric), metric.display(), true));
             }
             table.row(row);
         }
-        return table.render(maxWidth);
+        return table;
     }
 
     /** Whether the result has one seed, so no confidence interval (the tables say so in their headers). */
@@ -85,8 +74,9 @@ public final class ExperimentReport {
         }
         for (PolicyRuns runs : result.policies()) {
             for (RunResult run : runs.runs()) {
-                if (run.crashes() > 0) {
-                    notes.add("crash: " + runs.policy() + " seed " + run.seed() + ": " + run.crashMessage());
+                if (run.safety().crashes() > 0) {
+                    notes.add("crash: " + runs.policy() + " seed " + run.seed() + ": "
+                            + run.safety().crashMessage());
                     break;
                 }
             }
@@ -94,101 +84,59 @@ public final class ExperimentReport {
         return notes;
     }
 
-    /** Writes {@code "policies": [...]} with every run and the summaries into an open object. */
-    public static void writePolicies(ExperimentResult result, JsonWriter json) {
-        json.name("policies").beginArray();
+    /**
+     * Every policy with its runs (seed, every metric by its key, the crash message if any) and its
+     * summaries ({@code n}, {@code mean}, {@code sd}, {@code ci95}, and {@code vsReactive} for the
+     * paired change), in stored units.
+     */
+    public static ArrayNode policies(ExperimentResult result) {
+        ArrayNode policies = Json.array();
         for (PolicyRuns runs : result.policies()) {
-            json.beginObject().name("name").value(runs.policy());
+            ObjectNode policy = policies.addObject();
+            policy.put("name", runs.policy());
             if (runs.spec().readsFuture()) {
-                json.name("definition").value(Experiment.ORACLE_DEFINITION);
+                policy.put("definition", Experiment.ORACLE_DEFINITION);
             }
-            json.name("runs").beginArray();
+            ArrayNode list = policy.putArray("runs");
             for (RunResult run : runs.runs()) {
-                writeRun(run, json);
+                list.add(run(run));
             }
-            json.endArray().name("summary").beginObject();
+            ObjectNode summary = policy.putObject("summary");
             for (Metric metric : Metric.values()) {
-                json.name(metric.key()).beginObject();
-                writeSummary(result.summary(runs.policy(), metric), json);
+                ObjectNode figure = summary(result.summary(runs.policy(), metric));
                 if (!runs.spec().equals(ExperimentSpec.BASELINE)) {
-                    json.name("vs" + capitalised(ExperimentSpec.BASELINE.name()))
-                            .beginObject();
-                    writeSummary(result.versusBaseline(runs.policy(), metric), json);
-                    json.endObject();
+                    figure.set(
+                            "vs" + capitalised(ExperimentSpec.BASELINE.name()),
+                            summary(result.versusBaseline(runs.policy(), metric)));
                 }
-                json.endObject();
+                summary.set(metric.key(), figure);
             }
-            json.endObject().endObject();
         }
-        json.endArray();
+        return policies;
     }
 
-    private static void writeRun(RunResult run, JsonWriter json) {
-        json.beginObject().name("seed").value(run.seed());
+    private static ObjectNode run(RunResult run) {
+        ObjectNode node = Json.object();
+        node.put("seed", run.seed());
         for (Metric metric : Metric.values()) {
-            json.name(metric.key()).value(metric.of(run));
+            node.set(metric.key(), Json.number(metric.of(run)));
         }
-        if (run.crashMessage() != null) {
-            json.name("crashMessage").value(run.crashMessage());
+        if (run.safety().crashMessage() != null) {
+            node.put("crashMessage", run.safety().crashMessage());
         }
-        json.endObject();
+        return node;
     }
 
-    private static void writeSummary(Summary summary, JsonWriter json) {
-        json.name("n").value(summary.count());
-        json.name("mean").value(summary.mean());
-        json.name("sd").value(summary.sd());
-        json.name("ci95")
-                .beginArray()
-                .value(summary.ciLow())
-                .value(summary.ciHigh())
-                .endArray();
+    private static ObjectNode summary(Summary summary) {
+        ObjectNode node = Json.object();
+        node.put("n", summary.count());
+        node.set("mean", Json.number(summary.mean()));
+        node.set("sd", Json.number(summary.sd()));
+        node.set("ci95", Json.numbers(summary.ciLow(), summary.ciHigh()));
+        return node;
     }
 
     private static String capitalised(String word) {
         return Character.toUpperCase(word.charAt(0)) + word.substring(1);
-    }
-
-    private static String cell(Summary summary, Metric.Display display) {
-        return cell(summary, display, false);
-    }
-
-    private static String cell(Summary summary, Metric.Display display, boolean signed) {
-        if (summary.count() == 0) {
-            return "-";
-        }
-        String mean = number(summary.mean(), display, signed);
-        return Double.isNaN(summary.halfWidth()) ? mean : mean + " ± " + number(summary.halfWidth(), display, false);
-    }
-
-    /** One number as {@code display} says, in the root locale. */
-    public static String number(double value, Metric.Display display, boolean signed) {
-        return number(value, display, signed, 0);
-    }
-
-    /** As {@link #number(double, Metric.Display, boolean)} with {@code extraDecimals} more decimals. */
-    private static String number(double value, Metric.Display display, boolean signed, int extraDecimals) {
-        double scaled = switch (display) {
-            case PERCENT -> value * 100.0;
-            case KIB -> value / 1024.0;
-            case COUNT, MICROS, RATIO -> value;
-        };
-        int decimals = (display == Metric.Display.MICROS || display == Metric.Display.RATIO ? 3 : 1) + extraDecimals;
-        return String.format(Locale.ROOT, "%" + (signed ? "+" : "") + "." + decimals + "f", scaled);
-    }
-
-    /**
-     * A paired change whose CI excludes zero, with as many more decimals (up to six) as its mean
-     * needs not to print as zero: a starred change must read as a change.
-     */
-    private static String starred(Summary difference, Metric.Display display) {
-        int extra = 0;
-        while (extra < 6
-                && difference.mean() != 0.0
-                && Double.parseDouble(number(difference.mean(), display, false, extra)) == 0.0) {
-            extra++;
-        }
-        return number(difference.mean(), display, true, extra) + " ± "
-                + number(difference.halfWidth(), display, false, extra);
     }
 }

@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
+import org.mempred.lab.experiment.ExperimentSpec;
+import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
@@ -26,10 +31,28 @@ final class AccuracySection {
     /** A band's bar is drawn only from this many predictions of the policy up (summed over seeds). */
     static final int MIN_CHARTED_PREDICTIONS = 30;
 
+    private static final String BANDS_CHART = "accuracy-by-band.png";
+    private static final String FORECAST_CHART = "predicted-vs-actual.png";
+
     private AccuracySection() {}
 
-    static Section build(Context context, Findings findings) {
-        ExperimentResult experiment = findings.shortStress;
+    /**
+     * What the claims table reads of neural's accuracy by band: the accuracy (a fraction) at 0-50 %
+     * and at 95-100 % pressure as mean ± CI over seeds, and the predictions in each band.
+     */
+    record NeuralBands(Summary lowAccuracy, Summary highAccuracy, long lowCount, long highCount) {}
+
+    /** One re-run per seed of every predictive headline policy. */
+    static int steps(ReproduceSettings settings) {
+        int predictive = 0;
+        for (PolicySpec policy : ExperimentSpec.withBaseline(Policies.HEADLINE)) {
+            predictive += policy.usesPredictor() ? 1 : 0;
+        }
+        return predictive * settings.seeds();
+    }
+
+    /** Section 4 from the runs of section 1; its result is empty when neural was not among them. */
+    static Part<Optional<NeuralBands>> build(Context context, ExperimentResult experiment) {
         Map<String, List<AccuracyReport>> reports = new LinkedHashMap<>();
         LabelLog neuralSeedOne = null;
         int mismatches = 0;
@@ -70,14 +93,16 @@ final class AccuracySection {
         for (Map.Entry<String, List<AccuracyReport>> entry : reports.entrySet()) {
             section.table(bands(entry.getKey(), entry.getValue()));
         }
-        if (reports.containsKey(Predictors.NEURAL)) {
-            findings.neuralBandLowAccuracy = bandSummary(reports.get(Predictors.NEURAL), PressureBand.P0_50);
-            findings.neuralBandHighAccuracy = bandSummary(reports.get(Predictors.NEURAL), PressureBand.P95_100);
-            findings.neuralBandLowCount = bandCount(reports.get(Predictors.NEURAL), PressureBand.P0_50);
-            findings.neuralBandHighCount = bandCount(reports.get(Predictors.NEURAL), PressureBand.P95_100);
-        }
         charts(context, section, reports, neuralSeedOne);
-        return section;
+        List<AccuracyReport> neural = reports.get(Predictors.NEURAL);
+        return new Part<>(
+                section,
+                Optional.ofNullable(neural)
+                        .map(runs -> new NeuralBands(
+                                bandSummary(runs, PressureBand.P0_50),
+                                bandSummary(runs, PressureBand.P95_100),
+                                bandCount(runs, PressureBand.P0_50),
+                                bandCount(runs, PressureBand.P95_100))));
     }
 
     private static void charts(
@@ -101,26 +126,25 @@ final class AccuracySection {
             series.put(entry.getKey(), means);
         }
         Charts.bars(
-                context.outDir().resolve("accuracy-by-band.png"),
+                context.outDir().resolve(BANDS_CHART),
                 "Accuracy by band of current pressure (mean over seeds; n = fewest predictions of a policy; a"
                         + " policy with under " + MIN_CHARTED_PREDICTIONS + " in a band is drawn as 0)",
                 "current pressure band",
                 "accuracy (%)",
                 bands,
                 series);
-        section.image("accuracy-by-band.png", "Accuracy by pressure band, every predictor");
+        section.chart(BANDS_CHART, "Accuracy by pressure band, every predictor");
         if (neural != null) {
             Charts.predictedVsActual(
-                    context.outDir().resolve("predicted-vs-actual.png"),
+                    context.outDir().resolve(FORECAST_CHART),
                     "neural: forecast vs actual largest request of the next horizon (seed 1, section 1)",
                     neural);
-            section.image(
-                    "predicted-vs-actual.png", "Forecast vs actual largest request (% of capacity), neural, seed 1");
+            section.chart(FORECAST_CHART, "Forecast vs actual largest request (% of capacity), neural, seed 1");
         }
     }
 
-    private static ReportTable overall(Map<String, List<AccuracyReport>> reports) {
-        ReportTable table = new ReportTable(
+    private static Table overall(Map<String, List<AccuracyReport>> reports) {
+        Table table = new Table(
                 "Overall accuracy per predictor (MAE and RMSE in percentage points of pressure)",
                 List.of("predictor", "N", "accuracy %", "FP %", "FN %", "MAE", "RMSE", "skill vs persistence"));
         for (Map.Entry<String, List<AccuracyReport>> entry : reports.entrySet()) {
@@ -141,8 +165,8 @@ final class AccuracySection {
         return table;
     }
 
-    private static ReportTable bands(String policy, List<AccuracyReport> reports) {
-        ReportTable table = new ReportTable(
+    private static Table bands(String policy, List<AccuracyReport> reports) {
+        Table table = new Table(
                 "Accuracy by pressure band: " + policy,
                 List.of("pressure range", "predictions", "accuracy %", "false positives %", "false negatives %"));
         for (PressureBand band : PressureBand.values()) {

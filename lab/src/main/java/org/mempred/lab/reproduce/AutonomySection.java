@@ -8,7 +8,10 @@ import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.Cell;
 import org.mempred.lab.report.ExperimentReport;
+import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.workload.SubsystemMix;
@@ -21,6 +24,8 @@ import org.mempred.lab.workload.SubsystemMix;
  */
 final class AutonomySection {
     static final double PRESSURE = 0.95;
+    private static final List<PolicySpec> POLICIES =
+            List.of(PolicySpec.Reactive.EVACUATE, Policies.demand(Forecaster.NEURAL));
 
     private static final List<Metric> METRICS = List.of(
             Metric.PREDICTION_ACCURACY,
@@ -40,15 +45,15 @@ final class AutonomySection {
 
     private AutonomySection() {}
 
-    static Section build(Context context, Findings findings) {
+    /** The experiment's runs and one re-run per seed with a timeline. */
+    static int steps(ReproduceSettings settings) {
+        return Context.runs(settings, POLICIES) + settings.seeds();
+    }
+
+    static Part<ExperimentResult> build(Context context) {
         ReproduceSettings settings = context.settings();
         SubsystemMix mix = new SubsystemMix(PRESSURE, Context.HEAP_BYTES);
-        ExperimentResult result = context.experiment(
-                "3 autonomy",
-                mix,
-                List.of(PolicySpec.Reactive.EVACUATE, Policies.demand(Forecaster.NEURAL)),
-                settings.autonomyNanos());
-        findings.autonomy = result;
+        ExperimentResult result = context.experiment("3 autonomy", mix, POLICIES, settings.autonomyNanos());
         double[] decisions = new double[context.seeds().size()];
         for (int s = 0; s < decisions.length; s++) {
             decisions[s] = DetailRuns.run(
@@ -72,8 +77,8 @@ final class AutonomySection {
                 mix.name(),
                 Cell.format(ReproduceSettings.minutesOf(settings.autonomyNanos()), 1, false),
                 settings.seeds()));
-        ReportTable counts = new ReportTable(
-                "Governor activity per run, neural (mean ± 95% CI over seeds)", List.of("figure", "value"));
+        Table counts =
+                new Table("Governor activity per run, neural (mean ± 95% CI over seeds)", List.of("figure", "value"));
         counts.row(List.of(
                 Cell.text("autonomous decisions (governor ticks)"),
                 Cell.estimate(Stats.summarize(decisions), 1, false)));
@@ -88,20 +93,16 @@ final class AutonomySection {
                 Cell.text("predictions per second of virtual time (mean over seeds)"),
                 Cell.value(predictionsPerSecond, 2)));
         section.table(counts);
-        section.table(ExperimentTables.summary("Autonomous run, mean ± 95% CI over seeds", result, METRICS));
-        section.table(ExperimentTables.paired("Autonomous run, neural vs reactive (paired)", result, METRICS));
-        section.data("experiment", json -> {
-            json.beginObject();
-            ExperimentReport.writePolicies(result, json);
-            json.endObject();
-        });
-        return section;
+        section.table(ExperimentReport.summary("Autonomous run, mean ± 95% CI over seeds", result, METRICS));
+        section.table(ExperimentReport.paired("Autonomous run, neural vs reactive (paired)", result, METRICS));
+        section.data("experiment", Json.object().set("policies", ExperimentReport.policies(result)));
+        return new Part<>(section, result);
     }
 
     private static double[] predictions(List<RunResult> runs) {
         double[] values = new double[runs.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = runs.get(i).predictions();
+            values[i] = runs.get(i).prediction().predictions();
         }
         return values;
     }

@@ -17,6 +17,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mempred.lab.report.Cell;
 import org.mempred.lab.sim.Timeline;
 
 /**

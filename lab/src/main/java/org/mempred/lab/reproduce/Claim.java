@@ -1,5 +1,6 @@
 package org.mempred.lab.reproduce;
 
+import org.mempred.lab.report.Cell;
 import org.mempred.lab.stats.Summary;
 
 /**
@@ -11,7 +12,7 @@ import org.mempred.lab.stats.Summary;
  * @param rule how the verdict follows from the measurement
  * @param verdict supported, not supported, or not comparable
  */
-record Claim(String claim, String measured, String rule, String verdict) {
+record Claim(String claim, String measured, String rule, Verdicts.Support verdict) {
 
     /**
      * A claimed relative change in [low, high] %: supported when the measured CI excludes 0 on the
@@ -20,7 +21,7 @@ record Claim(String claim, String measured, String rule, String verdict) {
     static Claim relativeChange(String claim, String what, Summary percent, double low, double high) {
         String measured = what + ": " + estimate(percent, 1, true) + " %";
         if (percent.count() < 2 || Double.isNaN(percent.ciLow())) {
-            return new Claim(claim, measured, "too few seeds", Verdicts.NOT_COMPARABLE);
+            return new Claim(claim, measured, "too few seeds", Verdicts.Support.NOT_COMPARABLE);
         }
         boolean sameSide = high < 0 ? percent.ciHigh() < 0 : percent.ciLow() > 0;
         boolean overlaps = percent.ciLow() <= high && percent.ciHigh() >= low;
@@ -28,7 +29,7 @@ record Claim(String claim, String measured, String rule, String verdict) {
                 claim,
                 measured,
                 "CI excludes 0 on the claimed side and overlaps the claimed " + range(low, high) + " %",
-                sameSide && overlaps ? Verdicts.SUPPORTED : Verdicts.NOT_SUPPORTED);
+                Verdicts.Support.of(sameSide && overlaps));
     }
 
     /**
@@ -38,7 +39,7 @@ record Claim(String claim, String measured, String rule, String verdict) {
     static Claim atLeast(String claim, String what, Summary value, double claimed, int decimals) {
         String measured = what + ": " + estimate(value, decimals, false);
         if (value.count() == 0 || Double.isNaN(value.mean())) {
-            return new Claim(claim, measured, "no measurement", Verdicts.NOT_COMPARABLE);
+            return new Claim(claim, measured, "no measurement", Verdicts.Support.NOT_COMPARABLE);
         }
         String where = Double.isNaN(value.ciLow())
                 ? ""
@@ -49,16 +50,16 @@ record Claim(String claim, String measured, String rule, String verdict) {
                 claim,
                 measured + where,
                 "mean >= " + Cell.format(claimed, decimals, false),
-                value.mean() >= claimed ? Verdicts.SUPPORTED : Verdicts.NOT_SUPPORTED);
+                Verdicts.Support.of(value.mean() >= claimed));
     }
 
     /** A yes/no claim checked directly. */
     static Claim check(String claim, String measured, String rule, boolean holds) {
-        return new Claim(claim, measured, rule, holds ? Verdicts.SUPPORTED : Verdicts.NOT_SUPPORTED);
+        return new Claim(claim, measured, rule, Verdicts.Support.of(holds));
     }
 
     static String estimate(Summary summary, int decimals, boolean signed) {
-        return new Cell.Estimate(summary, decimals, signed).markdown().replace(" *", "");
+        return Cell.estimate(summary, decimals, signed).unstarred();
     }
 
     private static String range(double low, double high) {

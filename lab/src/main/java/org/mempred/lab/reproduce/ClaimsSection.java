@@ -2,10 +2,14 @@ package org.mempred.lab.reproduce;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.mempred.govern.Policies;
 import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
@@ -13,7 +17,8 @@ import org.mempred.lab.stats.Summary;
 /**
  * Section 11: each headline claim of the seed report beside what this run measured. The claims
  * are quoted as the report's (its numbers were never measured); the measured side and the
- * verdict come from {@link Findings} through the rules of {@link Claim}. {@code neural} is the
+ * verdict come from the earlier sections' results ({@link Measured}, handed over by
+ * {@link Reproduction}) through the rules of {@link Claim}. {@code neural} is the
  * report's "predictive" configuration, {@code reactive} its baseline.
  */
 final class ClaimsSection {
@@ -22,12 +27,36 @@ final class ClaimsSection {
 
     private ClaimsSection() {}
 
-    static Section build(Findings findings) {
+    /**
+     * What the claims are checked against, each from the section that measured it.
+     *
+     * @param shortStress section 1
+     * @param longStress section 2
+     * @param autonomy section 3
+     * @param bands section 4: neural's accuracy by band (empty when neural was not run)
+     * @param sweep section 5, by target pressure in percent
+     * @param coldStartGain section 6: accuracy gain of pre-trained weights, percentage points
+     * @param neuralFootprintBytes section 7
+     * @param neuralPredictMeanMicros section 8
+     * @param safety section 9
+     */
+    record Measured(
+            ExperimentResult shortStress,
+            ExperimentResult longStress,
+            ExperimentResult autonomy,
+            Optional<AccuracySection.NeuralBands> bands,
+            Map<Integer, ExperimentResult> sweep,
+            Summary coldStartGain,
+            long neuralFootprintBytes,
+            double neuralPredictMeanMicros,
+            SafetySection.Tally safety) {}
+
+    static Section build(Measured measured) {
         List<Claim> claims = new ArrayList<>();
-        stressClaims(findings, claims);
-        durationClaims(findings, claims);
-        otherClaims(findings, claims);
-        ReportTable table = new ReportTable(
+        stressClaims(measured, claims);
+        durationClaims(measured, claims);
+        otherClaims(measured, claims);
+        Table table = new Table(
                 "The seed report's claims (as the report states them) vs mempred's measurements",
                 List.of("#", "seed report's claim", "mempred measured", "rule", "verdict"));
         int number = 1;
@@ -37,7 +66,7 @@ final class ClaimsSection {
                     Cell.text(claim.claim()),
                     Cell.text(claim.measured()),
                     Cell.text(claim.rule()),
-                    Cell.text(claim.verdict())));
+                    Cell.text(claim.verdict().toString())));
         }
         Section section = new Section(11, "Claims vs measured");
         section.paragraph("Left: what the seed report claims (its figures were never measured; quoted here only to be"
@@ -47,8 +76,8 @@ final class ClaimsSection {
         return section;
     }
 
-    private static void stressClaims(Findings findings, List<Claim> claims) {
-        ExperimentResult stress = findings.shortStress;
+    private static void stressClaims(Measured measured, List<Claim> claims) {
+        ExperimentResult stress = measured.shortStress();
         claims.add(Claim.relativeChange(
                 "Proactive compaction reduces OOM events by 40-60 % (10-minute stress at 95 %)",
                 "OOM events, neural vs reactive, per-seed relative change",
@@ -69,7 +98,10 @@ final class ClaimsSection {
                 -25.0));
         claims.add(Claim.atLeast(
                 "Prediction accuracy 94.2 % (10-minute stress at 95 %)",
-                "neural accuracy %", scaled(stress.summary(NEURAL, Metric.PREDICTION_ACCURACY)), 94.2, 1));
+                "neural accuracy %",
+                Metric.Display.PERCENT.scale(stress.summary(NEURAL, Metric.PREDICTION_ACCURACY)),
+                94.2,
+                1));
         claims.add(Claim.atLeast(
                 "68.4 % of compactions were proactive",
                 "neural proactive share of compactions %",
@@ -78,26 +110,26 @@ final class ClaimsSection {
                 1));
     }
 
-    private static void durationClaims(Findings findings, List<Claim> claims) {
-        Summary longChange = findings.longStress.versusBaseline(NEURAL, Metric.OOM_EVENTS);
+    private static void durationClaims(Measured measured, List<Claim> claims) {
+        Summary longChange = measured.longStress().versusBaseline(NEURAL, Metric.OOM_EVENTS);
         claims.add(Claim.check(
                 "Improvements consistent across durations: OOM events -62.5 % at 30 minutes too",
                 "OOM events, neural vs reactive, long run: " + Claim.estimate(longChange, 1, true) + " ("
-                        + Verdicts.change(longChange) + ")",
+                        + Verdicts.Change.of(longChange) + ")",
                 "paired CI lies below 0",
                 longChange.count() >= 2 && longChange.ciHigh() < 0));
-        Summary ratio =
-                StressSections.ratio(findings.longStress, findings.shortStress, Policies.REACTIVE, Metric.OOM_EVENTS);
+        Summary ratio = StressSections.ratio(
+                measured.longStress(), measured.shortStress(), Policies.REACTIVE, Metric.OOM_EVENTS);
         claims.add(Claim.check(
                 "30-minute baseline totals are 3x the 10-minute ones (OOM 8 -> 24)",
                 "reactive OOM ratio long / short: " + Claim.estimate(ratio, 2, false),
                 "CI contains 3",
-                Verdicts.contains(ratio, 3.0).equals("yes")));
-        ExperimentResult autonomy = findings.autonomy;
+                Verdicts.Contains.of(ratio, 3.0) == Verdicts.Contains.YES));
+        ExperimentResult autonomy = measured.autonomy();
         claims.add(Claim.atLeast(
                 "1-hour autonomous run: prediction accuracy 96.8 %",
                 "neural accuracy % (multi-subsystem run)",
-                scaled(autonomy.summary(NEURAL, Metric.PREDICTION_ACCURACY)),
+                Metric.Display.PERCENT.scale(autonomy.summary(NEURAL, Metric.PREDICTION_ACCURACY)),
                 96.8,
                 1));
         long alerts = total(autonomy.runs(NEURAL).runs(), Metric.WATCHDOG_ALERTS);
@@ -106,63 +138,66 @@ final class ClaimsSection {
                 "watchdog alerts, all seeds: " + alerts,
                 "total is 0",
                 alerts == 0));
-        long crashes = crashes(findings);
+        long crashes = crashes(measured);
         claims.add(Claim.check(
                 "Zero crashes at 95 %+ pressure",
                 "crashed runs in sections 1, 2, 3 and the 95/98 % sweep: " + crashes, "total is 0", crashes == 0));
     }
 
-    private static void otherClaims(Findings findings, List<Claim> claims) {
-        claims.add(bandClaim(findings));
-        Summary gain = findings.coldStartAccuracyGain;
+    private static void otherClaims(Measured measured, List<Claim> claims) {
+        claims.add(bandClaim(measured.bands()));
+        Summary gain = measured.coldStartGain();
         claims.add(Claim.check(
                 "Cold start: the first 100-200 predictions are less accurate; pre-trained weights would help",
                 "accuracy gain of pre-trained over random start, first labels: " + Claim.estimate(gain, 1, true)
                         + " pp",
                 "paired CI lies above 0",
                 gain.count() >= 2 && gain.ciLow() > 0));
-        double percent = 100.0 * findings.neuralFootprintBytes / Context.HEAP_BYTES;
+        double percent = 100.0 * measured.neuralFootprintBytes() / Context.HEAP_BYTES;
         claims.add(Claim.check(
                 "Predictor footprint 656 bytes, under 1 % of the 100 KiB heap",
-                "neural footprint " + findings.neuralFootprintBytes + " bytes = " + Cell.format(percent, 2, false)
+                "neural footprint " + measured.neuralFootprintBytes() + " bytes = " + Cell.format(percent, 2, false)
                         + " % of 100 KiB",
                 "below 1 %",
                 percent < 1.0));
         claims.add(Claim.check(
                 "Prediction inference under 20 µs mean",
-                "neural predict mean " + Cell.format(findings.neuralPredictMeanMicros, 3, false) + " µs (in-process)",
+                "neural predict mean " + Cell.format(measured.neuralPredictMeanMicros(), 3, false) + " µs (in-process)",
                 "below 20 µs",
-                findings.neuralPredictMeanMicros < 20.0));
+                measured.neuralPredictMeanMicros() < 20.0));
         claims.add(Claim.check(
                 "Compaction rate limited to at most 10 per second",
-                "adversarial periodic policy at 5 ms ticks: " + (findings.rateLimitHeld ? "held" : "violated"),
+                "adversarial periodic policy at 5 ms ticks: "
+                        + (measured.safety().rateLimitHeld() ? "held" : "violated"),
                 "no 1 s window over 10",
-                findings.rateLimitHeld));
+                measured.safety().rateLimitHeld()));
         claims.add(Claim.check(
                 "All safety tests passed",
-                findings.safetyPassed + " of " + findings.safetyCases + " cases passed",
+                measured.safety().passed() + " of " + measured.safety().cases() + " cases passed",
                 "every case passes",
-                findings.safetyPassed == findings.safetyCases));
+                measured.safety().passed() == measured.safety().cases()));
     }
 
     /** Accuracy at 95-100 % vs 0-50 %: comparable only when both bands hold enough predictions. */
-    private static Claim bandClaim(Findings findings) {
+    private static Claim bandClaim(Optional<AccuracySection.NeuralBands> neural) {
         String claim = "Accuracy is lower at 95-100 % pressure (89.3 %) than at 0-50 % (98.2 %)";
-        Summary low = findings.neuralBandLowAccuracy;
-        Summary high = findings.neuralBandHighAccuracy;
-        if (low == null || high == null) {
-            return new Claim(claim, "neural was not run", "both bands need data", Verdicts.NOT_COMPARABLE);
+        if (neural.isEmpty()) {
+            return new Claim(claim, "neural was not run", "both bands need data", Verdicts.Support.NOT_COMPARABLE);
         }
-        String measured = "neural 0-50 %: " + Claim.estimate(scaled(low), 1, false) + " (N = "
-                + findings.neuralBandLowCount + "), 95-100 %: " + Claim.estimate(scaled(high), 1, false) + " (N = "
-                + findings.neuralBandHighCount + ")";
+        AccuracySection.NeuralBands bands = neural.get();
+        Summary low = bands.lowAccuracy();
+        Summary high = bands.highAccuracy();
+        String measured = "neural 0-50 %: " + Claim.estimate(Metric.Display.PERCENT.scale(low), 1, false) + " (N = "
+                + bands.lowCount() + "), 95-100 %: "
+                + Claim.estimate(Metric.Display.PERCENT.scale(high), 1, false) + " (N = "
+                + bands.highCount() + ")";
         String rule = "both bands N >= " + MIN_BAND_PREDICTIONS + " over 2+ seeds; 95-100 % CI below the 0-50 % CI";
         boolean comparable = low.count() >= 2
                 && high.count() >= 2
-                && findings.neuralBandLowCount >= MIN_BAND_PREDICTIONS
-                && findings.neuralBandHighCount >= MIN_BAND_PREDICTIONS;
+                && bands.lowCount() >= MIN_BAND_PREDICTIONS
+                && bands.highCount() >= MIN_BAND_PREDICTIONS;
         if (!comparable) {
-            return new Claim(claim, measured, rule, Verdicts.NOT_COMPARABLE);
+            return new Claim(claim, measured, rule, Verdicts.Support.NOT_COMPARABLE);
         }
         return Claim.check(claim, measured, rule, high.ciHigh() < low.ciLow());
     }
@@ -182,13 +217,11 @@ final class ClaimsSection {
         double[] shares = new double[runs.size()];
         for (int i = 0; i < shares.length; i++) {
             RunResult run = runs.get(i);
-            shares[i] = run.compactions() == 0 ? Double.NaN : 100.0 * run.proactiveCompactions() / run.compactions();
+            shares[i] = run.compaction().total() == 0
+                    ? Double.NaN
+                    : 100.0 * run.compaction().proactive() / run.compaction().total();
         }
         return Stats.summarize(shares);
-    }
-
-    private static Summary scaled(Summary fraction) {
-        return fraction.times(100);
     }
 
     private static long total(List<RunResult> runs, Metric metric) {
@@ -199,13 +232,13 @@ final class ClaimsSection {
         return sum;
     }
 
-    private static long crashes(Findings findings) {
+    private static long crashes(Measured measured) {
         long crashes = 0;
         List<ExperimentResult> results =
-                new ArrayList<>(List.of(findings.shortStress, findings.longStress, findings.autonomy));
+                new ArrayList<>(List.of(measured.shortStress(), measured.longStress(), measured.autonomy()));
         for (int pressure : new int[] {95, 98}) {
-            if (findings.sweep.containsKey(pressure)) {
-                results.add(findings.sweep.get(pressure));
+            if (measured.sweep().containsKey(pressure)) {
+                results.add(measured.sweep().get(pressure));
             }
         }
         for (ExperimentResult result : results) {

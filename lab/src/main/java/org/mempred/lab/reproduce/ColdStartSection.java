@@ -4,6 +4,8 @@ import java.util.List;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.govern.PolicySpec.Forecaster;
+import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
@@ -18,9 +20,18 @@ import org.mempred.predict.accuracy.BandAccuracy;
  * policies see the same stream. Runs last just long enough for N labels (H + (N + 2) ticks).
  */
 final class ColdStartSection {
+    private static final List<PolicySpec> POLICIES =
+            List.of(Policies.demand(Forecaster.NEURAL_COLD), Policies.demand(Forecaster.NEURAL));
+
     private ColdStartSection() {}
 
-    static Section build(Context context, Findings findings) {
+    /** One run per seed of each of the two policies. */
+    static int steps(ReproduceSettings settings) {
+        return POLICIES.size() * settings.seeds();
+    }
+
+    /** Section 6; its result is the paired accuracy gain (percentage points) of pre-trained weights. */
+    static Part<Summary> build(Context context) {
         ReproduceSettings settings = context.settings();
         int labels = settings.coldStartLabels();
         long tickNanos = SimulationOptions.of(Context.HEAP_BYTES, 1).tickNanos();
@@ -31,8 +42,7 @@ final class ColdStartSection {
         double[][] accuracy = new double[2][seeds.size()];
         double[][] mae = new double[2][seeds.size()];
         long[] scored = new long[2];
-        List<PolicySpec> policies =
-                List.of(Policies.demand(Forecaster.NEURAL_COLD), Policies.demand(Forecaster.NEURAL));
+        List<PolicySpec> policies = POLICIES;
         for (int p = 0; p < 2; p++) {
             for (int s = 0; s < seeds.size(); s++) {
                 LabelLog log = DetailRuns.run(workload, options, policies.get(p), seeds.get(s), labels)
@@ -48,7 +58,7 @@ final class ColdStartSection {
         section.paragraph("neural-cold starts from seeded random weights, neural from the shipped pre-trained"
                 + " weights; both learn online. Workload: stress 95 %, seeds 1.." + seeds.size()
                 + "; only the first " + labels + " labelled predictions of each run are scored.");
-        ReportTable table = new ReportTable(
+        Table table = new Table(
                 "First " + labels + " labelled predictions (MAE in percentage points)",
                 List.of("policy", "predictions scored", "accuracy %", "MAE"));
         for (int p = 0; p < 2; p++) {
@@ -68,11 +78,12 @@ final class ColdStartSection {
                 Cell.estimate(maeChange, 2, true)));
         section.table(table);
         section.paragraph("Pre-trained vs random start, accuracy: "
-                + Verdicts.change(gain)
-                        .replace("reduction", "loss with pre-trained weights")
-                        .replace("increase", "gain with pre-trained weights")
-                + "; MAE: " + Verdicts.change(maeChange) + " with pre-trained weights.");
-        findings.coldStartAccuracyGain = gain;
-        return section;
+                + switch (Verdicts.Change.of(gain)) {
+                    case REDUCTION -> "significant loss with pre-trained weights";
+                    case INCREASE -> "significant gain with pre-trained weights";
+                    case NONE, UNDETERMINED -> Verdicts.Change.of(gain).toString();
+                }
+                + "; MAE: " + Verdicts.Change.of(maeChange) + " with pre-trained weights.");
+        return new Part<>(section, gain);
     }
 }

@@ -12,8 +12,9 @@ import org.mempred.lab.workload.Workload;
 
 /**
  * What every section of one reproduction shares: the settings, the output directory (charts are
- * written there as the sections run) and the progress count. Steps are counted against an
- * estimate of the total made up front; the count is clamped so a bar never passes 100 %.
+ * written there as the sections run) and the progress count. Steps (a simulated run, or a
+ * measurement) are counted against the plan made up front from every section's own count of its
+ * steps ({@link Reproduction#plannedSteps}); a test checks that the two agree.
  */
 final class Context {
     /** The seed report's heap: 100 KiB. */
@@ -29,7 +30,7 @@ final class Context {
         this.settings = settings;
         this.outDir = outDir;
         this.progress = progress;
-        this.totalSteps = Math.max(1, totalSteps);
+        this.totalSteps = totalSteps;
     }
 
     ReproduceSettings settings() {
@@ -57,7 +58,12 @@ final class Context {
 
     /** Counts one step of {@code stage}. */
     synchronized void step(String stage) {
-        doneSteps = Math.min(doneSteps + 1, totalSteps);
+        doneSteps++;
         progress.onProgress(stage, doneSteps, totalSteps);
+    }
+
+    /** Runs of a paired experiment of {@code policies} over the settings' seeds (the baseline included). */
+    static int runs(ReproduceSettings settings, List<PolicySpec> policies) {
+        return ExperimentSpec.withBaseline(policies).size() * settings.seeds();
     }
 }

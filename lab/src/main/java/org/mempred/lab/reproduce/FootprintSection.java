@@ -5,6 +5,8 @@ import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.govern.Predictors;
+import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Table;
 import org.mempred.predict.Footprint;
 import org.mempred.predict.LabelListener;
 import org.mempred.predict.PredictionLoop;
@@ -22,11 +24,18 @@ import org.mempred.telemetry.TelemetrySampler;
 final class FootprintSection {
     private FootprintSection() {}
 
-    static Section build(Context context, Findings findings) {
+    /** One measurement. */
+    static int steps(ReproduceSettings settings) {
+        return 1;
+    }
+
+    /** Section 7; its result is neural's footprint in bytes (-1 when neural is not a policy). */
+    static Part<Long> build(Context context) {
+        long neuralBytes = -1;
         PredictorConfig config =
                 PredictorConfig.DEFAULTS.withFuture(new RecordedFuture(new long[] {0L}, new double[] {0.0}));
         int history = PredictionLoop.historyCapacityFor(config.horizonNanos(), GovernorConfig.DEFAULTS.tickNanos());
-        ReportTable table = new ReportTable(
+        Table table = new Table(
                 "Predictor footprint in bytes (array contents; " + history + " pending predictions of history)",
                 List.of("predictor", "weights", "optimiser state", "history", "total", "% of 100 KiB heap"));
         for (PolicySpec spec : Policies.ALL) {
@@ -37,7 +46,7 @@ final class FootprintSection {
             Predictor predictor = spec.create(config).newPredictor();
             Footprint footprint = new PredictionLoop(predictor, history, LabelListener.NONE).footprint();
             if (policy.equals(Predictors.NEURAL)) {
-                findings.neuralFootprintBytes = footprint.totalBytes();
+                neuralBytes = footprint.totalBytes();
             }
             table.row(List.of(
                     Cell.text(policy),
@@ -61,6 +70,6 @@ final class FootprintSection {
                 + " lives on the Java heap, outside the simulated 100 KiB arena; the percentage is for comparison"
                 + " with the seed report only.");
         section.table(table);
-        return section;
+        return new Part<>(section, neuralBytes);
     }
 }

@@ -8,6 +8,8 @@ import org.mempred.govern.PolicySpec;
 import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.stats.Summary;
 
 /**
@@ -26,8 +28,8 @@ final class Headline {
     private Headline() {}
 
     /** Per policy: OOM events and bytes against reactive-slide, periodic and reserve. */
-    static ReportTable table(ExperimentResult result) {
-        ReportTable table = new ReportTable(
+    static Table table(ExperimentResult result) {
+        Table table = new Table(
                 "Against the baselines (paired per seed; relative changes are mean ± 95 % CI of policy / baseline − 1)",
                 List.of(
                         "policy",
@@ -50,7 +52,9 @@ final class Headline {
                     reserve
                             ? Cell.text("-")
                             : Cell.estimate(
-                                    ParetoSection.mib(result.versus(policy, RESERVE, Metric.BYTES_MOVED)), 2, true)));
+                                    Metric.Display.MIB.scale(result.versus(policy, RESERVE, Metric.BYTES_MOVED)),
+                                    2,
+                                    true)));
         }
         return table;
     }
@@ -61,7 +65,7 @@ final class Headline {
         Summary direct = result.relativeChange(Policies.REACTIVE, SLIDE, Metric.OOM_EVENTS);
         out.add("Direct evacuation alone (`reactive`) changes OOM events by " + percent(direct)
                 + " against wave 1's sliding direct compaction (`reactive-slide`), "
-                + Verdicts.change(direct).replace("significant", "a significant") + ", while moving "
+                + Verdicts.Change.of(direct).inProse() + ", while moving "
                 + Cell.format(100 * bytesRatio(result, Policies.REACTIVE, SLIDE), 0, false)
                 + " % of its bytes.");
         String best = bestWithin(result);
@@ -89,7 +93,7 @@ final class Headline {
             }
             String policy = spec.name();
             Summary oom = result.versus(policy, RESERVE, Metric.OOM_EVENTS);
-            Summary bytes = ParetoSection.mib(result.versus(policy, RESERVE, Metric.BYTES_MOVED));
+            Summary bytes = Metric.Display.MIB.scale(result.versus(policy, RESERVE, Metric.BYTES_MOVED));
             parts.add("`" + policy + "` " + word(oom, "OOM events") + ", " + word(bytes, "bytes moved"));
         }
         if (parts.isEmpty()) {
@@ -106,7 +110,7 @@ final class Headline {
             return "";
         }
         Summary oracle = result.versus(Predictors.ORACLE, RESERVE, Metric.OOM_EVENTS);
-        if (Verdicts.change(oracle).equals("significant reduction")) {
+        if (Verdicts.Change.of(oracle) == Verdicts.Change.REDUCTION) {
             return " The oracle, which reads the true future requests, has significantly fewer OOM events than"
                     + " reserve: a better forecast of demand has room to help here.";
         }
@@ -119,10 +123,11 @@ final class Headline {
     }
 
     private static String word(Summary change, String what) {
-        String verdict = Verdicts.change(change);
-        String direction = verdict.equals("significant reduction")
-                ? "fewer " + what
-                : verdict.equals("significant increase") ? "more " + what : "no significant difference in " + what;
+        String direction = switch (Verdicts.Change.of(change)) {
+            case REDUCTION -> "fewer " + what;
+            case INCREASE -> "more " + what;
+            case NONE, UNDETERMINED -> "no significant difference in " + what;
+        };
         return direction + " (" + Cell.format(change.mean(), Cell.visibleDecimals(change.mean(), 1), true) + " ± "
                 + Cell.format(change.halfWidth(), Cell.visibleDecimals(change.halfWidth(), 1), false) + ")";
     }

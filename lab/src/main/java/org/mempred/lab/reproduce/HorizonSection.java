@@ -12,6 +12,8 @@ import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
@@ -37,13 +39,21 @@ final class HorizonSection {
             Policies.demand(Forecaster.NEURAL),
             Policies.demand(Forecaster.ORACLE));
 
+    private static final List<String> WORKLOADS = List.of("stress", "mix");
+
     private HorizonSection() {}
 
-    static Section build(Context context, Findings findings) {
+    /** Every policy at every horizon on both workloads. */
+    static int steps(ReproduceSettings settings) {
+        return WORKLOADS.size() * HORIZONS_MILLIS.length * Context.runs(settings, POLICIES);
+    }
+
+    /** Section 13; its result is every experiment by "workload H=millisms", in run order. */
+    static Part<Map<String, ExperimentResult>> build(Context context) {
         long nanos = context.settings().shortStressNanos();
         Map<String, Workload> workloads = new LinkedHashMap<>();
-        workloads.put("stress", StressWorkload.kernel(StressSections.PRESSURE, Context.HEAP_BYTES));
-        workloads.put("mix", new SubsystemMix(StressSections.PRESSURE, Context.HEAP_BYTES));
+        workloads.put(WORKLOADS.get(0), StressWorkload.kernel(StressSections.PRESSURE, Context.HEAP_BYTES));
+        workloads.put(WORKLOADS.get(1), new SubsystemMix(StressSections.PRESSURE, Context.HEAP_BYTES));
         Section section = new Section(13, "Lookahead: 0.5 s, 1 s or 5 s");
         section.paragraph("The reserve policies with horizons H = 0.5, 1 and 5 s on the stressor and the"
                 + " multi-subsystem mix at demand 95 % (" + Cell.format(ReproduceSettings.minutesOf(nanos), 1, false)
@@ -70,22 +80,21 @@ final class HorizonSection {
             section.table(table(workload.getKey(), byHorizon));
             section.paragraph(findingsFor(workload.getKey(), byHorizon));
         }
-        findings.horizons = all;
-        return section;
+        return new Part<>(section, all);
     }
 
-    private static ReportTable table(String workload, List<ExperimentResult> byHorizon) {
+    private static Table table(String workload, List<ExperimentResult> byHorizon) {
         List<String> header = new ArrayList<>(List.of("policy"));
         for (long millis : HORIZONS_MILLIS) {
             header.add("OOM, H " + seconds(millis));
             header.add("MiB moved, H " + seconds(millis));
         }
-        ReportTable table = new ReportTable(workload + " at demand 95 %: OOM events and MiB moved by horizon", header);
+        Table table = new Table(workload + " at demand 95 %: OOM events and MiB moved by horizon", header);
         for (String policy : POLICIES.stream().map(PolicySpec::name).toList()) {
             List<Cell> row = new ArrayList<>(List.of(Cell.text(policy)));
             for (ExperimentResult result : byHorizon) {
                 row.add(Cell.estimate(result.summary(policy, Metric.OOM_EVENTS), 1, false));
-                row.add(Cell.estimate(ParetoSection.mib(result.summary(policy, Metric.BYTES_MOVED)), 2, false));
+                row.add(Cell.estimate(Metric.Display.MIB.scale(result.summary(policy, Metric.BYTES_MOVED)), 2, false));
             }
             table.row(row);
         }
@@ -118,7 +127,7 @@ final class HorizonSection {
                     seconds(HORIZONS_MILLIS[best]),
                     Cell.format(change.mean(), 1, true),
                     Cell.format(change.halfWidth(), 1, false),
-                    Verdicts.change(change)));
+                    Verdicts.Change.of(change)));
         }
         return "Found on " + workload + " (from the paired CIs): " + String.join("; ", parts) + ".";
     }

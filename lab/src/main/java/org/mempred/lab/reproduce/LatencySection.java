@@ -7,6 +7,8 @@ import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.Granules;
 import org.mempred.heap.Handles;
+import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Table;
 import org.mempred.predict.FeatureExtractor;
 import org.mempred.predict.PredictorConfig;
 import org.mempred.predict.neural.NeuralPredictor;
@@ -30,14 +32,19 @@ final class LatencySection {
 
     private LatencySection() {}
 
-    static Section build(Context context, Findings findings) {
+    /** One measurement. */
+    static int steps(ReproduceSettings settings) {
+        return 1;
+    }
+
+    /** Section 8; its result is the mean time of neural's predict, µs. */
+    static Part<Double> build(Context context) {
         int samples = context.settings().latencySamples();
-        ReportTable table = new ReportTable(
+        Table table = new Table(
                 "Latency per operation in µs (HdrHistogram; one System.nanoTime pair per operation)",
                 List.of("operation", "samples", "mean", "p50", "p95", "p99", "max"));
         row(table, "timer overhead (empty operation)", timer(samples));
         Histogram predict = predict(samples, true);
-        findings.neuralPredictMeanMicros = predict.getMean() / 1e3;
         row(table, "neural predict (4→8→1 forward pass)", predict);
         row(table, "neural train step (learn)", predict(samples, false));
         row(table, "allocate + free (100 KiB heap, ~70 % full)", allocateFree(samples));
@@ -52,10 +59,10 @@ final class LatencySection {
                 + " (PredictorBenchmark, AllocateFreeBenchmark, CompactionBenchmark), which remove the per-call"
                 + " timer cost shown in the first row.");
         section.table(table);
-        return section;
+        return new Part<>(section, predict.getMean() / 1e3);
     }
 
-    private static void row(ReportTable table, String operation, Histogram histogram) {
+    private static void row(Table table, String operation, Histogram histogram) {
         table.row(List.of(
                 Cell.text(operation),
                 Cell.count(histogram.getTotalCount()),

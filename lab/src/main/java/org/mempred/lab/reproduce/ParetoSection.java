@@ -12,7 +12,10 @@ import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.Cell;
 import org.mempred.lab.report.ExperimentReport;
+import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.stats.Summary;
 import org.mempred.lab.workload.StressWorkload;
 
@@ -88,7 +91,16 @@ final class ParetoSection {
         return specs.stream().map(PolicySpec::name).toList();
     }
 
-    static Section build(Context context, Findings findings) {
+    /** Every headline policy at each other level, and the parameter sweep at 95 %. */
+    static int steps(ReproduceSettings settings) {
+        return LEVELS.length * Context.runs(settings, Policies.HEADLINE) + Context.runs(settings, policies());
+    }
+
+    /**
+     * Section 12, given section 1's experiment (the 95 % headline points); its result is the
+     * headline experiment of each demand level, by label ("80 %", "90 %", "95 %").
+     */
+    static Part<Map<String, ExperimentResult>> build(Context context, ExperimentResult shortStress) {
         long nanos = context.settings().shortStressNanos();
         Section section = new Section(12, "OOM events against bytes moved");
         section.paragraph("The section-1 workload (stress, "
@@ -105,8 +117,7 @@ final class ParetoSection {
                     "12 pareto " + label, StressWorkload.kernel(level, Context.HEAP_BYTES), Policies.HEADLINE, nanos);
             byLevel.put(label, result);
         }
-        byLevel.put("95 %", findings.shortStress);
-        findings.pareto = byLevel;
+        byLevel.put("95 %", shortStress);
         for (Map.Entry<String, ExperimentResult> level : byLevel.entrySet()) {
             ExperimentResult result = level.getValue();
             section.table(
@@ -117,18 +128,14 @@ final class ParetoSection {
         ExperimentResult sweep = context.experiment(
                 "12 pareto sweep", StressWorkload.kernel(StressSections.PRESSURE, Context.HEAP_BYTES), policies, nanos);
         section.table(table(sweep, sweep.spec().names(), "Demand 95 %, parameter sweeps"));
-        chart(context, findings.shortStress, sweep);
-        section.image(CHART, "Mean OOM events against mean MiB moved per run at demand 95 %, one curve per family");
-        section.data("experiment", json -> {
-            json.beginObject();
-            ExperimentReport.writePolicies(sweep, json);
-            json.endObject();
-        });
-        return section;
+        chart(context, shortStress, sweep);
+        section.chart(CHART, "Mean OOM events against mean MiB moved per run at demand 95 %, one curve per family");
+        section.data("experiment", Json.object().set("policies", ExperimentReport.policies(sweep)));
+        return new Part<>(section, byLevel);
     }
 
-    private static ReportTable table(ExperimentResult result, List<String> policies, String title) {
-        ReportTable table = new ReportTable(
+    private static Table table(ExperimentResult result, List<String> policies, String title) {
+        Table table = new Table(
                 title + ": OOM events and bytes moved (mean ± 95 % CI; paired changes vs reactive)",
                 List.of(
                         "policy",
@@ -139,10 +146,11 @@ final class ParetoSection {
                         "OOM avoided per extra MiB (n.s. unless both changes are starred)"));
         for (String policy : policies) {
             Summary oom = result.summary(policy, Metric.OOM_EVENTS);
-            Summary moved = mib(result.summary(policy, Metric.BYTES_MOVED));
+            Summary moved = Metric.Display.MIB.scale(result.summary(policy, Metric.BYTES_MOVED));
             boolean baseline = policy.equals(ExperimentSpec.BASELINE.name());
             Summary oomChange = baseline ? null : result.versusBaseline(policy, Metric.OOM_EVENTS);
-            Summary movedChange = baseline ? null : mib(result.versusBaseline(policy, Metric.BYTES_MOVED));
+            Summary movedChange =
+                    baseline ? null : Metric.Display.MIB.scale(result.versusBaseline(policy, Metric.BYTES_MOVED));
             double perMib = baseline || movedChange.mean() <= 0 ? Double.NaN : -oomChange.mean() / movedChange.mean();
             boolean significant = !baseline && oomChange.excludesZero() && movedChange.excludesZero();
             table.row(List.of(
@@ -154,11 +162,6 @@ final class ParetoSection {
                     Double.isNaN(perMib) ? Cell.text("-") : significant ? Cell.value(perMib, 2) : Cell.text("n.s.")));
         }
         return table;
-    }
-
-    /** Bytes as MiB. */
-    static Summary mib(Summary bytes) {
-        return bytes.times(1.0 / (1024 * 1024));
     }
 
     private static void chart(Context context, ExperimentResult headline, ExperimentResult sweep) {
@@ -186,8 +189,9 @@ final class ParetoSection {
     private static double[][] points(ExperimentResult result, List<String> policies) {
         double[][] points = new double[2][policies.size()];
         for (int i = 0; i < policies.size(); i++) {
-            points[0][i] =
-                    mib(result.summary(policies.get(i), Metric.BYTES_MOVED)).mean();
+            points[0][i] = Metric.Display.MIB
+                    .scale(result.summary(policies.get(i), Metric.BYTES_MOVED))
+                    .mean();
             points[1][i] = result.summary(policies.get(i), Metric.OOM_EVENTS).mean();
         }
         return points;

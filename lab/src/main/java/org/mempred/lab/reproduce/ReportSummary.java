@@ -8,6 +8,7 @@ import org.mempred.govern.Policies;
 import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.Cell;
 import org.mempred.lab.sim.SimulationOptions;
 
 /**
@@ -19,19 +20,25 @@ import org.mempred.lab.sim.SimulationOptions;
 final class ReportSummary {
     private ReportSummary() {}
 
-    static String of(Findings findings) {
+    /**
+     * The summary from section 1's experiment, section 12's by demand level, section 13's by
+     * workload and horizon and section 10's replays.
+     */
+    static String of(
+            ExperimentResult shortStress,
+            Map<String, ExperimentResult> pareto,
+            Map<String, ExperimentResult> horizons,
+            Map<String, ExperimentResult> traces) {
         StringBuilder out = new StringBuilder("## Summary\n\n");
         out.append("The question: does compaction directed ahead of time prevent OOM events, and at what"
                 + " copying cost? Every sentence below is derived from this run's paired confidence intervals.\n\n");
-        if (findings.shortStress != null) {
-            out.append("At demand 95 % (section 1):\n\n");
-            for (String sentence : Headline.sentences(findings.shortStress)) {
-                out.append("- ").append(sentence).append('\n');
-            }
-            out.append('\n');
+        out.append("At demand 95 % (section 1):\n\n");
+        for (String sentence : Headline.sentences(shortStress)) {
+            out.append("- ").append(sentence).append('\n');
         }
-        for (Map.Entry<String, ExperimentResult> level : findings.pareto.entrySet()) {
-            if (level.getValue() == findings.shortStress) {
+        out.append('\n');
+        for (Map.Entry<String, ExperimentResult> level : pareto.entrySet()) {
+            if (level.getValue() == shortStress) {
                 continue;
             }
             String best = Headline.bestWithin(level.getValue());
@@ -48,8 +55,8 @@ final class ReportSummary {
                                     + " against `reactive-slide`.");
             out.append('\n');
         }
-        out.append(horizons(findings.horizons));
-        out.append(traces(findings.traces));
+        out.append(horizons(horizons));
+        out.append(traces(traces));
         out.append("\nSection 12 draws every policy on the plane of OOM events against bytes moved (below),"
                 + " section 10 repeats the comparison on recorded traces of real programs, and section 13 compares"
                 + " lookaheads of 0.5, 1 and 5 s.\n\n");
@@ -67,8 +74,8 @@ final class ReportSummary {
             ExperimentResult result = replay.getValue();
             double reactive =
                     result.summary(Policies.REACTIVE, Metric.OOM_EVENTS).mean();
-            List<String> fewer = Verdicts.withOomChange(result, "significant reduction");
-            List<String> more = Verdicts.withOomChange(result, "significant increase");
+            List<String> fewer = Verdicts.withOomChange(result, Verdicts.Change.REDUCTION);
+            List<String> more = Verdicts.withOomChange(result, Verdicts.Change.INCREASE);
             out.append("- Trace ").append(replay.getKey()).append(" (section 10): ");
             if (reactive == 0 && more.isEmpty()) {
                 out.append("no OOM event under reactive, nor significantly more under any policy.\n");

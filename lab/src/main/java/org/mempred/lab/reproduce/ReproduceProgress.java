@@ -7,7 +7,8 @@ public interface ReproduceProgress {
     ReproduceProgress NONE = (stage, done, total) -> {};
 
     /**
-     * Step {@code done} of about {@code total} finished (a simulated run, or a measurement).
+     * Step {@code done} of {@code total} finished (a simulated run, or a measurement); the total is
+     * planned up front and {@code done} reaches it exactly.
      *
      * @param stage the section being worked on
      */

@@ -2,7 +2,8 @@ package org.mempred.lab.reproduce;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.mempred.lab.report.JsonWriter;
+import org.mempred.lab.report.Json;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * How much a reproduction runs. {@link #full} keeps the seed report's durations (10 and 30
@@ -84,28 +85,19 @@ public record ReproduceSettings(
         return nanos / 60e9;
     }
 
-    void writeJson(JsonWriter json) {
-        json.beginObject()
-                .name("mode")
-                .value(mode)
-                .name("seeds")
-                .value(seeds)
-                .name("shortStressMinutes")
-                .value(minutesOf(shortStressNanos))
-                .name("longStressMinutes")
-                .value(minutesOf(longStressNanos))
-                .name("autonomyMinutes")
-                .value(minutesOf(autonomyNanos))
-                .name("sweepMinutes")
-                .value(minutesOf(sweepNanos))
-                .name("coldStartLabels")
-                .value(coldStartLabels)
-                .name("latencySamples")
-                .value(latencySamples)
-                .name("tracesDir")
-                .value(tracesDir.toString())
-                .name("threads")
-                .value(threads)
-                .endObject();
+    /** The settings as results.json states them (durations in minutes). */
+    ObjectNode json() {
+        ObjectNode json = Json.object();
+        json.put("mode", mode);
+        json.put("seeds", seeds);
+        json.set("shortStressMinutes", Json.number(minutesOf(shortStressNanos)));
+        json.set("longStressMinutes", Json.number(minutesOf(longStressNanos)));
+        json.set("autonomyMinutes", Json.number(minutesOf(autonomyNanos)));
+        json.set("sweepMinutes", Json.number(minutesOf(sweepNanos)));
+        json.put("coldStartLabels", coldStartLabels);
+        json.put("latencySamples", latencySamples);
+        json.put("tracesDir", tracesDir.toString());
+        json.put("threads", threads);
+        return json;
     }
 }

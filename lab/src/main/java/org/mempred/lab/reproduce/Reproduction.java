@@ -7,18 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.mempred.govern.Policies;
-import org.mempred.govern.PolicySpec;
-import org.mempred.lab.report.JsonWriter;
+import java.util.Map;
+import java.util.Optional;
+import org.mempred.lab.experiment.ExperimentResult;
+import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Table;
+import org.mempred.lab.stats.Summary;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code mempred reproduce}: re-runs every experiment of the seed report with mempred and writes
  * {@code report.md}, {@code results.json} and the PNG charts into one directory.
  *
- * <p>Sections run in order (later ones reuse earlier results through {@link Findings}); each
- * section produces both its Markdown and its JSON from the same {@link ReportTable} cells, so
- * every number in the report is in the JSON (rounded in one, unrounded in the other). Nothing
- * here is a figure: the header states the command, the machine and the settings.
+ * <p>Sections run in order; each returns its {@link Section} and a typed result ({@link Part}),
+ * and what a later section or the summary needs is handed to it here, explicitly. Each section
+ * produces its Markdown and its JSON from the same {@link Table} cells, so every number in the
+ * report is in the JSON (rounded in one, unrounded in the other), and declares the charts it
+ * drew. Progress counts against {@link #plannedSteps}. Nothing here is a figure: the header
+ * states the command, the machine and the settings.
  */
 public final class Reproduction {
     /** The report's file name. */
@@ -47,60 +54,78 @@ public final class Reproduction {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + outDir, e);
         }
-        Context context = new Context(settings, outDir, progress, estimateSteps(settings));
-        Findings findings = new Findings();
-        List<Section> sections = new ArrayList<>();
-        sections.add(StressSections.shortStress(context, findings));
-        sections.add(StressSections.longStress(context, findings));
-        sections.add(AutonomySection.build(context, findings));
-        sections.add(AccuracySection.build(context, findings));
-        sections.add(SweepSection.build(context, findings));
-        sections.add(ColdStartSection.build(context, findings));
-        sections.add(FootprintSection.build(context, findings));
-        sections.add(LatencySection.build(context, findings));
-        sections.add(SafetySection.build(context, findings));
-        sections.add(TraceSection.build(context, findings));
-        sections.add(ClaimsSection.build(findings));
-        sections.add(ParetoSection.build(context, findings));
-        sections.add(HorizonSection.build(context, findings));
+        Context context = new Context(settings, outDir, progress, plannedSteps(settings));
+        Part<ExperimentResult> shortStress = StressSections.shortStress(context);
+        Part<ExperimentResult> longStress = StressSections.longStress(context, shortStress.result());
+        Part<ExperimentResult> autonomy = AutonomySection.build(context);
+        Part<Optional<AccuracySection.NeuralBands>> accuracy = AccuracySection.build(context, shortStress.result());
+        Part<Map<Integer, ExperimentResult>> sweep = SweepSection.build(context);
+        Part<Summary> coldStart = ColdStartSection.build(context);
+        Part<Long> footprint = FootprintSection.build(context);
+        Part<Double> latency = LatencySection.build(context);
+        Part<SafetySection.Tally> safety = SafetySection.build(context);
+        Part<Map<String, ExperimentResult>> traces = TraceSection.build(context);
+        Section claims = ClaimsSection.build(new ClaimsSection.Measured(
+                shortStress.result(),
+                longStress.result(),
+                autonomy.result(),
+                accuracy.result(),
+                sweep.result(),
+                coldStart.result(),
+                footprint.result(),
+                latency.result(),
+                safety.result()));
+        Part<Map<String, ExperimentResult>> pareto = ParetoSection.build(context, shortStress.result());
+        Part<Map<String, ExperimentResult>> horizons = HorizonSection.build(context);
+        List<Section> sections = List.of(
+                shortStress.section(),
+                longStress.section(),
+                autonomy.section(),
+                accuracy.section(),
+                sweep.section(),
+                coldStart.section(),
+                footprint.section(),
+                latency.section(),
+                safety.section(),
+                traces.section(),
+                claims,
+                pareto.section(),
+                horizons.section());
+        String summary = ReportSummary.of(shortStress.result(), pareto.result(), horizons.result(), traces.result());
         Path report = outDir.resolve(REPORT);
         Path results = outDir.resolve(RESULTS);
         try {
-            Files.writeString(
-                    report,
-                    markdown(settings, commandLine, ReportSummary.of(findings), sections),
-                    StandardCharsets.UTF_8);
+            Files.writeString(report, markdown(settings, commandLine, summary, sections), StandardCharsets.UTF_8);
             Files.writeString(results, json(settings, commandLine, sections), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + outDir, e);
         }
         List<Path> charts = new ArrayList<>();
-        for (String chart : List.of(
-                StressSections.PRESSURE_CHART,
-                "predicted-vs-actual.png",
-                SweepSection.CHART,
-                "accuracy-by-band.png",
-                ParetoSection.CHART)) {
-            charts.add(outDir.resolve(chart));
+        for (Section section : sections) {
+            for (String chart : section.charts()) {
+                charts.add(outDir.resolve(chart));
+            }
         }
         return new Output(report, results, charts);
     }
 
-    /** About how many steps (runs and measurements) the whole reproduction takes. */
-    static int estimateSteps(ReproduceSettings settings) {
-        int policies = Policies.HEADLINE.size();
-        int seeds = settings.seeds();
-        int predictive = 0;
-        for (PolicySpec policy : Policies.HEADLINE) {
-            predictive += policy.usesPredictor() ? 1 : 0;
-        }
-        int traces = TraceSection.traces(settings.tracesDir()).size() * TraceSection.PRESSURES.length;
-        return policies * seeds * (2 + SweepSection.PRESSURES.length + traces)
-                + seeds * (3 + predictive + 2)
-                + seeds * ParetoSection.policies().size()
-                + seeds * policies * ParetoSection.LEVELS.length
-                + seeds * 2 * HorizonSection.HORIZONS_MILLIS.length * HorizonSection.POLICIES.size()
-                + 5;
+    /**
+     * The steps (simulated runs and measurements) of the whole reproduction, each section counting
+     * its own from the same lists and constants it runs (the claims section runs nothing).
+     */
+    static int plannedSteps(ReproduceSettings settings) {
+        return StressSections.shortSteps(settings)
+                + StressSections.longSteps(settings)
+                + AutonomySection.steps(settings)
+                + AccuracySection.steps(settings)
+                + SweepSection.steps(settings)
+                + ColdStartSection.steps(settings)
+                + FootprintSection.steps(settings)
+                + LatencySection.steps(settings)
+                + SafetySection.steps(settings)
+                + TraceSection.steps(settings)
+                + ParetoSection.steps(settings)
+                + HorizonSection.steps(settings);
     }
 
     private static String markdown(
@@ -137,15 +162,14 @@ public final class Reproduction {
     }
 
     private static String json(ReproduceSettings settings, String commandLine, List<Section> sections) {
-        JsonWriter json = new JsonWriter().beginObject();
-        json.name("command").value(commandLine);
-        json.name("machine").value(Machine.describe());
-        json.name("settings");
-        settings.writeJson(json);
-        json.name("sections").beginArray();
+        ObjectNode json = Json.object();
+        json.put("command", commandLine);
+        json.put("machine", Machine.describe());
+        json.set("settings", settings.json());
+        ArrayNode list = json.putArray("sections");
         for (Section section : sections) {
-            section.writeJson(json);
+            list.add(section.json());
         }
-        return json.endArray().endObject().toString();
+        return Json.write(json);
     }
 }

@@ -5,6 +5,10 @@ import java.util.List;
 import org.mempred.govern.safety.RateLimit;
 import org.mempred.govern.safety.SafetyCatalogue;
 import org.mempred.govern.safety.SafetyOutcome;
+import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Table;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Section 9: the safety cases of core's {@link SafetyCatalogue} (the same cases its tests assert),
@@ -14,10 +18,24 @@ import org.mempred.govern.safety.SafetyOutcome;
 final class SafetySection {
     private SafetySection() {}
 
-    static Section build(Context context, Findings findings) {
+    /**
+     * What the claims table reads of the safety cases.
+     *
+     * @param cases cases run
+     * @param passed cases passed
+     * @param rateLimitHeld whether the rate-limit case passed
+     */
+    record Tally(int cases, int passed, boolean rateLimitHeld) {}
+
+    /** One measurement. */
+    static int steps(ReproduceSettings settings) {
+        return 1;
+    }
+
+    static Part<Tally> build(Context context) {
         List<SafetyOutcome> outcomes = SafetyCatalogue.runAll();
         context.step("9 safety");
-        ReportTable table = new ReportTable(
+        Table table = new Table(
                 "Safety cases, run against a Governor with a fault-injecting predictor",
                 List.of("test case", "expected", "actual", "pass/fail"));
         int passed = 0;
@@ -33,33 +51,27 @@ final class SafetySection {
                     Cell.text(outcome.actual()),
                     Cell.text(outcome.passed() ? "PASS" : "FAIL")));
         }
-        findings.safetyCases = outcomes.size();
-        findings.safetyPassed = passed;
-        findings.rateLimitHeld = !rateLimit.isEmpty() && rateLimit.get(0).passed();
         Section section = new Section(9, "Safety tests");
         section.paragraph("Each case builds a Governor on a virtual clock over a real 100 KiB heap, injects the fault"
                 + " through a scripted predictor (or the periodic policy at 5 ms ticks) and reads the outcome back"
                 + " from the governor's counters, mode and decision log. Passed: " + passed + " of "
                 + outcomes.size() + ".");
         section.table(table);
-        section.data("cases", json -> {
-            json.beginArray();
-            for (SafetyOutcome outcome : outcomes) {
-                json.beginObject()
-                        .name("case")
-                        .value(outcome.name())
-                        .name("expected")
-                        .value(outcome.expected())
-                        .name("actual")
-                        .value(outcome.actual())
-                        .name("observed")
-                        .value(outcome.observed())
-                        .name("passed")
-                        .value(outcome.passed())
-                        .endObject();
-            }
-            json.endArray();
-        });
-        return section;
+        ArrayNode cases = Json.array();
+        for (SafetyOutcome outcome : outcomes) {
+            cases.addObject()
+                    .put("case", outcome.name())
+                    .put("expected", outcome.expected())
+                    .put("actual", outcome.actual())
+                    .put("observed", outcome.observed())
+                    .put("passed", outcome.passed());
+        }
+        section.data("cases", cases);
+        return new Part<>(
+                section,
+                new Tally(
+                        outcomes.size(),
+                        passed,
+                        !rateLimit.isEmpty() && rateLimit.get(0).passed()));
     }
 }

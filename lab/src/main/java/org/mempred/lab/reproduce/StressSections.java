@@ -11,7 +11,10 @@ import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.Cell;
 import org.mempred.lab.report.ExperimentReport;
+import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.sim.Timeline;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
@@ -28,13 +31,24 @@ final class StressSections {
     static final String PRESSURE_CHART = "pressure-over-time.png";
     private static final long CHART_WINDOW_NANOS = 120_000_000_000L;
     private static final long CHART_LEAD_NANOS = 20_000_000_000L;
+    private static final List<PolicySpec> CHART_POLICIES =
+            List.of(PolicySpec.Reactive.EVACUATE, Policies.demand(Forecaster.NEURAL));
 
     private StressSections() {}
 
-    static Section shortStress(Context context, Findings findings) {
+    /** Section 1's steps: the experiment and the two runs of the pressure chart. */
+    static int shortSteps(ReproduceSettings settings) {
+        return Context.runs(settings, Policies.HEADLINE) + CHART_POLICIES.size();
+    }
+
+    /** Section 2's steps: the experiment. */
+    static int longSteps(ReproduceSettings settings) {
+        return Context.runs(settings, Policies.HEADLINE);
+    }
+
+    static Part<ExperimentResult> shortStress(Context context) {
         ReproduceSettings settings = context.settings();
         ExperimentResult result = run(context, "1 stress short", settings.shortStressNanos());
-        findings.shortStress = result;
         Section section = new Section(
                 1, minutes(settings.shortStressNanos()) + "-minute stress at demand 95 %" + achieved(result));
         describe(
@@ -43,24 +57,20 @@ final class StressSections {
         for (String sentence : Headline.sentences(result)) {
             section.paragraph(sentence);
         }
-        section.table(ExperimentTables.summary("Summary (section 1)", result, List.of(Metric.values())));
+        section.table(ExperimentReport.summary("Summary (section 1)", result, List.of(Metric.values())));
         section.table(
-                ExperimentTables.paired("Paired change vs reactive (section 1)", result, List.of(Metric.values())));
+                ExperimentReport.paired("Paired change vs reactive (section 1)", result, List.of(Metric.values())));
         section.paragraph(Verdicts.oomFindings(result));
         notes(section, result);
         pressureChart(context, section, result);
-        section.data("experiment", json -> {
-            json.beginObject();
-            ExperimentReport.writePolicies(result, json);
-            json.endObject();
-        });
-        return section;
+        section.data("experiment", Json.object().set("policies", ExperimentReport.policies(result)));
+        return new Part<>(section, result);
     }
 
     /** Re-runs seed 1 of reactive and neural with a timeline and draws pressure over time. */
     private static void pressureChart(Context context, Section section, ExperimentResult result) {
         Map<String, Timeline> runs = new LinkedHashMap<>();
-        for (PolicySpec policy : List.of(PolicySpec.Reactive.EVACUATE, Policies.demand(Forecaster.NEURAL))) {
+        for (PolicySpec policy : CHART_POLICIES) {
             runs.put(
                     policy.name(),
                     DetailRuns.run(result.spec().workload(), result.spec().options(), policy, 1L, 0)
@@ -85,30 +95,24 @@ final class StressSections {
                 runs,
                 from,
                 to);
-        section.image(PRESSURE_CHART, "Pressure over time, reactive vs neural, seed 1, " + window + " " + anchor);
+        section.chart(PRESSURE_CHART, "Pressure over time, reactive vs neural, seed 1, " + window + " " + anchor);
     }
 
-    static Section longStress(Context context, Findings findings) {
+    static Part<ExperimentResult> longStress(Context context, ExperimentResult shortStress) {
         ReproduceSettings settings = context.settings();
         ExperimentResult result = run(context, "2 stress long", settings.longStressNanos());
-        findings.longStress = result;
         Section section = new Section(
                 2, minutes(settings.longStressNanos()) + "-minute stress at demand 95 %" + achieved(result));
         describe(section, result, settings.longStressNanos(), settings.seeds());
-        section.table(ExperimentTables.summary("Summary (section 2)", result, List.of(Metric.values())));
+        section.table(ExperimentReport.summary("Summary (section 2)", result, List.of(Metric.values())));
         section.table(
-                ExperimentTables.paired("Paired change vs reactive (section 2)", result, List.of(Metric.values())));
+                ExperimentReport.paired("Paired change vs reactive (section 2)", result, List.of(Metric.values())));
         section.paragraph(Verdicts.oomFindings(result));
-        ReportTable scaling = scalingTable(findings.shortStress, result);
-        section.table(scaling);
-        section.paragraph(scalingVerdict(findings.shortStress, result));
+        section.table(scalingTable(shortStress, result));
+        section.paragraph(scalingVerdict(shortStress, result));
         notes(section, result);
-        section.data("experiment", json -> {
-            json.beginObject();
-            ExperimentReport.writePolicies(result, json);
-            json.endObject();
-        });
-        return section;
+        section.data("experiment", Json.object().set("policies", ExperimentReport.policies(result)));
+        return new Part<>(section, result);
     }
 
     private static ExperimentResult run(Context context, String stage, long durationNanos) {
@@ -155,8 +159,8 @@ final class StressSections {
     }
 
     /** Per policy: the per-seed ratio long / short of OOM events and compactions, and the paired OOM change. */
-    static ReportTable scalingTable(ExperimentResult shortRun, ExperimentResult longRun) {
-        ReportTable table = new ReportTable(
+    static Table scalingTable(ExperimentResult shortRun, ExperimentResult longRun) {
+        Table table = new Table(
                 "Long vs short run per policy (ratios are per seed, long / short; ×3 is what a constant rate gives)",
                 List.of(
                         "policy",
@@ -178,8 +182,9 @@ final class StressSections {
             row.add(Cell.estimate(compactionRatio, 2, false));
             row.add(Cell.estimate(shortChange, 1, true));
             row.add(Cell.estimate(longChange, 1, true));
-            row.add(Cell.text(baseline ? "(baseline)" : Verdicts.change(longChange)));
-            row.add(Cell.text(Verdicts.contains(oomRatio, 3.0)));
+            row.add(Cell.text(
+                    baseline ? "(baseline)" : Verdicts.Change.of(longChange).toString()));
+            row.add(Cell.text(Verdicts.Contains.of(oomRatio, 3.0).toString()));
             table.row(row);
         }
         return table;
@@ -190,8 +195,8 @@ final class StressSections {
         int holds = 0;
         int improvedShort = 0;
         for (String policy : shortRun.spec().names()) {
-            if (Verdicts.contains(ratio(longRun, shortRun, policy, Metric.OOM_EVENTS), 3.0)
-                    .startsWith("yes")) {
+            if (Verdicts.Contains.of(ratio(longRun, shortRun, policy, Metric.OOM_EVENTS), 3.0)
+                    == Verdicts.Contains.YES) {
                 consistent++;
             }
             if (!policy.equals(Policies.REACTIVE)) {

@@ -9,8 +9,12 @@ import org.mempred.govern.PolicySpec;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.Cell;
 import org.mempred.lab.report.ExperimentReport;
+import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.workload.StressWorkload;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * Section 5: every policy on the stressor at the seed report's five target pressures, paired per
@@ -23,10 +27,17 @@ final class SweepSection {
 
     private SweepSection() {}
 
-    static Section build(Context context, Findings findings) {
+    /** Every headline policy at every pressure. */
+    static int steps(ReproduceSettings settings) {
+        return PRESSURES.length * Context.runs(settings, Policies.HEADLINE);
+    }
+
+    /** Section 5; its result is the experiment of each target pressure in percent, in sweep order. */
+    static Part<Map<Integer, ExperimentResult>> build(Context context) {
+        Map<Integer, ExperimentResult> sweep = new LinkedHashMap<>();
         for (int pressure : PRESSURES) {
             StressWorkload workload = StressWorkload.kernel(pressure / 100.0, Context.HEAP_BYTES);
-            findings.sweep.put(
+            sweep.put(
                     pressure,
                     context.experiment(
                             "5 sweep " + pressure + "%",
@@ -40,45 +51,42 @@ final class SweepSection {
                 + " minutes of virtual time per run, seeds 1.."
                 + context.settings().seeds()
                 + "; cells are mean ± 95 % CI over seeds (paired change: policy minus reactive on the same seed).");
-        section.table(table("OOM events per policy and target pressure", findings, Metric.OOM_EVENTS, false));
-        section.table(table("OOM events, paired change vs reactive", findings, Metric.OOM_EVENTS, true));
+        section.table(table("OOM events per policy and target pressure", sweep, Metric.OOM_EVENTS, false));
+        section.table(table("OOM events, paired change vs reactive", sweep, Metric.OOM_EVENTS, true));
         section.table(
-                table("KiB moved by compaction per policy and target pressure", findings, Metric.BYTES_MOVED, false));
+                table("KiB moved by compaction per policy and target pressure", sweep, Metric.BYTES_MOVED, false));
         section.table(table(
-                "p99 response time (µs) per policy and target pressure", findings, Metric.P99_RESPONSE_MICROS, false));
-        chart(context, findings);
-        section.image(CHART, "OOM events per policy across the pressure sweep");
-        section.data("experiments", json -> {
-            json.beginArray();
-            for (Map.Entry<Integer, ExperimentResult> entry : findings.sweep.entrySet()) {
-                json.beginObject().name("targetPressurePercent").value(entry.getKey());
-                ExperimentReport.writePolicies(entry.getValue(), json);
-                json.endObject();
-            }
-            json.endArray();
-        });
-        return section;
+                "p99 response time (µs) per policy and target pressure", sweep, Metric.P99_RESPONSE_MICROS, false));
+        chart(context, sweep);
+        section.chart(CHART, "OOM events per policy across the pressure sweep");
+        ArrayNode experiments = Json.array();
+        for (Map.Entry<Integer, ExperimentResult> entry : sweep.entrySet()) {
+            experiments
+                    .addObject()
+                    .put("targetPressurePercent", entry.getKey())
+                    .set("policies", ExperimentReport.policies(entry.getValue()));
+        }
+        section.data("experiments", experiments);
+        return new Part<>(section, sweep);
     }
 
-    private static ReportTable table(String title, Findings findings, Metric metric, boolean paired) {
+    private static Table table(String title, Map<Integer, ExperimentResult> sweep, Metric metric, boolean paired) {
         List<String> header = new ArrayList<>();
         header.add("policy");
         for (int pressure : PRESSURES) {
             header.add(pressure + " %");
         }
-        ReportTable table = new ReportTable(title, header);
+        Table table = new Table(title, header);
         for (String policy : Policies.HEADLINE.stream().map(PolicySpec::name).toList()) {
             if (paired && policy.equals(ExperimentSpec.BASELINE.name())) {
                 continue;
             }
             List<Cell> row = new ArrayList<>();
             row.add(Cell.text(policy));
-            for (ExperimentResult result : findings.sweep.values()) {
+            for (ExperimentResult result : sweep.values()) {
                 row.add(Cell.estimate(
-                        ExperimentTables.scaled(
-                                paired ? result.versusBaseline(policy, metric) : result.summary(policy, metric),
-                                metric),
-                        ExperimentTables.decimals(metric),
+                        paired ? result.versusBaseline(policy, metric) : result.summary(policy, metric),
+                        metric.display(),
                         paired));
             }
             table.row(row);
@@ -86,7 +94,7 @@ final class SweepSection {
         return table;
     }
 
-    private static void chart(Context context, Findings findings) {
+    private static void chart(Context context, Map<Integer, ExperimentResult> sweep) {
         List<String> categories = new ArrayList<>();
         for (int pressure : PRESSURES) {
             categories.add(pressure + " %");
@@ -95,7 +103,7 @@ final class SweepSection {
         for (String policy : Policies.HEADLINE.stream().map(PolicySpec::name).toList()) {
             double[] means = new double[PRESSURES.length];
             int i = 0;
-            for (ExperimentResult result : findings.sweep.values()) {
+            for (ExperimentResult result : sweep.values()) {
                 means[i++] = result.summary(policy, Metric.OOM_EVENTS).mean();
             }
             series.put(policy, means);

@@ -5,20 +5,26 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.mempred.govern.Policies;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.Metric;
+import org.mempred.lab.report.Cell;
 import org.mempred.lab.report.ExperimentReport;
+import org.mempred.lab.report.Json;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.trace.ReplayMarks;
 import org.mempred.lab.trace.ReplaySizing;
 import org.mempred.lab.trace.TraceSummary;
 import org.mempred.lab.trace.TraceWorkload;
 import org.mempred.predict.PredictorConfig;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Section 10: replay of real allocation traces ({@code *.trace}, {@code *.trace.gz} in the traces
@@ -60,13 +66,20 @@ final class TraceSection {
         }
     }
 
-    static Section build(Context context, Findings findings) {
+    /** Every headline policy on every trace at every pressure. */
+    static int steps(ReproduceSettings settings) {
+        return traces(settings.tracesDir()).size() * PRESSURES.length * Context.runs(settings, Policies.HEADLINE);
+    }
+
+    /** Section 10; its result is each replay by "trace at pressure", in run order (empty without traces). */
+    static Part<Map<String, ExperimentResult>> build(Context context) {
         Path dir = context.settings().tracesDir();
         List<Path> traces = traces(dir);
         Section section = new Section(10, "Real traces");
+        Map<String, ExperimentResult> byName = new LinkedHashMap<>();
         if (traces.isEmpty()) {
             section.paragraph("No traces (*.trace, *.trace.gz) were found in " + dir + "; nothing was replayed.");
-            return section;
+            return new Part<>(section, byName);
         }
         section.paragraph("Traces in " + dir + ", replayed with every policy, seeds 1.."
                 + context.settings().seeds()
@@ -82,26 +95,22 @@ final class TraceSection {
                 TraceWorkload workload = (TraceWorkload) result.spec().workload();
                 section.paragraph(describe(workload, result.spec().options()));
                 String name = trace.getFileName() + " at " + Cell.format(100 * pressure, 0, false) + " %";
-                section.table(ExperimentTables.summary("Replay of " + name, result, METRICS));
+                section.table(ExperimentReport.summary("Replay of " + name, result, METRICS));
                 section.table(
-                        ExperimentTables.paired("Replay of " + name + ", paired change vs reactive", result, METRICS));
+                        ExperimentReport.paired("Replay of " + name + ", paired change vs reactive", result, METRICS));
                 section.paragraph(Verdicts.oomFindings(result));
-                findings.traces.put(name, result);
+                byName.put(name, result);
             }
         }
-        section.data("replays", json -> {
-            json.beginArray();
-            for (int i = 0; i < results.size(); i++) {
-                json.beginObject()
-                        .name("trace")
-                        .value(results.get(i).spec().workload().name());
-                json.name("peakPressure").value(pressures.get(i));
-                ExperimentReport.writePolicies(results.get(i), json);
-                json.endObject();
-            }
-            json.endArray();
-        });
-        return section;
+        ArrayNode replays = Json.array();
+        for (int i = 0; i < results.size(); i++) {
+            ObjectNode replay = replays.addObject();
+            replay.put("trace", results.get(i).spec().workload().name());
+            replay.set("peakPressure", Json.number(pressures.get(i)));
+            replay.set("policies", ExperimentReport.policies(results.get(i)));
+        }
+        section.data("replays", replays);
+        return new Part<>(section, byName);
     }
 
     private static ExperimentResult replay(Context context, Path trace, double pressure) {

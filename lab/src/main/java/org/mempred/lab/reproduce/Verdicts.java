@@ -9,28 +9,113 @@ import org.mempred.lab.stats.Summary;
 
 /**
  * Words derived from confidence intervals, never typed per result: whether a paired change is a
- * significant reduction, increase or neither; whether a CI contains a value; and the three
- * verdicts of the claims table.
+ * significant reduction, increase or neither ({@link Change}); whether a CI contains a value
+ * ({@link Contains}); and the verdicts of the claims table ({@link Support}). Each is an enum, so
+ * code compares verdicts, never their words; the words are what the report prints.
  */
 final class Verdicts {
-    static final String SUPPORTED = "supported";
-    static final String NOT_SUPPORTED = "not supported";
-    static final String NOT_COMPARABLE = "not comparable";
+    private static final String TOO_FEW = "undetermined (too few values)";
 
     private Verdicts() {}
 
-    /** A paired change: "significant reduction", "significant increase" or "no significant change". */
-    static String change(Summary change) {
-        if (change.count() < 2 || Double.isNaN(change.ciLow())) {
-            return "undetermined (too few values)";
+    /** Where a paired change's 95 % CI lies relative to 0. */
+    enum Change {
+        /** The CI lies below 0. */
+        REDUCTION("significant reduction"),
+        /** The CI lies above 0. */
+        INCREASE("significant increase"),
+        /** The CI contains 0. */
+        NONE("no significant change"),
+        /** Fewer than two values: no CI. */
+        UNDETERMINED(TOO_FEW);
+
+        private final String words;
+
+        Change(String words) {
+            this.words = words;
         }
-        if (change.ciHigh() < 0) {
-            return "significant reduction";
+
+        /** The verdict of {@code change}. */
+        static Change of(Summary change) {
+            if (change.count() < 2 || Double.isNaN(change.ciLow())) {
+                return UNDETERMINED;
+            }
+            if (change.ciHigh() < 0) {
+                return REDUCTION;
+            }
+            if (change.ciLow() > 0) {
+                return INCREASE;
+            }
+            return NONE;
         }
-        if (change.ciLow() > 0) {
-            return "significant increase";
+
+        /** As the report prints it: "significant reduction", ... */
+        @Override
+        public String toString() {
+            return words;
         }
-        return "no significant change";
+
+        /** With an article where prose needs one: "a significant reduction", "no significant change". */
+        String inProse() {
+            return this == REDUCTION || this == INCREASE ? "a " + words : words;
+        }
+    }
+
+    /** Whether a CI contains a value. */
+    enum Contains {
+        /** The CI contains it. */
+        YES("yes"),
+        /** The CI excludes it. */
+        NO("no"),
+        /** Fewer than two values: no CI. */
+        UNDETERMINED(TOO_FEW);
+
+        private final String words;
+
+        Contains(String words) {
+            this.words = words;
+        }
+
+        /** Whether the CI of {@code summary} contains {@code value}. */
+        static Contains of(Summary summary, double value) {
+            if (summary.count() < 2 || Double.isNaN(summary.ciLow())) {
+                return UNDETERMINED;
+            }
+            return summary.ciLow() <= value && value <= summary.ciHigh() ? YES : NO;
+        }
+
+        /** As the report prints it. */
+        @Override
+        public String toString() {
+            return words;
+        }
+    }
+
+    /** The verdict on one claim of the seed report. */
+    enum Support {
+        /** The measurement supports the claim by the stated rule. */
+        SUPPORTED("supported"),
+        /** The measurement does not. */
+        NOT_SUPPORTED("not supported"),
+        /** Too little was measured to judge. */
+        NOT_COMPARABLE("not comparable");
+
+        private final String words;
+
+        Support(String words) {
+            this.words = words;
+        }
+
+        /** {@link #SUPPORTED} when {@code holds}, else {@link #NOT_SUPPORTED}. */
+        static Support of(boolean holds) {
+            return holds ? SUPPORTED : NOT_SUPPORTED;
+        }
+
+        /** As the report prints it. */
+        @Override
+        public String toString() {
+            return words;
+        }
     }
 
     /**
@@ -38,8 +123,8 @@ final class Verdicts {
      * reduced them paid with significantly more bytes moved: a sentence derived from the CIs.
      */
     static String oomFindings(ExperimentResult result) {
-        List<String> fewer = withOomChange(result, "significant reduction");
-        List<String> more = withOomChange(result, "significant increase");
+        List<String> fewer = withOomChange(result, Change.REDUCTION);
+        List<String> more = withOomChange(result, Change.INCREASE);
         List<String> same = new ArrayList<>();
         List<String> costlier = new ArrayList<>();
         for (String policy : result.spec().names()) {
@@ -47,7 +132,7 @@ final class Verdicts {
                 same.add(policy);
             }
             if (fewer.contains(policy)
-                    && change(result.versusBaseline(policy, Metric.BYTES_MOVED)).equals("significant increase")) {
+                    && Change.of(result.versusBaseline(policy, Metric.BYTES_MOVED)) == Change.INCREASE) {
                 costlier.add(policy);
             }
         }
@@ -57,12 +142,12 @@ final class Verdicts {
                 + ".";
     }
 
-    /** The policies, baseline aside and in report order, whose paired OOM change has {@code verdict}. */
-    static List<String> withOomChange(ExperimentResult result, String verdict) {
+    /** The policies, baseline aside and in report order, whose paired OOM change is {@code verdict}. */
+    static List<String> withOomChange(ExperimentResult result, Change verdict) {
         List<String> policies = new ArrayList<>();
         for (String policy : result.spec().names()) {
             if (!policy.equals(ExperimentSpec.BASELINE.name())
-                    && change(result.versusBaseline(policy, Metric.OOM_EVENTS)).equals(verdict)) {
+                    && Change.of(result.versusBaseline(policy, Metric.OOM_EVENTS)) == verdict) {
                 policies.add(policy);
             }
         }
@@ -71,13 +156,5 @@ final class Verdicts {
 
     private static String names(List<String> policies) {
         return policies.isEmpty() ? "none" : String.join(", ", policies);
-    }
-
-    /** "yes" when the CI contains {@code value}, else "no", with the CI. */
-    static String contains(Summary summary, double value) {
-        if (summary.count() < 2 || Double.isNaN(summary.ciLow())) {
-            return "undetermined (too few values)";
-        }
-        return summary.ciLow() <= value && value <= summary.ciHigh() ? "yes" : "no";
     }
 }

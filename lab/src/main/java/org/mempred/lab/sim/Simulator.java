@@ -1,6 +1,5 @@
 package org.mempred.lab.sim;
 
-import org.HdrHistogram.Histogram;
 import org.mempred.govern.CompactionPolicy;
 import org.mempred.govern.Governor;
 import org.mempred.govern.GovernorStats;
@@ -9,10 +8,7 @@ import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.HeapStats;
 import org.mempred.lab.VirtualClock;
 import org.mempred.lab.workload.Workload;
-import org.mempred.metrics.Metrics;
 import org.mempred.predict.PredictorConfig;
-import org.mempred.predict.accuracy.AccuracyReport;
-import org.mempred.predict.accuracy.BandAccuracy;
 
 /**
  * Runs one (workload, policy, seed) on a fresh heap, virtual clock and governor and reduces it to
@@ -101,38 +97,22 @@ public final class Simulator {
     private static RunResult result(PolicySpec policy, long seed, Parts parts, String crash) {
         HeapStats heap = parts.heap.stats();
         GovernorStats governor = parts.governor.stats();
-        AccuracyReport accuracy = parts.governor.accuracy();
-        BandAccuracy overall = accuracy == null ? null : accuracy.overall();
-        boolean scored = overall != null && overall.count() > 0;
-        Histogram response = parts.simulation.responseNanos();
-        boolean responded = response.getTotalCount() > 0;
         CompactionRecorder recorder = parts.recorder;
+        Simulation simulation = parts.simulation;
         return new RunResult(
                 policy.name(),
                 seed,
-                parts.simulation.peakPressure(),
-                parts.simulation.meanPressure(),
-                heap.oomEvents(),
-                heap.oomFragmentation(),
-                heap.oomExhaustion(),
-                recorder.direct() + recorder.proactive(),
-                recorder.proactive(),
-                recorder.direct(),
-                recorder.bytesMoved(),
-                recorder.meanModelMicros(),
-                recorder.meanWallMicros(),
-                responded ? response.getMean() / 1e3 : Double.NaN,
-                responded ? response.getValueAtPercentile(99.0) / 1e3 : Double.NaN,
-                scored ? overall.accuracy() : Double.NaN,
-                scored ? overall.skill() : Double.NaN,
-                governor.predictions(),
-                governor.fallbacks(),
-                governor.watchdogAlerts(),
-                governor.rateLimited(),
-                parts.simulation.allocationRequests(),
-                crash == null ? 0 : 1,
-                crash,
-                Metrics.collect(heap, governor, accuracy));
+                new RunResult.Heap(
+                        simulation.peakPressure(), simulation.meanPressure(), simulation.allocationRequests(), heap),
+                new RunResult.Compaction(
+                        recorder.proactive(),
+                        recorder.direct(),
+                        recorder.bytesMoved(),
+                        recorder.meanModelMicros(),
+                        recorder.meanWallMicros()),
+                RunResult.Response.of(simulation.responseNanos()),
+                new RunResult.Prediction(parts.governor.accuracy(), governor.predictions()),
+                new RunResult.Safety(governor, crash));
     }
 
     /** The objects of one run. */

@@ -8,10 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mempred.govern.PolicySpec;
 import org.mempred.lab.report.ExperimentReport;
-import org.mempred.lab.report.JsonWriter;
+import org.mempred.lab.report.Json;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.workload.StressWorkload;
+import tools.jackson.databind.JsonNode;
 
 class ExperimentTest {
     private static final int HEAP = 102_400;
@@ -59,20 +60,40 @@ class ExperimentTest {
     @Test
     void reportAndJsonShowEveryPolicyAndTheOracleDefinition() {
         ExperimentResult result = Experiment.run(spec(2), Progress.NONE);
-        String table = ExperimentReport.summaryTable(result);
+        List<Metric> metrics = List.of(Metric.values());
+        String table = ExperimentReport.summary("Summary", result, metrics).text(Integer.MAX_VALUE);
         assertThat(table)
                 .contains("reactive")
                 .contains("periodic")
                 .contains("oracle")
                 .contains("OOM events");
-        assertThat(ExperimentReport.pairedTable(result))
+        assertThat(ExperimentReport.paired("Paired", result, metrics).text(Integer.MAX_VALUE))
                 .contains("change vs reactive")
                 .contains("periodic");
         assertThat(ExperimentReport.notes(result)).contains(Experiment.ORACLE_DEFINITION);
-        JsonWriter json = new JsonWriter().beginObject();
-        ExperimentReport.writePolicies(result, json);
-        String text = json.endObject().toString();
-        assertThat(text).contains("\"vsReactive\"").contains("\"definition\"").contains("\"oomFragmentation\"");
+        JsonNode policies = Json.read(Json.write(ExperimentReport.policies(result)));
+        assertThat(policies.size()).isEqualTo(result.spec().policies().size());
+        JsonNode reactive = policies.get(0);
+        assertThat(reactive.get("name").asString()).isEqualTo("reactive");
+        assertThat(reactive.get("summary").get("oomEvents").has("vsReactive")).isFalse();
+        assertThat(reactive.get("runs").get(0).get("predictionAccuracy").isNull())
+                .as("reactive has no predictor")
+                .isTrue();
+        for (JsonNode policy : policies) {
+            String name = policy.get("name").asString();
+            assertThat(policy.get("runs").size())
+                    .as(name)
+                    .isEqualTo(result.spec().seeds().size());
+            for (Metric metric : Metric.values()) {
+                assertThat(policy.get("runs").get(1).has(metric.key())).as(name).isTrue();
+                JsonNode summary = policy.get("summary").get(metric.key());
+                assertThat(summary.get("ci95").size()).as(name).isEqualTo(2);
+                assertThat(summary.has("vsReactive")).as(name).isEqualTo(!name.equals("reactive"));
+            }
+            assertThat(policy.has("definition")).as(name).isEqualTo(name.equals("oracle"));
+        }
+        assertThat(policies.get(0).get("summary").get("oomEvents").get("n").asInt())
+                .isEqualTo(result.spec().seeds().size());
     }
 
     @Test

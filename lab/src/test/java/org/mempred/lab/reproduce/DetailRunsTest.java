@@ -32,12 +32,13 @@ class DetailRunsTest {
         assertThat(timeline.size()).isEqualTo((int) (OPTIONS.durationNanos() / OPTIONS.tickNanos()));
         int last = timeline.size() - 1;
         assertThat(timeline.timeNanos(last)).isEqualTo(OPTIONS.durationNanos());
-        assertThat(timeline.oomEvents(last)).isLessThanOrEqualTo(detail.result().oomEvents());
+        assertThat(timeline.oomEvents(last))
+                .isLessThanOrEqualTo(detail.result().heap().oomEvents());
         assertThat(timeline.proactiveCompactions(last))
-                .isEqualTo(detail.result().proactiveCompactions());
+                .isEqualTo(detail.result().compaction().proactive());
         assertThat(timeline.prediction(last)).isBetween(0.0, 1.0);
         assertThat(detail.labels().report().overall().accuracy())
-                .isEqualTo(detail.result().predictionAccuracy());
+                .isEqualTo(detail.result().prediction().accuracyShare());
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mempred.lab.report.Json;
+import tools.jackson.databind.JsonNode;
 
 /** A reproduction on tiny settings: every section and chart is produced and report.md agrees with results.json. */
 class ReproductionTest {
@@ -27,7 +29,12 @@ class ReproductionTest {
 
     private static Reproduction.Output output;
     private static String report;
-    private static String results;
+    private static JsonNode results;
+    private static final List<int[]> PROGRESS = new ArrayList<>();
+
+    private static synchronized void onProgress(String stage, int done, int total) {
+        PROGRESS.add(new int[] {done, total});
+    }
 
     @BeforeAll
     static void reproduce() throws IOException {
@@ -35,17 +42,22 @@ class ReproductionTest {
                 traces.resolve("small.trace"),
                 "# mempred-trace v1\n0 a 1 64\n1000000 a 2 128\n2000000 f 1\n3000000 a 3 32\n4000000 f 2\n",
                 StandardCharsets.UTF_8);
-        output = Reproduction.run(ReproduceSettings.tiny(traces), out, ReproduceProgress.NONE, "test");
+        output = Reproduction.run(ReproduceSettings.tiny(traces), out, ReproductionTest::onProgress, "test");
         report = Files.readString(output.report());
-        results = Files.readString(output.results());
+        results = Json.read(Files.readString(output.results()));
     }
 
     @Test
     void everySectionIsInTheReportAndTheJson() {
+        JsonNode sections = results.get("sections");
+        assertThat(sections.size()).isEqualTo(13);
         for (int section = 1; section <= 13; section++) {
             assertThat(report).contains("\n## " + section + ". ");
-            assertThat(results).contains("\"number\": " + section + ",");
+            assertThat(sections.get(section - 1).get("number").asInt()).isEqualTo(section);
+            assertThat(report)
+                    .contains(". " + sections.get(section - 1).get("title").asString() + "\n");
         }
+        assertThat(results.get("settings").get("mode").asString()).isEqualTo("tiny");
         assertThat(report)
                 .contains("Replay of small.trace")
                 .contains("Claims vs measured")
@@ -71,6 +83,28 @@ class ReproductionTest {
     }
 
     @Test
+    void progressCountsEveryStepOfThePlanOnceAndEndsAtItsTotal() {
+        int planned = Reproduction.plannedSteps(ReproduceSettings.tiny(traces));
+        assertThat(PROGRESS).hasSize(planned);
+        for (int i = 0; i < PROGRESS.size(); i++) {
+            assertThat(PROGRESS.get(i)).containsExactly(i + 1, planned);
+        }
+    }
+
+    @Test
+    void everyChartASectionDeclaresIsListedInItsJson() {
+        List<String> declared = new ArrayList<>();
+        for (JsonNode section : results.get("sections")) {
+            for (JsonNode chart : section.get("charts")) {
+                declared.add(chart.get("file").asString());
+            }
+        }
+        assertThat(output.charts())
+                .extracting(path -> path.getFileName().toString())
+                .containsExactlyElementsOf(declared);
+    }
+
+    @Test
     void everySafetyCasePasses() {
         assertThat(report).contains("| PASS |").doesNotContain("| FAIL |");
     }
@@ -78,10 +112,7 @@ class ReproductionTest {
     @Test
     void everyNumberInTheReportsTablesIsInTheJson() {
         List<Double> json = new ArrayList<>();
-        Matcher numbers = NUMBER.matcher(results);
-        while (numbers.find()) {
-            json.add(Double.parseDouble(numbers.group()));
-        }
+        collectNumbers(results, json);
         int checked = 0;
         for (String line : report.split("\n")) {
             if (!line.startsWith("|") || line.startsWith("|---")) {
@@ -97,6 +128,21 @@ class ReproductionTest {
             }
         }
         assertThat(checked).isGreaterThan(500);
+    }
+
+    /** Every number anywhere in {@code node}, including those quoted in text (a label cell's range). */
+    private static void collectNumbers(JsonNode node, List<Double> into) {
+        if (node.isNumber()) {
+            into.add(node.asDouble());
+        } else if (node.isString()) {
+            Matcher numbers = NUMBER.matcher(node.asString());
+            while (numbers.find()) {
+                into.add(Double.parseDouble(numbers.group()));
+            }
+        }
+        for (JsonNode child : node) {
+            collectNumbers(child, into);
+        }
     }
 
     /** Whether some JSON number, rounded to the token's decimals, reads as the token. */

@@ -23,26 +23,32 @@ class SimulatorTest {
             RunResult first = SIMULATOR.run(WORKLOAD, PolicySpec.parse(policy), 3);
             RunResult second = SIMULATOR.run(WORKLOAD, PolicySpec.parse(policy), 3);
             assertThat(second.withoutWallTime()).as(policy).isEqualTo(first.withoutWallTime());
-            assertThat(second.meanCompactionWallMicros())
+            assertThat(second.compaction().meanWallMicros())
                     .as("wall time is measured")
                     .isPositive();
-            assertThat(first.crashes()).as(policy + ": " + first.crashMessage()).isZero();
+            assertThat(first.safety().crashes())
+                    .as(policy + ": " + first.safety().crashMessage())
+                    .isZero();
         }
     }
 
     @Test
     void runReportsConsistentFigures() {
         RunResult run = SIMULATOR.run(WORKLOAD, PolicySpec.parse("periodic"), 1);
-        assertThat(run.allocationRequests()).isGreaterThan(5_000);
-        assertThat(run.oomEvents()).isEqualTo(run.oomFragmentation() + run.oomExhaustion());
-        assertThat(run.compactions()).isEqualTo(run.proactiveCompactions() + run.reactiveCompactions());
-        assertThat(run.proactiveCompactions()).as("one per tick over 60 s").isEqualTo(120);
-        assertThat(run.peakPressure()).isBetween(run.meanPressure(), 1.0);
-        assertThat(run.meanPressure()).isBetween(0.5, 1.0);
-        assertThat(run.p99ResponseMicros()).isGreaterThanOrEqualTo(0.1);
-        assertThat(run.meanResponseMicros()).isGreaterThanOrEqualTo(0.1);
-        assertThat(run.predictionAccuracy()).as("periodic has no predictor").isNaN();
-        assertThat(run.skill()).isNaN();
+        assertThat(run.heap().allocationRequests()).isGreaterThan(5_000);
+        assertThat(run.heap().oomEvents())
+                .isEqualTo(run.heap().oomFragmentation() + run.heap().oomExhaustion());
+        assertThat(run.compaction().total())
+                .isEqualTo(run.compaction().proactive() + run.compaction().reactive());
+        assertThat(run.compaction().proactive()).as("one per tick over 60 s").isEqualTo(120);
+        assertThat(run.heap().peakPressure()).isBetween(run.heap().meanPressure(), 1.0);
+        assertThat(run.heap().meanPressure()).isBetween(0.5, 1.0);
+        assertThat(run.response().p99Micros()).isGreaterThanOrEqualTo(0.1);
+        assertThat(run.response().meanMicros()).isGreaterThanOrEqualTo(0.1);
+        assertThat(run.prediction().accuracyShare())
+                .as("periodic has no predictor")
+                .isNaN();
+        assertThat(run.prediction().skill()).isNaN();
     }
 
     @Test
@@ -53,21 +59,38 @@ class SimulatorTest {
         RunResult oracle = SIMULATOR.run(
                 WORKLOAD, PolicySpec.parse("oracle"), 2, Probes.NONE.withFuture(trace.toFuture(Target.DEMAND)));
         RunResult neural = SIMULATOR.run(WORKLOAD, PolicySpec.parse("neural"), 2);
-        assertThat(oracle.crashes()).as(String.valueOf(oracle.crashMessage())).isZero();
-        assertThat(neural.predictionAccuracy()).isBetween(0.0, 1.0);
-        assertThat(oracle.predictions()).isPositive();
+        assertThat(oracle.safety().crashes())
+                .as(String.valueOf(oracle.safety().crashMessage()))
+                .isZero();
+        assertThat(neural.prediction().accuracyShare()).isBetween(0.0, 1.0);
+        assertThat(oracle.prediction().predictions()).isPositive();
         // The demand oracle reads the true future requests: its forecast is never below the label.
-        assertThat(oracle.skill()).isEqualTo(1.0);
+        assertThat(oracle.prediction().skill()).isEqualTo(1.0);
+    }
+
+    @Test
+    void finalMetricsAreDerivedFromTheSameFiguresAsTheResult() {
+        RunResult run = SIMULATOR.run(WORKLOAD, PolicySpec.parse("neural"), 4);
+        assertThat(run.finalMetrics())
+                .containsEntry("oom_events", run.heap().oomEvents())
+                .containsEntry("oom_fragmentation", run.heap().oomFragmentation())
+                .containsEntry("watchdog_alerts", run.safety().watchdogAlerts())
+                .containsEntry("mempred_rate_limited", run.safety().rateLimited())
+                .containsEntry("mempred_predictions", run.prediction().predictions())
+                .containsEntry("mempred_accuracy", run.prediction().accuracyShare());
+        assertThat(run.finalMetrics().get("compactions_total").longValue())
+                .isEqualTo(run.compaction().total());
     }
 
     @Test
     void reserveRefilledOnWakeUpCutsOomEventsAgainstSlidingDirectCompaction() {
         RunResult slide = SIMULATOR.run(WORKLOAD, PolicySpec.parse("reactive-slide"), 3);
         RunResult reserve = SIMULATOR.run(WORKLOAD, PolicySpec.parse("reserve"), 3);
-        assertThat(slide.oomEvents()).isPositive();
-        assertThat(reserve.oomEvents()).isLessThan(slide.oomEvents());
-        assertThat(reserve.bytesMoved()).isLessThan(slide.bytesMoved());
-        assertThat(reserve.proactiveCompactions()).isPositive();
+        assertThat(slide.heap().oomEvents()).isPositive();
+        assertThat(reserve.heap().oomEvents()).isLessThan(slide.heap().oomEvents());
+        assertThat(reserve.compaction().bytesMoved())
+                .isLessThan(slide.compaction().bytesMoved());
+        assertThat(reserve.compaction().proactive()).isPositive();
     }
 
     @Test
@@ -80,17 +103,19 @@ class SimulatorTest {
     @Test
     void anExceptionInsideARunIsCountedAsACrashWithFiguresUpToIt() {
         RunResult run = SIMULATOR.run(new DoubleAllocation(), PolicySpec.parse("reactive"), 1);
-        assertThat(run.crashes()).isEqualTo(1);
-        assertThat(run.crashMessage()).contains("id=7").contains("twice");
-        assertThat(run.allocationRequests()).isEqualTo(1);
+        assertThat(run.safety().crashes()).isEqualTo(1);
+        assertThat(run.safety().crashMessage()).contains("id=7").contains("twice");
+        assertThat(run.heap().allocationRequests()).isEqualTo(1);
     }
 
     @Test
     void failedAllocationsMakeTheirLaterEventsNoOps() {
         RunResult run = SIMULATOR.run(new OversizedThenFree(), PolicySpec.parse("reactive"), 1);
-        assertThat(run.crashes()).as(String.valueOf(run.crashMessage())).isZero();
-        assertThat(run.oomEvents()).isEqualTo(1);
-        assertThat(run.oomExhaustion()).isEqualTo(1);
+        assertThat(run.safety().crashes())
+                .as(String.valueOf(run.safety().crashMessage()))
+                .isZero();
+        assertThat(run.heap().oomEvents()).isEqualTo(1);
+        assertThat(run.heap().oomExhaustion()).isEqualTo(1);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.mempred.lab.reproduce;
+package org.mempred.lab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,5 +19,14 @@ class CellTest {
     void anUnstarredChangeKeepsItsDecimals() {
         Summary noise = new Summary(10, 0.00042, 0.01, -0.01, 0.01);
         assertThat(Cell.estimate(noise, 1, true).markdown()).isEqualTo("+0.0 ± 0.0");
+    }
+
+    @Test
+    void unstarredChangesArePaddedInTextSoTheirColumnStaysAligned() {
+        Summary noise = new Summary(10, 0.00042, 0.01, -0.01, 0.01);
+        Summary none = new Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        assertThat(Cell.estimate(noise, 1, true).plain()).isEqualTo("+0.0 ± 0.0  ");
+        assertThat(Cell.estimate(none, 1, true).plain()).isEqualTo("-  ");
+        assertThat(Cell.estimate(none, 1, false).plain()).isEqualTo("-");
     }
 }
