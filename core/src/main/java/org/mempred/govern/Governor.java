@@ -139,19 +139,26 @@ public final class Governor {
     /** Predicts under the safety rules; NaN when the prediction was discarded. */
     private double predict(long now, Sample sample) {
         predictions++;
+        try {
+            loop.advanceLabels(sample); // each label reaches onLabel, whose watchdog may degrade
+        } catch (RuntimeException e) {
+            predictorFailures++;
+            return discard(now, sample, Double.NaN, "predictor threw " + e);
+        }
+        if (mode == Mode.DEGRADED) {
+            lastPrediction = Double.NaN;
+            return Double.NaN; // a label tripped the watchdog: no prediction this tick
+        }
         double raw;
         long started = clock.nanoTime();
         try {
-            raw = loop.step(sample);
+            raw = loop.predict(sample);
         } catch (RuntimeException e) {
             predictorFailures++;
             return discard(now, sample, Double.NaN, "predictor threw " + e);
         }
         long latency = clock.nanoTime() - started;
         lastPrediction = raw;
-        if (mode == Mode.DEGRADED) {
-            return Double.NaN; // a label seen inside this step tripped the watchdog
-        }
         PredictionCheck check = loop.lastCheck();
         if (!check.isValid()) {
             return discard(now, sample, raw, "invalid prediction " + raw + " (" + check + ")");
@@ -325,9 +332,9 @@ public final class Governor {
                 mode);
     }
 
-    /** Accuracy of the predictions labelled so far; {@code null} when the policy has no predictor. */
-    public synchronized AccuracyReport accuracy() {
-        return accuracy == null ? null : accuracy.report();
+    /** Accuracy of the predictions labelled so far; empty when the policy has no predictor. */
+    public synchronized Optional<AccuracyReport> accuracy() {
+        return accuracy == null ? Optional.empty() : Optional.of(accuracy.report());
     }
 
     /** The last {@code n} decisions, oldest first. */
@@ -355,9 +362,9 @@ public final class Governor {
         return config;
     }
 
-    /** The last sample taken, or {@code null} before the first tick. */
-    public synchronized Sample lastSample() {
-        return lastSample;
+    /** The last sample taken; empty before the first tick. */
+    public synchronized Optional<Sample> lastSample() {
+        return Optional.ofNullable(lastSample);
     }
 
     /** The last raw prediction (possibly invalid), NaN before the first. */
@@ -365,8 +372,8 @@ public final class Governor {
         return lastPrediction;
     }
 
-    /** The current prediction loop, or {@code null} when the policy has no predictor. */
-    public synchronized PredictionLoop predictionLoop() {
-        return loop;
+    /** The current prediction loop; empty when the policy has no predictor. */
+    public synchronized Optional<PredictionLoop> predictionLoop() {
+        return Optional.ofNullable(loop);
     }
 }

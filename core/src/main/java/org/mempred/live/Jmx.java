@@ -178,10 +178,12 @@ public final class Jmx implements AutoCloseable {
 
         @Override
         public double getAccuracy() {
-            AccuracyReport report = governor().accuracy();
-            return report == null || report.overall().count() == 0
-                    ? Double.NaN
-                    : report.overall().accuracy();
+            return governor()
+                    .accuracy()
+                    .map(AccuracyReport::overall)
+                    .filter(overall -> overall.count() > 0)
+                    .map(overall -> overall.accuracy())
+                    .orElse(Double.NaN);
         }
 
         @Override

@@ -179,8 +179,9 @@ public final class LiveSystem implements AutoCloseable {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs=" + epochs + " must be at least 1");
         }
-        var loop = governor.predictionLoop();
-        Predictor current = loop == null ? null : Policies.undecorate(loop.predictor());
+        Predictor current = governor.predictionLoop()
+                .map(loop -> Policies.undecorate(loop.predictor()))
+                .orElse(null);
         if (!(current instanceof NeuralPredictor neural)) {
             throw new IllegalStateException("policy '" + governor.policy().name()
                     + "' has no neural network to train (train needs policy neural)");

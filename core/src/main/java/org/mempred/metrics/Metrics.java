@@ -2,9 +2,11 @@ package org.mempred.metrics;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.mempred.govern.GovernorStats;
 import org.mempred.heap.HeapStats;
 import org.mempred.predict.accuracy.AccuracyReport;
+import org.mempred.predict.accuracy.BandAccuracy;
 
 /**
  * The METRIC names and values: {@code METRIC <name>=<value>}, names in {@code lower_snake_case},
@@ -19,7 +21,8 @@ public final class Metrics {
     private Metrics() {}
 
     /** The metrics of one heap and (optionally) its governor, in a stable order. */
-    public static Map<String, Number> collect(HeapStats heap, GovernorStats governor, AccuracyReport accuracy) {
+    public static Map<String, Number> collect(
+            HeapStats heap, GovernorStats governor, Optional<AccuracyReport> accuracy) {
         Map<String, Number> m = new LinkedHashMap<>();
         m.put("heap_capacity_bytes", (long) heap.capacityBytes());
         m.put("heap_used_bytes", (long) heap.usedBytes());
@@ -46,11 +49,12 @@ public final class Metrics {
             m.put("watchdog_alerts", governor.watchdogAlerts());
             m.put("mempred_degraded", governor.mode() == GovernorStats.Mode.DEGRADED ? 1L : 0L);
         }
-        if (accuracy != null && accuracy.overall().count() > 0) {
-            m.put("mempred_labelled_predictions", accuracy.overall().count());
-            m.put("mempred_accuracy", accuracy.overall().accuracy());
-            m.put("mempred_mae", accuracy.overall().meanAbsoluteError());
-            double skill = accuracy.overall().skill();
+        if (accuracy.isPresent() && accuracy.get().overall().count() > 0) {
+            BandAccuracy overall = accuracy.get().overall();
+            m.put("mempred_labelled_predictions", overall.count());
+            m.put("mempred_accuracy", overall.accuracy());
+            m.put("mempred_mae", overall.meanAbsoluteError());
+            double skill = overall.skill();
             if (Double.isFinite(skill)) {
                 m.put("mempred_skill", skill);
             }

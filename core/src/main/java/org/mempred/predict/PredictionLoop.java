@@ -7,15 +7,19 @@ import org.mempred.telemetry.Sample;
  * {@link Predictor}, one sample at a time. The governor and the lab drive predictors only through
  * it, so every learner is fed by the same {@link DelayedLabeler}.
  *
- * <p>{@link #step} per sample at time {@code t}:
+ * <p>Per sample at time {@code t}, in two calls so that a caller can act on the labels before
+ * the prediction (the governor's watchdog may degrade on a label, and then no prediction is made):
  *
  * <ol>
- *   <li>the labeler advances to {@code t}: each matured past prediction is first learned by the
- *       predictor, then shown to the observer (an {@code AccuracyEvaluator}, a recorder, ...);
- *   <li>the features of the sample are extracted and the predictor predicts;
- *   <li>the raw prediction is classified by {@link PredictionCheck} and counted;
- *   <li>(t, p, prediction, features) is recorded for labelling at {@code t + H}.
+ *   <li>{@link #advanceLabels}: the labeler advances to {@code t}; each matured past prediction is
+ *       first learned by the predictor, then shown to the observer (an {@code AccuracyEvaluator},
+ *       a recorder, ...);
+ *   <li>{@link #predict}: the features of the sample are extracted and the predictor predicts; the
+ *       raw prediction is classified by {@link PredictionCheck} and counted; (t, p, prediction,
+ *       features) is recorded for labelling at {@code t + H}.
  * </ol>
+ *
+ * <p>{@link #step} does both, for callers with nothing to do in between.
  *
  * <p>The raw prediction is returned as is: an invalid one is reported through {@link #lastCheck()}
  * and the counters, never clamped. Exceptions from the predictor propagate to the caller, which
@@ -35,6 +39,7 @@ public final class PredictionLoop {
     private final double[] features;
     private final long[] checks = new long[PredictionCheck.values().length];
     private PredictionCheck lastCheck = PredictionCheck.VALID;
+    private long labelledToNanos = Long.MIN_VALUE;
 
     /** A loop with the default history capacity and no observer. */
     public PredictionLoop(Predictor predictor) {
@@ -72,10 +77,30 @@ public final class PredictionLoop {
         return Math.toIntExact(horizonNanos / tickNanos + 2);
     }
 
-    /** Learns from matured labels, then predicts the peak pressure over the horizon after it. */
+    /** Learns from matured labels, then predicts the target over the horizon after {@code sample}. */
     public double step(Sample sample) {
-        double pressure = sample.pressure();
+        advanceLabels(sample);
+        return predict(sample);
+    }
+
+    /** Step 1 of {@code sample}: the labels matured by its time are learned, then observed. */
+    public void advanceLabels(Sample sample) {
         labeler.advance(sample.timeNanos(), target.observe(sample), learner);
+        labelledToNanos = sample.timeNanos();
+    }
+
+    /**
+     * Step 2 of {@code sample}: the raw forecast of the target over the horizon after it, recorded
+     * for labelling.
+     *
+     * @throws IllegalStateException unless {@link #advanceLabels} was called with this sample's time
+     */
+    public double predict(Sample sample) {
+        if (sample.timeNanos() != labelledToNanos) {
+            throw new IllegalStateException("predict at " + sample.timeNanos()
+                    + " ns before its labels: advanceLabels was last called at " + labelledToNanos + " ns");
+        }
+        double pressure = sample.pressure();
         extractor.extract(sample, features);
         double predicted = predictor.predict(sample, features);
         lastCheck = PredictionCheck.of(predicted);

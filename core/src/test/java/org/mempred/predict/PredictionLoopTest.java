@@ -95,6 +95,19 @@ class PredictionLoopTest {
     }
 
     @Test
+    void labelsAreAdvancedBeforeAndApartFromThePrediction() {
+        Scripted predictor = new Scripted(0.5);
+        PredictionLoop loop = new PredictionLoop(predictor);
+        Sample first = SERIES.get(0);
+
+        assertThatThrownBy(() -> loop.predict(first)).hasMessageContaining("before its labels");
+        loop.advanceLabels(first);
+        assertThat(predictor.next).isZero(); // advancing labels predicts nothing
+        assertThat(loop.predict(first)).isEqualTo(0.5);
+        assertThatThrownBy(() -> loop.predict(SERIES.get(1))).hasMessageContaining("before its labels");
+    }
+
+    @Test
     void footprintAddsTheLabelHistoryToThePredictors() {
         PredictionLoop loop = new PredictionLoop(new Scripted(0.5), 16, LabelListener.NONE);
 

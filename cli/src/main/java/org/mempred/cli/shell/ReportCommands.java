@@ -48,7 +48,7 @@ final class ReportCommands implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         Governor governor = system.currentGovernor();
         GovernorStats stats = governor.stats();
-        PredictionLoop loop = governor.predictionLoop();
+        PredictionLoop loop = governor.predictionLoop().orElse(null);
         out.printf(
                 "policy %s, mode %s, autonomy %s%n",
                 governor.policy().name(), stats.mode(), system.autonomy() ? "on" : "off");
@@ -65,7 +65,7 @@ final class ReportCommands implements Runnable {
                     f.totalBytes(), f.weightsBytes(), f.optimiserStateBytes(), f.historyBytes());
         }
         double last = governor.lastPrediction();
-        var sample = governor.lastSample();
+        var sample = governor.lastSample().orElse(null);
         out.printf(
                 Locale.ROOT,
                 "samples %d, predictions %d, last prediction %s%s%n",
@@ -79,7 +79,7 @@ final class ReportCommands implements Runnable {
                                 " at t=%.1fs (pressure then %.3f)",
                                 system.secondsSince(sample.timeNanos()),
                                 sample.pressure()));
-        AccuracyReport accuracy = governor.accuracy();
+        AccuracyReport accuracy = governor.accuracy().orElse(null);
         if (accuracy != null && accuracy.overall().count() > 0) {
             BandAccuracy all = accuracy.overall();
             out.printf(
@@ -124,7 +124,7 @@ final class ReportCommands implements Runnable {
     void report() {
         PrintWriter out = spec.commandLine().getOut();
         Governor governor = system.currentGovernor();
-        AccuracyReport accuracy = governor.accuracy();
+        AccuracyReport accuracy = governor.accuracy().orElse(null);
         if (accuracy == null) {
             out.println("accuracy: policy " + governor.policy().name() + " makes no predictions");
         } else {

@@ -6,7 +6,8 @@ import org.mempred.govern.GovernorStats;
 /**
  * A predictor accurate for 150 ticks (it forecasts the pressure now, which stays put) that then
  * forecasts 1.0: its error runs far above its own running error and trips the watchdog within
- * 100 ticks, with that reason logged.
+ * 100 ticks, with that reason logged. The label that trips it is handled before the tick's
+ * prediction, so the tick that degrades predicts nothing.
  */
 public record ErrorSpike() implements SafetyCase {
     private static final int CALM_TICKS = 150;
@@ -33,6 +34,7 @@ public record ErrorSpike() implements SafetyCase {
         GovernorStats stats = rig.governor.stats();
         boolean alerted = stats.watchdogAlerts() == 1
                 && stats.mode() == GovernorStats.Mode.DEGRADED
+                && Double.isNaN(rig.governor.lastPrediction())
                 && rig.governor.recentDecisions(1).stream()
                         .anyMatch(d -> d.action() == Decision.Action.DEGRADED
                                 && d.reason().contains("far above running error"));

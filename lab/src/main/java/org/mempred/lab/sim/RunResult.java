@@ -1,6 +1,7 @@
 package org.mempred.lab.sim;
 
 import java.util.Map;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.mempred.govern.GovernorStats;
 import org.mempred.heap.HeapStats;
@@ -103,24 +104,22 @@ public record RunResult(
     /**
      * The predictions of the run.
      *
-     * @param accuracy the predictor's scored labels, or null for a policy without a predictor
+     * @param accuracy the predictor's scored labels; empty for a policy without a predictor
      * @param predictions governor predictions made
      */
-    public record Prediction(AccuracyReport accuracy, long predictions) {
+    public record Prediction(Optional<AccuracyReport> accuracy, long predictions) {
         /** (TP + TN) / N of the predictor (NaN without a predictor or a label). */
         public double accuracyShare() {
-            BandAccuracy overall = scored();
-            return overall == null ? Double.NaN : overall.accuracy();
+            return scored().map(BandAccuracy::accuracy).orElse(Double.NaN);
         }
 
         /** 1 - MSE(model) / MSE(persistence) (NaN without a predictor or a label). */
         public double skill() {
-            BandAccuracy overall = scored();
-            return overall == null ? Double.NaN : overall.skill();
+            return scored().map(BandAccuracy::skill).orElse(Double.NaN);
         }
 
-        private BandAccuracy scored() {
-            return accuracy == null || accuracy.overall().count() == 0 ? null : accuracy.overall();
+        private Optional<BandAccuracy> scored() {
+            return accuracy.map(AccuracyReport::overall).filter(overall -> overall.count() > 0);
         }
     }
 

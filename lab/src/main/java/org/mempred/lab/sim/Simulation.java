@@ -134,7 +134,9 @@ public final class Simulation {
             occupyWithProactiveWork(nextTickNanos, governor.tick());
             if (trace != null) {
                 trace.record(
-                        nextTickNanos, heap.pressure(), governor.lastSample().largestRequestFraction());
+                        nextTickNanos,
+                        heap.pressure(),
+                        governor.lastSample().orElseThrow().largestRequestFraction());
             }
             if (timeline != null) {
                 timeline.record(
