@@ -20,7 +20,12 @@ import org.mempred.telemetry.Sample;
  * no adaptation to the predictor's confidence, so that a result cannot come from tuning.
  */
 public final class PredictivePolicy implements CompactionPolicy {
-    /** Default threshold on the predicted peak pressure. */
+    /**
+     * Default trigger on the predicted peak pressure: the accuracy threshold θ. The trigger is this
+     * policy's parameter ({@code neural-peak@0.8}); θ is a definition (docs/design.md
+     * "Definitions") that lives in {@link Target} alone, so accuracy is scored at θ whatever the
+     * trigger, and a swept trigger compares against the same yardstick.
+     */
     public static final double DEFAULT_THRESHOLD_PRESSURE = Target.PEAK_THRESHOLD;
     /** Default least fragmentation worth compacting. */
     public static final double DEFAULT_MIN_FRAGMENTATION = 0.10;

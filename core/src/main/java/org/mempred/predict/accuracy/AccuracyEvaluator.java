@@ -24,9 +24,6 @@ import org.mempred.predict.Target;
  * #report()} builds the immutable result.
  */
 public final class AccuracyEvaluator implements LabelListener {
-    /** Default threshold θ. */
-    public static final double DEFAULT_THRESHOLD_PRESSURE = Target.PEAK_THRESHOLD;
-
     private static final int OVERALL = PressureBand.values().length;
     private static final int TP = 0;
     private static final int TN = 1;
@@ -40,9 +37,9 @@ public final class AccuracyEvaluator implements LabelListener {
     private final double[] persistenceSquaredErrors = new double[OVERALL + 1];
     private long invalidPredictions;
 
-    /** An evaluator with θ = 0.90. */
+    /** An evaluator with the definition's θ for peak pressure, {@link Target#PEAK_THRESHOLD}. */
     public AccuracyEvaluator() {
-        this(DEFAULT_THRESHOLD_PRESSURE);
+        this(Target.PEAK_THRESHOLD);
     }
 
     /** An evaluator with threshold {@code thresholdPressure} in [0, 1]. */
