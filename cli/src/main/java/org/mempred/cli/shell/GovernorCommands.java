@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.mempred.cli.options.Counts;
+import org.mempred.cli.options.PolicyConverter;
 import org.mempred.govern.Decision;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
@@ -74,8 +75,9 @@ final class GovernorCommands {
                 arity = "0..1",
                 paramLabel = "NAME",
                 completionCandidates = Names.class,
+                converter = PolicyConverter.class,
                 description = "The new policy: ${COMPLETION-CANDIDATES}.")
-        private String name;
+        private PolicySpec name;
 
         Policy(LiveSystem system) {
             this.system = system;
@@ -84,7 +86,7 @@ final class GovernorCommands {
         @Override
         public void run() {
             if (name != null) {
-                system.setPolicy(PolicySpec.parse(name));
+                system.setPolicy(name);
             }
             spec.commandLine()
                     .getOut()

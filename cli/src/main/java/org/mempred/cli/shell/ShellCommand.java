@@ -10,6 +10,7 @@ import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.mempred.cli.options.HeapOption;
+import org.mempred.cli.options.PolicyConverter;
 import org.mempred.cli.options.WeightsOption;
 import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.PolicySpec;
@@ -43,8 +44,12 @@ public final class ShellCommand implements Callable<Integer> {
     @Mixin
     private HeapOption heapSize = new HeapOption();
 
-    @Option(names = "--policy", defaultValue = "neural", description = "Starting policy (default: ${DEFAULT-VALUE}).")
-    private String policy;
+    @Option(
+            names = "--policy",
+            defaultValue = "neural",
+            converter = PolicyConverter.class,
+            description = "Starting policy (default: ${DEFAULT-VALUE}).")
+    private PolicySpec policy;
 
     @Option(
             names = "--features",
@@ -89,11 +94,7 @@ public final class ShellCommand implements Callable<Integer> {
         }
         TimedPredictor.Latencies latencies = new TimedPredictor.Latencies();
         try (LiveSystem system = new LiveSystem(
-                        heap,
-                        PolicySpec.parse(policy),
-                        predictors,
-                        GovernorConfig.DEFAULTS,
-                        p -> new TimedPredictor(p, latencies));
+                        heap, policy, predictors, GovernorConfig.DEFAULTS, p -> new TimedPredictor(p, latencies));
                 Jmx jmx = Jmx.register(system);
                 Terminal terminal =
                         TerminalBuilder.builder().system(true).dumb(true).build()) {

@@ -89,7 +89,7 @@ class ShellTest {
                 .contains("error: Invalid value for positional parameter at index 0 (SIZE): 'lots' is not a size")
                 .contains("error: SIZE=999999 bytes is over the heap's capacity of 8192 bytes")
                 .contains("error: unknown command 'frobnicate'; try help (commands: mempred, heap, stress,")
-                .contains("unknown policy 'magic'")
+                .contains("error: Invalid value for positional parameter at index 0 (NAME): unknown policy 'magic'")
                 .contains("error: Invalid value for positional parameter at index 0 (N): 'x' is not a whole number")
                 .contains("error: autonomy 'sideways': expected on, off or status")
                 .contains("no labelled samples yet")
