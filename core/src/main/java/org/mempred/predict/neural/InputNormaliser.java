@@ -22,7 +22,7 @@ import org.mempred.telemetry.ArrayBytes;
  *
  * <p>{@code MIN_SCALE} keeps a (nearly) constant input from being amplified. Before the first
  * update the transform is the identity (mean 0, variance 1). Arrays: means, variances, inverse
- * scales; {@link #update} costs w square roots, {@link #apply} w multiply-adds; no allocation.
+ * scales; {@link #updateAndApply} costs w square roots and divisions, {@link #apply} w multiply-adds; no allocation.
  */
 final class InputNormaliser {
     /** Samples after which the statistics become a moving window. */
@@ -30,6 +30,11 @@ final class InputNormaliser {
 
     /** Smallest scale an input is divided by. */
     static final double MIN_SCALE = 0.01;
+
+    /** The weight {@code 1 / min(n, WINDOW_SAMPLES)} once n reaches the window, and one minus it. */
+    private static final double WINDOW_WEIGHT = 1.0 / WINDOW_SAMPLES;
+
+    private static final double WINDOW_KEEP = 1.0 - WINDOW_WEIGHT;
 
     private final double[] means;
     private final double[] variances;
@@ -53,20 +58,37 @@ final class InputNormaliser {
         }
     }
 
-    /** Folds the input vector {@code x[0 .. w)} into the statistics. */
-    void update(double[] x) {
+    /**
+     * Folds the input vector {@code x[0 .. w)} into the statistics and writes it, standardised by
+     * the updated statistics, to {@code out}: {@link #apply} after the update, in one pass.
+     */
+    void updateAndApply(double[] x, double[] out) {
         samples++;
-        double weight = 1.0 / Math.min(samples, WINDOW_SAMPLES);
+        boolean windowed = samples >= WINDOW_SAMPLES;
+        double weight = windowed ? WINDOW_WEIGHT : 1.0 / samples;
+        double keep = windowed ? WINDOW_KEEP : 1.0 - weight;
         for (int i = 0; i < means.length; i++) {
-            double deviation = x[i] - means[i];
-            means[i] += weight * deviation;
-            variances[i] = (1.0 - weight) * (variances[i] + weight * deviation * deviation);
-            inverseScales[i] = inverseScale(variances[i]);
+            double input = x[i];
+            double deviation = input - means[i];
+            double mean = means[i] + weight * deviation;
+            double variance = keep * (variances[i] + weight * deviation * deviation);
+            double inverseScale = inverseScale(variance);
+            means[i] = mean;
+            variances[i] = variance;
+            inverseScales[i] = inverseScale;
+            out[i] = (input - mean) * inverseScale;
         }
     }
 
     /** Writes the standardised {@code x[0 .. w)} to {@code out}. */
     void apply(double[] x, double[] out) {
+        if (means.length == 4) {
+            out[0] = (x[0] - means[0]) * inverseScales[0];
+            out[1] = (x[1] - means[1]) * inverseScales[1];
+            out[2] = (x[2] - means[2]) * inverseScales[2];
+            out[3] = (x[3] - means[3]) * inverseScales[3];
+            return;
+        }
         for (int i = 0; i < means.length; i++) {
             out[i] = (x[i] - means[i]) * inverseScales[i];
         }

@@ -37,7 +37,8 @@ import org.mempred.telemetry.ArrayBytes;
  *
  * <p>Initialisation from a seed: He normal for W1 (sd = sqrt(2/n), suits ReLU), Glorot/Xavier
  * normal for w2 (sd = sqrt(2/(h+1))), zero biases. Cost: predict h*(n+1) multiply-adds and one exp;
- * train about three times that.
+ * train about three times that. The 4→8→1 shape runs the same operations through {@link Mlp4x8},
+ * whose dimensions are constants; other shapes run the general loops here.
  */
 final class Mlp {
     private final int inputs;
@@ -48,9 +49,16 @@ final class Mlp {
     private final double[] parameters;
     private final double[] activations;
     private final double[] deltas;
+    /** True for the design's 4→8→1 shape, which takes the constant-dimension loops of {@link Mlp4x8}. */
+    private final boolean fixedShape;
+
     private double normBound;
 
     Mlp(int inputs, int hidden) {
+        this(inputs, hidden, true);
+    }
+
+    private Mlp(int inputs, int hidden, boolean constantShapeAllowed) {
         if (inputs < 1 || hidden < 1) {
             throw new IllegalArgumentException("inputs=" + inputs + " and hidden=" + hidden + " must be at least 1");
         }
@@ -62,6 +70,15 @@ final class Mlp {
         this.parameters = new double[NeuralWeights.parameterCount(inputs, hidden)];
         this.activations = new double[hidden];
         this.deltas = new double[hidden];
+        this.fixedShape = constantShapeAllowed && inputs == Mlp4x8.INPUTS && hidden == Mlp4x8.HIDDEN;
+    }
+
+    /**
+     * The network on the general loops whatever its shape: the reference the constant-dimension
+     * path of {@link Mlp4x8} must match bit for bit.
+     */
+    static Mlp withGeneralLoops(int inputs, int hidden) {
+        return new Mlp(inputs, hidden, false);
     }
 
     /** He/Xavier initialisation drawn from {@code seed}; the same seed gives the same weights. */
@@ -92,7 +109,7 @@ final class Mlp {
 
     /** The sigmoid output for inputs {@code x[0 .. inputs)}. */
     double predict(double[] x) {
-        return sigmoid(forward(x));
+        return sigmoid(fixedShape ? Mlp4x8.logit(parameters, x) : forward(x));
     }
 
     /**
@@ -101,6 +118,19 @@ final class Mlp {
      */
     boolean train(double[] x, double y, double learningRate, double clipNorm) {
         double outputDelta = sigmoid(forward(x)) - y;
+        double gradientSquares = fixedShape
+                ? Mlp4x8.gradientSquares(parameters, x, outputDelta, activations, deltas)
+                : gradientSquares(x, outputDelta);
+        double gradientNorm = Math.sqrt(gradientSquares);
+        boolean clipped = gradientNorm > clipNorm;
+        double step = clipped ? learningRate * clipNorm / gradientNorm : learningRate;
+        applyStep(x, outputDelta, step);
+        normBound += step * gradientNorm;
+        return clipped;
+    }
+
+    /** Writes the hidden deltas and returns the gradient's squared L2 norm (closed form above). */
+    private double gradientSquares(double[] x, double outputDelta) {
         double activationSquares = 0.0;
         double deltaSquares = 0.0;
         for (int j = 0; j < hidden; j++) {
@@ -114,14 +144,7 @@ final class Mlp {
         for (int i = 0; i < inputs; i++) {
             inputSquares += x[i] * x[i];
         }
-        double gradientSquares =
-                outputDelta * outputDelta * (1.0 + activationSquares) + (1.0 + inputSquares) * deltaSquares;
-        double gradientNorm = Math.sqrt(gradientSquares);
-        boolean clipped = gradientNorm > clipNorm;
-        double step = clipped ? learningRate * clipNorm / gradientNorm : learningRate;
-        applyStep(x, outputDelta, step);
-        normBound += step * gradientNorm;
-        return clipped;
+        return outputDelta * outputDelta * (1.0 + activationSquares) + (1.0 + inputSquares) * deltaSquares;
     }
 
     /**
@@ -130,8 +153,8 @@ final class Mlp {
      */
     private void applyStep(double[] x, double outputDelta, double step) {
         double outputStep = step * outputDelta;
-        if (inputs == 4) {
-            applyStep4(x, outputStep, step);
+        if (fixedShape) {
+            Mlp4x8.applyStep(parameters, x, outputStep, step, activations, deltas);
             return;
         }
         for (int j = 0; j < hidden; j++) {
@@ -144,26 +167,6 @@ final class Mlp {
             parameters[hiddenBiases + j] -= scaled;
         }
         parameters[outputBias] -= outputStep;
-    }
-
-    /** {@link #applyStep} for four inputs, written out like {@link #forward4}. */
-    private void applyStep4(double[] x, double outputStep, double step) {
-        double x0 = x[0];
-        double x1 = x[1];
-        double x2 = x[2];
-        double x3 = x[3];
-        double[] p = parameters;
-        for (int j = 0; j < hidden; j++) {
-            p[outputWeights + j] -= outputStep * activations[j];
-            double scaled = step * deltas[j];
-            int row = j << 2;
-            p[row] -= scaled * x0;
-            p[row + 1] -= scaled * x1;
-            p[row + 2] -= scaled * x2;
-            p[row + 3] -= scaled * x3;
-            p[hiddenBiases + j] -= scaled;
-        }
-        p[outputBias] -= outputStep;
     }
 
     /**
@@ -199,8 +202,8 @@ final class Mlp {
 
     /** The output logit; leaves the hidden activations in {@code activations}. */
     private double forward(double[] x) {
-        if (inputs == 4) {
-            return forward4(x);
+        if (fixedShape) {
+            return Mlp4x8.forward(parameters, x, activations);
         }
         double logit = parameters[outputBias];
         for (int j = 0; j < hidden; j++) {
@@ -212,28 +215,6 @@ final class Mlp {
             double a = sum < 0.0 ? 0.0 : sum;
             activations[j] = a;
             logit += parameters[outputWeights + j] * a;
-        }
-        return logit;
-    }
-
-    /**
-     * {@link #forward} for the report's four inputs, with the input loop written out: the JIT then
-     * keeps the four inputs in registers and the code has no inner loop. Same operations in the
-     * same order as the general loop, so the results are bit for bit the same.
-     */
-    private double forward4(double[] x) {
-        double x0 = x[0];
-        double x1 = x[1];
-        double x2 = x[2];
-        double x3 = x[3];
-        double[] p = parameters;
-        double logit = p[outputBias];
-        for (int j = 0; j < hidden; j++) {
-            int row = j << 2;
-            double sum = p[hiddenBiases + j] + p[row] * x0 + p[row + 1] * x1 + p[row + 2] * x2 + p[row + 3] * x3;
-            double a = sum < 0.0 ? 0.0 : sum;
-            activations[j] = a;
-            logit += p[outputWeights + j] * a;
         }
         return logit;
     }

@@ -58,6 +58,11 @@ public final class NeuralPredictor implements Predictor {
     private final Mlp network;
     private final InputNormaliser normaliser;
     private final double[] standardised;
+    private final double learningRate;
+    private final double clipNorm;
+    private final double maxWeightNorm;
+    private final double emaAlpha;
+    private final double emaKeep;
     private double smoothed = Double.NaN;
     private long updates;
     private long clippedUpdates;
@@ -87,6 +92,11 @@ public final class NeuralPredictor implements Predictor {
                     "a neural forecast of demand reads the 'demand' feature set, not '" + featureSet.id() + "'");
         }
         this.settings = config.neural();
+        this.learningRate = settings.learningRate();
+        this.clipNorm = settings.clipNorm();
+        this.maxWeightNorm = settings.maxWeightNorm();
+        this.emaAlpha = settings.emaAlpha();
+        this.emaKeep = 1.0 - emaAlpha;
         this.start = start;
         this.network = new Mlp(featureSet.width(), settings.hiddenUnits());
         this.normaliser = new InputNormaliser(featureSet.width());
@@ -123,8 +133,7 @@ public final class NeuralPredictor implements Predictor {
         Checks.requireWidth(features, featureSet);
         normaliser.apply(features, standardised);
         double raw = network.predict(standardised);
-        double alpha = settings.emaAlpha();
-        smoothed = Double.isFinite(smoothed) ? alpha * raw + (1.0 - alpha) * smoothed : raw;
+        smoothed = Double.isFinite(smoothed) ? emaAlpha * raw + emaKeep * smoothed : raw;
         if (!demand || !Double.isFinite(smoothed)) {
             return smoothed;
         }
@@ -145,14 +154,13 @@ public final class NeuralPredictor implements Predictor {
     @Override
     public void learn(double[] features, double peakPressure) {
         Checks.requireLearnable(features, featureSet, peakPressure);
-        normaliser.update(features);
-        normaliser.apply(features, standardised);
+        normaliser.updateAndApply(features, standardised);
         double wanted = outputFor(features, peakPressure);
-        if (network.train(standardised, wanted, settings.learningRate(), settings.clipNorm())) {
+        if (network.train(standardised, wanted, learningRate, clipNorm)) {
             clippedUpdates++;
         }
         updates++;
-        if (!network.isHealthy(settings.maxWeightNorm())) {
+        if (!network.isHealthy(maxWeightNorm)) {
             network.load(start);
             normaliser.load(start);
             smoothed = Double.NaN;
