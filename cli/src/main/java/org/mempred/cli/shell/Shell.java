@@ -34,7 +34,7 @@ import picocli.shell.jline3.PicocliJLineCompleter;
 @Command(
         name = "",
         description = "A live heap and governor on the real clock. help CMD explains one command.",
-        customSynopsis = "Usage: COMMAND [ARGS]...")
+        customSynopsis = "COMMAND [ARGS]...")
 public final class Shell {
     /** What {@link #execute} tells the caller to do next. */
     public enum Next {

@@ -126,6 +126,7 @@ class ShellTest {
         assertThat(shell.commandWords())
                 .startsWith("mempred", "heap", "stress", "autonomy", "policy", "metrics", "log", "help", "exit");
         String list = run("help");
+        assertThat(list).startsWith("Usage: COMMAND [ARGS]...").doesNotContain("Usage: Usage");
         for (String word : shell.commandWords()) {
             assertThat(list).contains(word);
             assertThat(run("help " + word)).as(word).contains("Usage: ").doesNotContain("error:");
