@@ -139,25 +139,21 @@ public final class Governor {
     /** Predicts under the safety rules; NaN when the prediction was discarded. */
     private double predict(long now, Sample sample) {
         predictions++;
+        double raw;
+        long latency;
         try {
             loop.advanceLabels(sample); // each label reaches onLabel, whose watchdog may degrade
-        } catch (RuntimeException e) {
-            predictorFailures++;
-            return discard(now, sample, Double.NaN, "predictor threw " + e);
-        }
-        if (mode == Mode.DEGRADED) {
-            lastPrediction = Double.NaN;
-            return Double.NaN; // a label tripped the watchdog: no prediction this tick
-        }
-        double raw;
-        long started = clock.nanoTime();
-        try {
+            if (mode == Mode.DEGRADED) {
+                lastPrediction = Double.NaN;
+                return Double.NaN; // a label tripped the watchdog: no prediction this tick
+            }
+            long started = clock.nanoTime();
             raw = loop.predict(sample);
+            latency = clock.nanoTime() - started;
         } catch (RuntimeException e) {
             predictorFailures++;
             return discard(now, sample, Double.NaN, "predictor threw " + e);
         }
-        long latency = clock.nanoTime() - started;
         lastPrediction = raw;
         PredictionCheck check = loop.lastCheck();
         if (!check.isValid()) {

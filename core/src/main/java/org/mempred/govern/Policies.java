@@ -1,10 +1,12 @@
 package org.mempred.govern;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.predict.Predictor;
 import org.mempred.predict.WrappingPredictor;
@@ -38,15 +40,8 @@ public final class Policies {
      * Every policy with its default parameter: the baselines, every forecaster's demand policy (the
      * upper bound last), then wave 1's peak-pressure rules.
      */
-    public static final List<PolicySpec> ALL = Stream.<Stream<? extends PolicySpec>>of(
-                    BASELINES.stream(),
-                    Stream.of(Forecaster.values()).map(Policies::demand),
-                    Stream.of(Forecaster.values())
-                            .filter(forecaster -> forecaster != Forecaster.NEURAL_COLD)
-                            .map(Policies::peak))
-            .flatMap(specs -> specs)
-            .map(PolicySpec.class::cast)
-            .toList();
+    public static final List<PolicySpec> ALL =
+            catalogue(EnumSet.allOf(Forecaster.class), EnumSet.complementOf(EnumSet.of(Forecaster.NEURAL_COLD)));
 
     /** The names of {@link #ALL}, in order. */
     public static final List<String> NAMES = ALL.stream().map(PolicySpec::name).toList();
@@ -56,16 +51,22 @@ public final class Policies {
      * the cold-started network, the oracle, and wave 1's neural peak-pressure rule so the change of
      * target stays measured.
      */
-    public static final List<PolicySpec> HEADLINE = Stream.<PolicySpec>concat(
-                    BASELINES.stream(),
-                    Stream.<PolicySpec>concat(
-                            Stream.of(Forecaster.values())
-                                    .filter(forecaster -> forecaster != Forecaster.NEURAL_COLD)
-                                    .map(Policies::demand),
-                            Stream.of(peak(Forecaster.NEURAL))))
-            .toList();
+    public static final List<PolicySpec> HEADLINE =
+            catalogue(EnumSet.complementOf(EnumSet.of(Forecaster.NEURAL_COLD)), EnumSet.of(Forecaster.NEURAL));
 
     private Policies() {}
+
+    /** The baselines, then the demand policies of {@code demands}, then the peak rules of {@code peaks}, in enum order. */
+    private static List<PolicySpec> catalogue(Set<Forecaster> demands, Set<Forecaster> peaks) {
+        List<PolicySpec> specs = new ArrayList<>(BASELINES);
+        for (Forecaster forecaster : demands) {
+            specs.add(demand(forecaster));
+        }
+        for (Forecaster forecaster : peaks) {
+            specs.add(peak(forecaster));
+        }
+        return List.copyOf(specs);
+    }
 
     /** {@code forecaster}'s demand policy with the default margin. */
     public static PolicySpec.Demand demand(Forecaster forecaster) {

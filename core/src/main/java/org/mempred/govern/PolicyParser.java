@@ -2,6 +2,7 @@ package org.mempred.govern;
 
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.mempred.govern.PolicySpec.Forecaster;
 
 /**
@@ -15,45 +16,50 @@ final class PolicyParser {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty policy name; valid names: " + validNames());
         }
-        try {
-            return build(text, text.strip());
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage().startsWith("policy '") || e.getMessage().startsWith("unknown policy")) {
-                throw e;
-            }
-            throw new IllegalArgumentException("policy '" + text + "': " + e.getMessage(), e);
-        }
-    }
-
-    private static PolicySpec build(String text, String trimmed) {
+        String trimmed = text.strip();
         int at = trimmed.indexOf('@');
         String base = at < 0 ? trimmed : trimmed.substring(0, at);
         String parameter = at < 0 ? null : trimmed.substring(at + 1);
         if (base.endsWith(PolicySpec.PEAK_SUFFIX)) {
             Forecaster forecaster =
                     forecaster(text, base.substring(0, base.length() - PolicySpec.PEAK_SUFFIX.length()));
-            return new PolicySpec.Peak(forecaster, decimal(text, parameter, "threshold", "a number in (0, 1]"));
+            OptionalDouble threshold = decimal(text, parameter, "threshold", "a number in (0, 1]");
+            return built(text, () -> new PolicySpec.Peak(forecaster, threshold));
         }
-        switch (base) {
-            case Policies.REACTIVE, Policies.REACTIVE_SLIDE, Policies.PERIODIC -> {
-                if (parameter != null) {
-                    throw new IllegalArgumentException("policy '" + text + "': " + base + " takes no @parameter");
-                }
-                return switch (base) {
-                    case Policies.REACTIVE -> PolicySpec.Reactive.EVACUATE;
-                    case Policies.REACTIVE_SLIDE -> PolicySpec.Reactive.SLIDE;
-                    default -> new PolicySpec.Periodic();
-                };
-            }
+        return switch (base) {
+            case Policies.REACTIVE -> withoutParameter(text, parameter, PolicySpec.Reactive.EVACUATE);
+            case Policies.REACTIVE_SLIDE -> withoutParameter(text, parameter, PolicySpec.Reactive.SLIDE);
+            case Policies.PERIODIC -> withoutParameter(text, parameter, new PolicySpec.Periodic());
             case Policies.LINUX -> {
-                return new PolicySpec.Linux(proactiveness(text, parameter));
+                OptionalInt proactiveness = proactiveness(text, parameter);
+                yield built(text, () -> new PolicySpec.Linux(proactiveness));
             }
             case Policies.RESERVE -> {
-                return new PolicySpec.Reserve(margin(text, parameter));
+                OptionalDouble margin = margin(text, parameter);
+                yield built(text, () -> new PolicySpec.Reserve(margin));
             }
             default -> {
-                return new PolicySpec.Demand(forecaster(text, base), margin(text, parameter));
+                Forecaster forecaster = forecaster(text, base);
+                OptionalDouble margin = margin(text, parameter);
+                yield built(text, () -> new PolicySpec.Demand(forecaster, margin));
             }
+        };
+    }
+
+    /** {@code spec}, refusing a parameter: these families take none. */
+    private static PolicySpec withoutParameter(String text, String parameter, PolicySpec spec) {
+        if (parameter != null) {
+            throw new IllegalArgumentException("policy '" + text + "': " + spec.name() + " takes no @parameter");
+        }
+        return spec;
+    }
+
+    /** The spec {@code constructor} makes of parsed values, its range check reported against {@code text}. */
+    private static PolicySpec built(String text, Supplier<PolicySpec> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("policy '" + text + "': " + e.getMessage(), e);
         }
     }
 

@@ -96,6 +96,20 @@ public sealed interface PolicySpec {
         }
     }
 
+    /** The families that keep a reserve and wake on its margin: {@link Reserve} and {@link Demand}. */
+    sealed interface Reserving extends PolicySpec permits Reserve, Demand {
+        /** The wake-up margin as given; empty for the default. */
+        OptionalDouble margin();
+
+        /** This policy with wake-up margin {@code fraction}. */
+        Reserving withMargin(double fraction);
+
+        /** The wake-up margin it runs with: the one given, else {@value DemandPolicy#DEFAULT_MARGIN}. */
+        default double marginFraction() {
+            return margin().orElse(DemandPolicy.DEFAULT_MARGIN);
+        }
+    }
+
     /** The forecasters of the demand and peak families. */
     enum Forecaster {
         /** Future = now. */
@@ -192,7 +206,7 @@ public sealed interface PolicySpec {
     }
 
     /** A reserve of the largest request so far, waking with {@code margin} (absent: none). */
-    record Reserve(OptionalDouble margin) implements PolicySpec {
+    record Reserve(OptionalDouble margin) implements Reserving {
         /** Checks the margin is in [0, {@value DemandPolicy#MAX_MARGIN}]. */
         public Reserve {
             checkMargin(margin);
@@ -203,19 +217,19 @@ public sealed interface PolicySpec {
             return Policies.RESERVE + parameter(margin, 1);
         }
 
-        /** This policy with wake-up margin {@code fraction}. */
+        @Override
         public Reserve withMargin(double fraction) {
             return new Reserve(OptionalDouble.of(fraction));
         }
 
         @Override
         public CompactionPolicy create(PredictorConfig config) {
-            return new ReservePolicy(name(), margin.orElse(DemandPolicy.DEFAULT_MARGIN));
+            return new ReservePolicy(name(), marginFraction());
         }
     }
 
     /** A reserve sized by {@code forecaster}'s forecast of the largest request, waking with {@code margin}. */
-    record Demand(Forecaster forecaster, OptionalDouble margin) implements Forecasting {
+    record Demand(Forecaster forecaster, OptionalDouble margin) implements Forecasting, Reserving {
         /** Checks the margin is in [0, {@value DemandPolicy#MAX_MARGIN}]. */
         public Demand {
             checkMargin(margin);
@@ -226,7 +240,7 @@ public sealed interface PolicySpec {
             return forecaster.label() + parameter(margin, 1);
         }
 
-        /** This policy with wake-up margin {@code fraction}. */
+        @Override
         public Demand withMargin(double fraction) {
             return new Demand(forecaster, OptionalDouble.of(fraction));
         }
@@ -239,8 +253,7 @@ public sealed interface PolicySpec {
         @Override
         public CompactionPolicy create(PredictorConfig config) {
             PredictorConfig demand = config.forDemand();
-            return new DemandPolicy(
-                    name(), built(() -> forecaster.create(demand)), margin.orElse(DemandPolicy.DEFAULT_MARGIN));
+            return new DemandPolicy(name(), built(() -> forecaster.create(demand)), marginFraction());
         }
     }
 

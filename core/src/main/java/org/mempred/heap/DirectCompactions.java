@@ -11,8 +11,11 @@ package org.mempred.heap;
 public final class DirectCompactions {
     private static final int MAX = 2;
 
-    /** Keeps nothing: what a caller that does not ask passes, so allocating stays garbage-free. */
-    static final DirectCompactions DISCARD = new DirectCompactions(false);
+    /**
+     * Keeps nothing (its count stays 0): what a caller that does not ask passes, so allocating stays
+     * garbage-free. Stateless, so one instance serves every thread.
+     */
+    public static final DirectCompactions DISCARD = new DirectCompactions(false);
 
     private final CompactionResult[] results = new CompactionResult[MAX];
     private final boolean keeping;

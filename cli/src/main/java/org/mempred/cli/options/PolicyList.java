@@ -47,15 +47,11 @@ public record PolicyList(List<PolicySpec> specs) {
         if (text.trim().equalsIgnoreCase(ALL)) {
             return new PolicyList(Policies.ALL);
         }
+        PolicyConverter one = new PolicyConverter();
         List<PolicySpec> specs = new ArrayList<>();
         for (String name : text.split(",")) {
-            if (name.isBlank()) {
-                continue;
-            }
-            try {
-                specs.add(PolicySpec.parse(name));
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
+            if (!name.isBlank()) {
+                specs.add(one.convert(name));
             }
         }
         if (specs.isEmpty()) {

@@ -35,7 +35,7 @@ final class ParetoSection {
     static final double[] MARGINS = {0.5, 1.0, 2.0};
     static final double[] THRESHOLDS = {0.80, 0.85, 0.90, 0.95};
     static final int[] PROACTIVENESS = {20, 60, 100};
-    private static final List<PolicySpec> RESERVE_FAMILIES = List.of(
+    private static final List<PolicySpec.Reserving> RESERVE_FAMILIES = List.of(
             new PolicySpec.Reserve(OptionalDouble.empty()),
             Policies.demand(Forecaster.HOLT),
             Policies.demand(Forecaster.NEURAL),
@@ -49,7 +49,7 @@ final class ParetoSection {
     static List<PolicySpec> policies() {
         List<PolicySpec> specs = new ArrayList<>(List.of(PolicySpec.Reactive.EVACUATE, new PolicySpec.Periodic()));
         specs.addAll(linuxSweep());
-        for (PolicySpec family : RESERVE_FAMILIES) {
+        for (PolicySpec.Reserving family : RESERVE_FAMILIES) {
             specs.addAll(marginSweep(family));
         }
         for (PolicySpec.Peak family : PEAK_FAMILIES) {
@@ -66,15 +66,10 @@ final class ParetoSection {
         return specs;
     }
 
-    private static List<PolicySpec> marginSweep(PolicySpec family) {
+    private static List<PolicySpec> marginSweep(PolicySpec.Reserving family) {
         List<PolicySpec> specs = new ArrayList<>();
         for (double margin : MARGINS) {
-            specs.add(
-                    switch (family) {
-                        case PolicySpec.Reserve reserve -> reserve.withMargin(margin);
-                        case PolicySpec.Demand demand -> demand.withMargin(margin);
-                        default -> throw new IllegalArgumentException(family.name() + " has no wake-up margin");
-                    });
+            specs.add(family.withMargin(margin));
         }
         return specs;
     }
@@ -170,7 +165,7 @@ final class ParetoSection {
                 "reactive-slide / reactive / periodic",
                 points(headline, List.of(Policies.REACTIVE_SLIDE, Policies.REACTIVE, Policies.PERIODIC)));
         series.put("linux (proactiveness 20, 60, 100)", points(sweep, names(linuxSweep())));
-        for (PolicySpec family : RESERVE_FAMILIES) {
+        for (PolicySpec.Reserving family : RESERVE_FAMILIES) {
             double[][] swept = points(sweep, names(marginSweep(family)));
             double[][] withDefault = points(headline, List.of(family.name()));
             series.put(family.name() + " (margin 0 to 2)", prepend(withDefault, swept));

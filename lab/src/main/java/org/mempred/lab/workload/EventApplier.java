@@ -31,7 +31,6 @@ import org.mempred.heap.Handles;
 public final class EventApplier {
     private final CompactingHeap heap;
     private final LongLongHashMap handles = IdMaps.toLong();
-    private final DirectCompactions discarded = new DirectCompactions();
 
     /** An applier with no blocks yet, for {@code heap}. */
     public EventApplier(CompactingHeap heap) {
@@ -47,8 +46,7 @@ public final class EventApplier {
      * @throws IllegalStateException when {@code ALLOCATE} names an id that still has a block
      */
     public long apply(EventStream event) {
-        discarded.clear();
-        return apply(event, discarded);
+        return apply(event, DirectCompactions.DISCARD);
     }
 
     /**
