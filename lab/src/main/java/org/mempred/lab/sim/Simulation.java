@@ -8,6 +8,7 @@ import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.CompactionResult;
 import org.mempred.heap.DirectCompactions;
 import org.mempred.heap.Handles;
+import org.mempred.heap.HeapStats;
 import org.mempred.lab.VirtualClock;
 import org.mempred.lab.workload.EventApplier;
 import org.mempred.lab.workload.EventKind;
@@ -47,7 +48,7 @@ public final class Simulation {
     private final Governor governor;
     private final VirtualClock clock;
     private final SimulationOptions options;
-    private final CompactionRecorder recorder;
+    private final CompactionCostModel costModel;
     private final PressureTrace trace;
     private final Timeline timeline;
     private final EventApplier applier;
@@ -60,6 +61,8 @@ public final class Simulation {
     private int peakUsedBytes;
     private long allocationRequests;
     private long events;
+    private long modelNanos;
+    private long wallNanos;
     private boolean ended;
 
     Simulation(
@@ -68,7 +71,6 @@ public final class Simulation {
             Governor governor,
             VirtualClock clock,
             SimulationOptions options,
-            CompactionRecorder recorder,
             PressureTrace trace,
             Timeline timeline) {
         this.stream = stream;
@@ -76,7 +78,7 @@ public final class Simulation {
         this.governor = governor;
         this.clock = clock;
         this.options = options;
-        this.recorder = recorder;
+        this.costModel = options.costModel();
         this.trace = trace;
         this.timeline = timeline;
         this.applier = new EventApplier(heap);
@@ -116,7 +118,7 @@ public final class Simulation {
         allocationRequests++;
         long serviceNanos = options.requestNanos();
         for (int i = 0; i < direct.count(); i++) {
-            serviceNanos += recorder.modelNanos(direct.get(i));
+            serviceNanos += charge(direct.get(i));
         }
         busyUntilNanos = startNanos + serviceNanos;
         responseNanos.recordValue(Math.min(MAX_RESPONSE_NANOS, busyUntilNanos - arrivalNanos));
@@ -139,13 +141,14 @@ public final class Simulation {
                         governor.lastSample().orElseThrow().largestRequestFraction());
             }
             if (timeline != null) {
+                HeapStats stats = heap.stats();
                 timeline.record(
                         nextTickNanos,
                         heap.pressure(),
                         governor.lastPrediction(),
-                        heap.stats().oomEvents(),
-                        recorder.proactive(),
-                        recorder.direct());
+                        stats.oomEvents(),
+                        stats.compactions() - stats.directCompactions(),
+                        stats.directCompactions());
             }
             nextTickNanos += options.tickNanos();
         }
@@ -154,11 +157,35 @@ public final class Simulation {
     /** Queues the model time of the governor's compaction just run at {@code atNanos}, if any, on the heap lock. */
     private void occupyWithProactiveWork(long atNanos, Optional<CompactionResult> compaction) {
         if (compaction.isPresent()) {
-            long proactiveNanos = recorder.modelNanos(compaction.get());
+            long proactiveNanos = charge(compaction.get());
             if (proactiveNanos > 0) {
                 busyUntilNanos = Math.max(busyUntilNanos, atNanos) + proactiveNanos;
             }
         }
+    }
+
+    /**
+     * The virtual duration of {@code compaction} under the run's cost model, added with its wall
+     * time to the run's totals; every compaction of the run passes here once, handed back by the
+     * request or governor call that ran it.
+     */
+    private long charge(CompactionResult compaction) {
+        long nanos = costModel.durationNanos(compaction.bytesMoved(), compaction.blocksMoved());
+        modelNanos += nanos;
+        wallNanos += compaction.wallNanos();
+        return nanos;
+    }
+
+    /** Mean model duration of the run's compactions in µs; NaN without compactions. */
+    double meanModelMicros() {
+        long count = heap.stats().compactions();
+        return count == 0 ? Double.NaN : modelNanos / 1e3 / count;
+    }
+
+    /** Mean measured wall duration of the run's compactions in µs; NaN without compactions. */
+    double meanWallMicros() {
+        long count = heap.stats().compactions();
+        return count == 0 ? Double.NaN : wallNanos / 1e3 / count;
     }
 
     private void accumulatePressure(long timeNanos) {

@@ -78,8 +78,6 @@ public final class Simulator {
                 options.heapBytes(),
                 CompactingHeap.DEFAULT_DIRECT_COMPACTION_BUDGET_BYTES,
                 compactionPolicy.directCompaction());
-        CompactionRecorder recorder = new CompactionRecorder(options.costModel());
-        heap.setListener(recorder);
         VirtualClock clock = new VirtualClock();
         Governor governor = new Governor(heap, clock, compactionPolicy, options.governorConfig(), probes.labels());
         Simulation simulation = new Simulation(
@@ -88,16 +86,14 @@ public final class Simulator {
                 governor,
                 clock,
                 options,
-                recorder,
                 probes.trace(),
                 probes.timeline());
-        return new Parts(heap, governor, recorder, simulation);
+        return new Parts(heap, governor, simulation);
     }
 
     private static RunResult result(PolicySpec policy, long seed, Parts parts, String crash) {
         HeapStats heap = parts.heap.stats();
         GovernorStats governor = parts.governor.stats();
-        CompactionRecorder recorder = parts.recorder;
         Simulation simulation = parts.simulation;
         return new RunResult(
                 policy.name(),
@@ -105,16 +101,16 @@ public final class Simulator {
                 new RunResult.Heap(
                         simulation.peakPressure(), simulation.meanPressure(), simulation.allocationRequests(), heap),
                 new RunResult.Compaction(
-                        recorder.proactive(),
-                        recorder.direct(),
-                        recorder.bytesMoved(),
-                        recorder.meanModelMicros(),
-                        recorder.meanWallMicros()),
+                        heap.compactions() - heap.directCompactions(),
+                        heap.directCompactions(),
+                        heap.bytesMoved(),
+                        simulation.meanModelMicros(),
+                        simulation.meanWallMicros()),
                 RunResult.Response.of(simulation.responseNanos()),
                 new RunResult.Prediction(parts.governor.accuracy(), governor.predictions()),
                 new RunResult.Safety(governor, crash));
     }
 
     /** The objects of one run. */
-    private record Parts(CompactingHeap heap, Governor governor, CompactionRecorder recorder, Simulation simulation) {}
+    private record Parts(CompactingHeap heap, Governor governor, Simulation simulation) {}
 }
