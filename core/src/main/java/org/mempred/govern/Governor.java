@@ -88,6 +88,7 @@ public final class Governor {
         this.clock = clock;
         this.policy = policy;
         this.config = config;
+        heap.setDirectCompaction(policy.directCompaction()); // the policy's form reaches every heap it governs
         this.bucket = new TokenBucket(config.maxCompactionsPerSecond(), 1);
         this.watchdog = new Watchdog(config);
         this.log = new DecisionLog(config.logCapacity());
@@ -226,8 +227,10 @@ public final class Governor {
     /**
      * Answers the heap's reserve wake-up (see {@link org.mempred.heap.Reserve}) at the clock's
      * current time: one evacuation for the reserve target, through the rate limit and only while
-     * the governor is not degraded. Call it from the thread that runs the governor; the heap's
-     * listener only signals that thread.
+     * the governor is not degraded. The allocation that raised it says so in its outcome
+     * ({@link org.mempred.heap.Allocation#wakeupRaised()}), and its caller calls this, or has the
+     * governor's thread call it. A wake-up that is no longer pending (a tick or another answer
+     * served it first) is not answered again.
      *
      * @return the evacuation it ran, if any
      */

@@ -1,24 +1,27 @@
 package org.mempred.heap;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * A compacting heap: a contiguous arena of {@code capacityBytes} managed by TLSF, reached only
- * through handles so that compaction can move any unpinned block.
+ * through handles so that compaction can move any unpinned block. The heap is a façade over one
+ * or more range-scoped sub-arenas ({@link ArenaLayout}); each has free lists, block records, live
+ * summary and compactors of its own, so no block crosses a fence between two of them.
  *
  * <pre>
- *  handle (slot:gen) --&gt; HandleTable.start[slot] --&gt; granule g --&gt; arena[g*16 .. g*16+size)
+ *  handle (slot:gen) --&gt; HandleTable.start[slot] --&gt; global granule g --&gt; arena[g*16 .. g*16+size)
  *                                                        |
- *                                   BlockTable.size/prev/owner[g], TLSF free lists
+ *                          sub-arena holding g: BlockTable.size/prev/owner[g - base], TLSF lists
  * </pre>
  *
- * <p><b>Allocation semantics</b> (the design's definition of an OOM event). A request of
- * {@code size} bytes takes {@code ceil(size/16)} granules and is served in this order:
+ * <p><b>Allocation semantics</b> (the design's definition of an OOM event). A request
+ * ({@link #allocate(AllocationRequest)}, the one entry point; {@link #tryAllocate} and
+ * {@link #allocate(int, AllocationMode)} are shorthands for callers that run no governor) of
+ * {@code size} bytes takes {@code ceil(size/16)} granules in a sub-arena and is served in this order:
  * <ol>
  *   <li>TLSF finds a free block: success.
  *   <li>Otherwise, when the request is {@link AllocationMode#MAY_COMPACT} and total free space
- *       would hold it, direct compaction runs with a budget of
+ *       would hold it, direct compaction runs in the sub-arena with a budget of
  *       {@code directCompactionBudgetBytes} and the request is retried once. By default it is an
  *       evacuation for the request's size ({@link #compactFor}), and when no window can be
  *       emptied within the budget, a slide from address 0 with what is left of it (so evacuation
@@ -28,7 +31,10 @@ import java.util.Objects;
  *   <li>Otherwise the request fails: one OOM event, classified {@link OomKind#FRAGMENTATION} or
  *       {@link OomKind#EXHAUSTION}.
  * </ol>
- * New blocks are zero-filled, so no block ever shows bytes of an earlier one.
+ * New blocks are zero-filled, so no block ever shows bytes of an earlier one. Everything the
+ * request did comes back in its {@link Allocation}: the handle or the failure's kind, the direct
+ * compactions it ran, and whether it raised the reserve's wake-up, which the caller passes on to
+ * the governor.
  *
  * <p><b>Invariants</b>: see {@link HeapInvariants}, checked by {@link #invariants()}. Bad input
  * (bad sizes, freed or made-up handles, out-of-range reads and writes, unpinning an unpinned
@@ -40,8 +46,8 @@ import java.util.Objects;
  * <p><b>Costs</b>: allocate and free are O(1) plus the {@link LiveSummary} update (O(size / 1 KiB))
  * and allocate no Java objects (zero-filling is O(size)); sliding compaction is O(blocks visited
  * + bytes moved); evacuation is O(summary levels + blocks near the chosen window + bytes moved);
- * {@link #largestFreeBytes()} scans one free list; a set {@link #reserve()} adds that scan to
- * each allocation. Metadata costs 20 bytes per 16-byte granule plus one bit (block starts) and
+ * {@link #largestFreeBytes()} scans one free list per sub-arena; a set {@link #reserve()} adds
+ * that scan to each allocation. Metadata costs 20 bytes per 16-byte granule plus one bit (block starts) and
  * 1/128 byte (live summary), outside the arena.
  */
 public final class CompactingHeap {
@@ -50,23 +56,24 @@ public final class CompactingHeap {
     /** The design's default direct-compaction budget: 16 KiB moved. */
     public static final int DEFAULT_DIRECT_COMPACTION_BUDGET_BYTES = 16 * 1024;
     /** Largest supported arena, 1 GiB. */
-    public static final int MAX_CAPACITY_BYTES = 1 << 30;
+    public static final int MAX_CAPACITY_BYTES = ArenaLayout.MAX_CAPACITY_BYTES;
 
     private final Object lock = new Object();
     private final byte[] arena;
     private final int capacityBytes;
     private final int directCompactionBudgetBytes;
-    private final BlockTable blocks;
-    private final Tlsf tlsf;
     private final HandleTable handles;
-    private final LiveSummary summary;
+    private final ArenaLayout layout;
+    private final SubArenas space;
     private final CompactionRunner runner;
-    private final DirectCompaction directCompaction;
+    private final Allocator allocator;
     private final TypedAccess typed;
     private final HeapCounters counters = new HeapCounters();
     private final Reserve reserve;
-    private HeapListener listener = HeapListener.NONE;
-    private OomKind lastOomKind = OomKind.EXHAUSTION;
+    /** The request the shorthands {@link #tryAllocate} and {@link #allocate(int, AllocationMode)} fill, under the lock. */
+    private final AllocationRequest shorthand = new AllocationRequest();
+
+    private DirectCompaction directCompaction;
 
     /** A heap of {@code capacityBytes} with the default direct-compaction budget. */
     public CompactingHeap(int capacityBytes) {
@@ -92,63 +99,92 @@ public final class CompactingHeap {
      *     or the budget is negative
      */
     public CompactingHeap(int capacityBytes, int directCompactionBudgetBytes, DirectCompaction directCompaction) {
+        this(checkedLayout(capacityBytes), directCompactionBudgetBytes, directCompaction);
+    }
+
+    /**
+     * A heap cut into the sub-arenas of {@code layout}, whose direct compaction moves at most
+     * {@code directCompactionBudgetBytes} per failed request, in the given form.
+     *
+     * @throws IllegalArgumentException when the budget is negative
+     */
+    public CompactingHeap(ArenaLayout layout, int directCompactionBudgetBytes, DirectCompaction directCompaction) {
+        Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(directCompaction, "directCompaction");
-        if (capacityBytes <= 0 || capacityBytes % Granules.BYTES != 0 || capacityBytes > MAX_CAPACITY_BYTES) {
-            throw new IllegalArgumentException("capacityBytes=" + capacityBytes + " must be a positive multiple of "
-                    + Granules.BYTES + " up to " + MAX_CAPACITY_BYTES);
-        }
         if (directCompactionBudgetBytes < 0) {
             throw new IllegalArgumentException(
                     "directCompactionBudgetBytes=" + directCompactionBudgetBytes + " must be >= 0");
         }
-        this.capacityBytes = capacityBytes;
+        this.capacityBytes = layout.capacityBytes();
         this.directCompactionBudgetBytes = directCompactionBudgetBytes;
-        int granules = capacityBytes >>> Granules.SHIFT;
         this.arena = new byte[capacityBytes];
-        this.blocks = new BlockTable(granules);
-        this.tlsf = new Tlsf(blocks);
-        this.handles = new HandleTable(granules);
-        this.summary = new LiveSummary(granules);
-        this.runner = new CompactionRunner(
-                new Compactor(arena, blocks, tlsf, handles, summary),
-                new Evacuator(arena, blocks, tlsf, handles, summary),
-                tlsf,
-                counters);
+        this.handles = new HandleTable(capacityBytes >>> Granules.SHIFT);
+        this.layout = layout;
+        this.space = new SubArenas(layout, arena, handles);
+        this.runner = new CompactionRunner(space, counters);
         this.directCompaction = directCompaction;
-        this.reserve = new Reserve(lock, capacityBytes, tlsf);
+        this.reserve = new Reserve(lock, capacityBytes, space);
+        this.allocator = new Allocator(arena, handles, space, runner, counters, reserve, directCompactionBudgetBytes);
         this.typed = new TypedAccess(this, lock, arena);
     }
 
-    /** Sets the observer of direct compactions and OOM events ({@link HeapListener#NONE} for none). */
-    public void setListener(HeapListener listener) {
-        Objects.requireNonNull(listener, "listener");
+    private static ArenaLayout checkedLayout(int capacityBytes) {
+        if (capacityBytes <= 0 || capacityBytes % Granules.BYTES != 0 || capacityBytes > MAX_CAPACITY_BYTES) {
+            throw new IllegalArgumentException("capacityBytes=" + capacityBytes + " must be a positive multiple of "
+                    + Granules.BYTES + " up to " + MAX_CAPACITY_BYTES);
+        }
+        return ArenaLayout.single(capacityBytes);
+    }
+
+    /**
+     * Sets the form of direct compaction from the next request on: the compaction policy's choice,
+     * which a governor passes to its heap when it starts.
+     */
+    public void setDirectCompaction(DirectCompaction form) {
+        Objects.requireNonNull(form, "form");
         synchronized (lock) {
-            this.listener = listener;
+            this.directCompaction = form;
+        }
+    }
+
+    /** The form of direct compaction requests run now. */
+    public DirectCompaction directCompaction() {
+        synchronized (lock) {
+            return directCompaction;
         }
     }
 
     // ---------------------------------------------------------------- allocation
 
     /**
-     * Allocates {@code sizeBytes} (zero-filled) with the design's semantics.
+     * Serves {@code request} with the design's semantics and returns its outcome (the request's
+     * own {@link AllocationRequest#outcome()}, refilled): the zero-filled block's handle or the
+     * kind of OOM event, the direct compactions run, and whether the reserve's wake-up was raised.
+     *
+     * @throws IllegalArgumentException when the request's size is not in {@code [1, capacityBytes]}
+     *     (nothing changes, nothing is counted)
+     */
+    public Allocation allocate(AllocationRequest request) {
+        checkRequestSize(request.sizeBytes());
+        synchronized (lock) {
+            return allocator.allocate(request, directCompaction);
+        }
+    }
+
+    /**
+     * Allocates {@code sizeBytes} (zero-filled), a shorthand of {@link #allocate(AllocationRequest)}
+     * for callers that run no governor (a wake-up it raises stays pending for the next tick).
      *
      * @return the new block's handle, or {@link Handles#NONE} when the request failed (an OOM event)
      * @throws IllegalArgumentException when {@code sizeBytes} is not in {@code [1, capacityBytes]}
      */
     public long tryAllocate(int sizeBytes, AllocationMode mode) {
-        return tryAllocate(sizeBytes, mode, DirectCompactions.DISCARD);
-    }
-
-    /**
-     * As {@link #tryAllocate(int, AllocationMode)}, adding the direct compactions this request ran
-     * to {@code ran} (which the caller clears), so their cost goes back with the request.
-     */
-    public long tryAllocate(int sizeBytes, AllocationMode mode, DirectCompactions ran) {
         Objects.requireNonNull(mode, "mode");
-        Objects.requireNonNull(ran, "ran");
         checkRequestSize(sizeBytes);
         synchronized (lock) {
-            return allocateLocked(sizeBytes, mode, ran);
+            return allocator
+                    .allocate(shorthand.of(sizeBytes, mode), directCompaction)
+                    .handle();
         }
     }
 
@@ -161,43 +197,12 @@ public final class CompactingHeap {
         Objects.requireNonNull(mode, "mode");
         checkRequestSize(sizeBytes);
         synchronized (lock) {
-            long handle = allocateLocked(sizeBytes, mode, DirectCompactions.DISCARD);
-            if (handle == Handles.NONE) {
-                throw new AllocationFailedException(sizeBytes, mode, lastOomKind, freeBytes(), largestFreeBytes());
+            Allocation outcome = allocator.allocate(shorthand.of(sizeBytes, mode), directCompaction);
+            if (!outcome.succeeded()) {
+                throw new AllocationFailedException(
+                        sizeBytes, mode, outcome.oomKind().orElseThrow(), freeBytes(), largestFreeBytes());
             }
-            return handle;
-        }
-    }
-
-    private long allocateLocked(int sizeBytes, AllocationMode mode, DirectCompactions ran) {
-        int granules = Granules.of(sizeBytes);
-        int start = tlsf.allocate(granules);
-        counters.recordRequest(sizeBytes);
-        if (start == BlockTable.NIL && mode == AllocationMode.MAY_COMPACT && tlsf.freeGranules() >= granules) {
-            runner.direct(directCompaction, granules, directCompactionBudgetBytes, listener, ran);
-            start = tlsf.allocate(granules);
-        }
-        if (start == BlockTable.NIL) {
-            lastOomKind = tlsf.freeGranules() >= granules ? OomKind.FRAGMENTATION : OomKind.EXHAUSTION;
-            counters.recordOom(lastOomKind);
-            listener.onAllocationFailure(sizeBytes, mode, lastOomKind);
-            checkReserve();
-            return Handles.NONE;
-        }
-        long handle = handles.acquire(start, sizeBytes);
-        blocks.setOwner(start, Handles.slot(handle));
-        summary.addLive(start, granules, 1);
-        int from = start << Granules.SHIFT;
-        Arrays.fill(arena, from, from + (granules << Granules.SHIFT), (byte) 0);
-        counters.recordAllocation(granules << Granules.SHIFT);
-        checkReserve();
-        return handle;
-    }
-
-    /** Raises the reserve wake-up when this allocation left too little contiguous space. */
-    private void checkReserve() {
-        if (reserve.shouldWake()) {
-            listener.onReserveWakeup(reserve.targetBytes(), tlsf.largestFreeGranules() << Granules.SHIFT);
+            return outcome.handle();
         }
     }
 
@@ -214,11 +219,7 @@ public final class CompactingHeap {
                 throw new IllegalStateException("cannot free handle " + Handles.format(handle)
                         + ": block is pinned (pins=" + handles.pins(slot) + ")");
             }
-            int start = handles.start(slot);
-            counters.recordFree(blocks.size(start) << Granules.SHIFT);
-            summary.addLive(start, blocks.size(start), -1);
-            tlsf.free(start);
-            handles.release(slot);
+            allocator.free(slot);
         }
     }
 
@@ -233,7 +234,7 @@ public final class CompactingHeap {
 
     // ---------------------------------------------------------------- compaction
 
-    /** Full compaction: slides every unpinned block down. */
+    /** Full compaction: slides every unpinned block down, each inside its sub-arena. */
     public CompactionResult compact() {
         return compact(Long.MAX_VALUE);
     }
@@ -249,7 +250,7 @@ public final class CompactingHeap {
             throw new IllegalArgumentException("maxBytesMoved=" + maxBytesMoved + " must be >= 0");
         }
         synchronized (lock) {
-            return runner.slide(maxBytesMoved, false, listener);
+            return runner.slide(maxBytesMoved);
         }
     }
 
@@ -270,7 +271,7 @@ public final class CompactingHeap {
         }
         synchronized (lock) {
             reserve.acknowledgeLocked();
-            return runner.evacuate(Granules.of(targetBytes), maxBytesMoved, false, listener);
+            return runner.evacuate(Granules.of(targetBytes), maxBytesMoved);
         }
     }
 
@@ -360,8 +361,7 @@ public final class CompactingHeap {
         synchronized (lock) {
             int slot = handles.slotOf(handle);
             if (!handles.isPinned(slot)) {
-                int start = handles.start(slot);
-                summary.addPin(start, blocks.size(start), 1);
+                allocator.countPin(slot, 1);
             }
             handles.pin(slot);
         }
@@ -381,8 +381,7 @@ public final class CompactingHeap {
             }
             handles.unpin(slot);
             if (!handles.isPinned(slot)) {
-                int start = handles.start(slot);
-                summary.addPin(start, blocks.size(start), -1);
+                allocator.countPin(slot, -1);
             }
         }
     }
@@ -409,28 +408,28 @@ public final class CompactingHeap {
     /** Bytes held by live blocks (rounded to granules). */
     public int usedBytes() {
         synchronized (lock) {
-            return capacityBytes - (tlsf.freeGranules() << Granules.SHIFT);
+            return capacityBytes - (space.freeGranules() << Granules.SHIFT);
         }
     }
 
     /** Bytes in free blocks. */
     public int freeBytes() {
         synchronized (lock) {
-            return tlsf.freeGranules() << Granules.SHIFT;
+            return space.freeGranules() << Granules.SHIFT;
         }
     }
 
     /** Size of the largest free block in bytes (0 when full). */
     public int largestFreeBytes() {
         synchronized (lock) {
-            return tlsf.largestFreeGranules() << Granules.SHIFT;
+            return space.largestFreeGranules() << Granules.SHIFT;
         }
     }
 
     /** Number of free blocks. */
     public int freeBlockCount() {
         synchronized (lock) {
-            return tlsf.freeBlockCount();
+            return space.freeBlockCount();
         }
     }
 
@@ -442,20 +441,20 @@ public final class CompactingHeap {
     /** {@code 1 - largestFree/free}; 0 when nothing is free. */
     public double fragmentation() {
         synchronized (lock) {
-            int free = tlsf.freeGranules();
-            return Granules.fragmentation(tlsf.largestFreeGranules(), free);
+            int free = space.freeGranules();
+            return Granules.fragmentation(space.largestFreeGranules(), free);
         }
     }
 
     /** A consistent snapshot of accounting and counters. */
     public HeapStats stats() {
         synchronized (lock) {
-            int free = tlsf.freeGranules() << Granules.SHIFT;
+            int free = space.freeGranules() << Granules.SHIFT;
             return counters.snapshot(
                     capacityBytes,
                     free,
-                    tlsf.largestFreeGranules() << Granules.SHIFT,
-                    tlsf.freeBlockCount(),
+                    space.largestFreeGranules() << Granules.SHIFT,
+                    space.freeBlockCount(),
                     handles.live(),
                     handles.pinned());
         }
@@ -468,22 +467,34 @@ public final class CompactingHeap {
      */
     public void invariants() {
         synchronized (lock) {
-            HeapInvariants.check(blocks, tlsf, handles);
-            summary.check(blocks, handles);
+            space.check(handles);
         }
     }
 
     /**
-     * Visits the blocks in address order under the lock (for maps and diagnostics).
+     * Visits the blocks in address order under the lock (for maps and diagnostics); free blocks on
+     * either side of a fence are visited as two.
      */
     public void forEachBlock(BlockVisitor visitor) {
         synchronized (lock) {
-            for (int g = 0; g < blocks.granules; g = blocks.next(g)) {
-                int owner = blocks.owner(g);
-                boolean free = owner == BlockTable.FREE;
-                visitor.visit(
-                        g << Granules.SHIFT, blocks.size(g) << Granules.SHIFT, free, !free && handles.isPinned(owner));
+            for (int i = 0; i < space.count(); i++) {
+                SubArena sub = space.get(i);
+                BlockTable blocks = sub.blocks;
+                for (int g = 0; g < blocks.granules; g = blocks.next(g)) {
+                    int owner = blocks.owner(g);
+                    boolean free = owner == BlockTable.FREE;
+                    visitor.visit(
+                            (sub.base + g) << Granules.SHIFT,
+                            blocks.size(g) << Granules.SHIFT,
+                            free,
+                            !free && handles.isPinned(owner));
+                }
             }
         }
+    }
+
+    /** How the arena is cut into sub-arenas. */
+    public ArenaLayout layout() {
+        return layout;
     }
 }

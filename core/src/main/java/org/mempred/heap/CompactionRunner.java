@@ -2,88 +2,128 @@ package org.mempred.heap;
 
 /**
  * Runs one compaction of either form under the heap's lock and reports it: times it, builds the
- * {@link CompactionResult}, counts it, and tells the listener. The heap's one place where a
- * compaction's outcome is assembled, whichever form ran and whoever asked.
+ * {@link CompactionResult} with the whole arena's figures before and after, and counts it. The
+ * heap's one place where a compaction's outcome is assembled, whichever form ran, in which
+ * sub-arenas, and whoever asked.
+ *
+ * <p>Scope: the direct compaction of a request runs in the sub-arena the request was placed in;
+ * a slide or evacuation asked of the heap runs over every sub-arena in address order with one
+ * shared budget, each inside its fences (a slide slides each sub-arena towards its own start; an
+ * evacuation stops at the first sub-arena where it reaches its target). With one sub-arena both
+ * are the plain heap's compactions.
  */
 final class CompactionRunner {
-    private final Compactor compactor;
-    private final Evacuator evacuator;
-    private final Tlsf tlsf;
+    private final SubArenas space;
     private final HeapCounters counters;
+    private long bytesMoved;
+    private int blocksMoved;
 
-    CompactionRunner(Compactor compactor, Evacuator evacuator, Tlsf tlsf, HeapCounters counters) {
-        this.compactor = compactor;
-        this.evacuator = evacuator;
-        this.tlsf = tlsf;
+    CompactionRunner(SubArenas space, HeapCounters counters) {
+        this.space = space;
         this.counters = counters;
     }
 
     /**
-     * The direct compaction of a request of {@code granules} that TLSF could not serve: an
+     * The direct compaction of a request of {@code granules} that {@code sub} could not serve: an
      * evacuation for its size and, if that fails, a slide with what is left of the budget; or the
      * slide alone. Each one is added to {@code ran}.
      */
-    void direct(DirectCompaction form, int granules, long budgetBytes, HeapListener listener, DirectCompactions ran) {
+    void direct(DirectCompaction form, SubArena sub, int granules, long budgetBytes, DirectCompactions ran) {
         if (form == DirectCompaction.SLIDE) {
-            ran.add(slide(budgetBytes, true, listener));
+            ran.add(slide(sub, sub, budgetBytes, true));
             return;
         }
-        CompactionResult evacuated = evacuate(granules, budgetBytes, true, listener);
+        CompactionResult evacuated = evacuate(sub, sub, granules, budgetBytes, true);
         ran.add(evacuated);
         if (!evacuated.succeeded()) {
-            ran.add(slide(budgetBytes - evacuated.bytesMoved(), true, listener));
+            ran.add(slide(sub, sub, budgetBytes - evacuated.bytesMoved(), true));
         }
     }
 
-    CompactionResult slide(long maxBytesMoved, boolean direct, HeapListener listener) {
-        int freeBlocksBefore = tlsf.freeBlockCount();
-        int largestBefore = tlsf.largestFreeGranules();
-        long startNanos = System.nanoTime();
-        compactor.compact(maxBytesMoved);
-        long wallNanos = System.nanoTime() - startNanos;
-        return report(
-                new CompactionResult(
-                        CompactionResult.Kind.SLIDE,
-                        direct,
-                        0,
-                        maxBytesMoved,
-                        true,
-                        compactor.bytesMoved(),
-                        compactor.blocksMoved(),
-                        freeBlocksBefore,
-                        tlsf.freeBlockCount(),
-                        largestBefore << Granules.SHIFT,
-                        tlsf.largestFreeGranules() << Granules.SHIFT,
-                        wallNanos),
-                listener);
+    /** A slide of every sub-arena, asked of the heap. */
+    CompactionResult slide(long maxBytesMoved) {
+        return slide(space.get(0), space.get(space.count() - 1), maxBytesMoved, false);
     }
 
-    CompactionResult evacuate(int targetGranules, long maxBytesMoved, boolean direct, HeapListener listener) {
-        int freeBlocksBefore = tlsf.freeBlockCount();
-        int largestBefore = tlsf.largestFreeGranules();
-        long startNanos = System.nanoTime();
-        boolean succeeded = evacuator.evacuate(targetGranules, maxBytesMoved);
-        long wallNanos = System.nanoTime() - startNanos;
-        return report(
-                new CompactionResult(
-                        CompactionResult.Kind.EVACUATE,
-                        direct,
-                        targetGranules << Granules.SHIFT,
-                        maxBytesMoved,
-                        succeeded,
-                        evacuator.bytesMoved(),
-                        evacuator.blocksMoved(),
-                        freeBlocksBefore,
-                        tlsf.freeBlockCount(),
-                        largestBefore << Granules.SHIFT,
-                        tlsf.largestFreeGranules() << Granules.SHIFT,
-                        wallNanos),
-                listener);
+    /** An evacuation for {@code targetGranules} in any sub-arena, asked of the heap. */
+    CompactionResult evacuate(int targetGranules, long maxBytesMoved) {
+        return evacuate(space.get(0), space.get(space.count() - 1), targetGranules, maxBytesMoved, false);
     }
 
-    private CompactionResult report(CompactionResult result, HeapListener listener) {
-        counters.recordCompaction(result.direct(), result.bytesMoved());
-        listener.onCompaction(result);
+    private CompactionResult slide(SubArena first, SubArena last, long maxBytesMoved, boolean direct) {
+        int freeBlocksBefore = space.freeBlockCount();
+        int largestBefore = space.largestFreeGranules();
+        long startNanos = System.nanoTime();
+        bytesMoved = 0;
+        blocksMoved = 0;
+        for (int i = first.index; i <= last.index; i++) {
+            Compactor compactor = space.get(i).compactor;
+            compactor.compact(maxBytesMoved - bytesMoved);
+            bytesMoved += compactor.bytesMoved();
+            blocksMoved += compactor.blocksMoved();
+        }
+        long wallNanos = System.nanoTime() - startNanos;
+        return report(
+                CompactionResult.Kind.SLIDE,
+                direct,
+                0,
+                maxBytesMoved,
+                true,
+                freeBlocksBefore,
+                largestBefore,
+                wallNanos);
+    }
+
+    private CompactionResult evacuate(
+            SubArena first, SubArena last, int targetGranules, long maxBytesMoved, boolean direct) {
+        int freeBlocksBefore = space.freeBlockCount();
+        int largestBefore = space.largestFreeGranules();
+        long startNanos = System.nanoTime();
+        bytesMoved = 0;
+        blocksMoved = 0;
+        // over several sub-arenas, a block that already exists in any of them is the target met
+        boolean succeeded = first != last && space.largestFreeGranules() >= targetGranules;
+        for (int i = first.index; i <= last.index && !succeeded; i++) {
+            Evacuator evacuator = space.get(i).evacuator;
+            succeeded = evacuator.evacuate(targetGranules, maxBytesMoved - bytesMoved);
+            bytesMoved += evacuator.bytesMoved();
+            blocksMoved += evacuator.blocksMoved();
+        }
+        long wallNanos = System.nanoTime() - startNanos;
+        return report(
+                CompactionResult.Kind.EVACUATE,
+                direct,
+                targetGranules << Granules.SHIFT,
+                maxBytesMoved,
+                succeeded,
+                freeBlocksBefore,
+                largestBefore,
+                wallNanos);
+    }
+
+    private CompactionResult report(
+            CompactionResult.Kind kind,
+            boolean direct,
+            int targetBytes,
+            long budgetBytes,
+            boolean succeeded,
+            int freeBlocksBefore,
+            int largestBefore,
+            long wallNanos) {
+        CompactionResult result = new CompactionResult(
+                kind,
+                direct,
+                targetBytes,
+                budgetBytes,
+                succeeded,
+                bytesMoved,
+                blocksMoved,
+                freeBlocksBefore,
+                space.freeBlockCount(),
+                largestBefore << Granules.SHIFT,
+                space.largestFreeGranules() << Granules.SHIFT,
+                wallNanos);
+        counters.recordCompaction(direct, bytesMoved);
         return result;
     }
 }

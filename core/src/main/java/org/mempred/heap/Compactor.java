@@ -23,6 +23,7 @@ package org.mempred.heap;
  */
 final class Compactor {
     private final byte[] arena;
+    private final int base;
     private final BlockTable blocks;
     private final Tlsf tlsf;
     private final HandleTable handles;
@@ -30,8 +31,10 @@ final class Compactor {
     private long bytesMoved;
     private int blocksMoved;
 
-    Compactor(byte[] arena, BlockTable blocks, Tlsf tlsf, HandleTable handles, LiveSummary summary) {
+    /** A compactor of the sub-arena whose local granule 0 is global granule {@code base}. */
+    Compactor(byte[] arena, int base, BlockTable blocks, Tlsf tlsf, HandleTable handles, LiveSummary summary) {
         this.arena = arena;
+        this.base = base;
         this.blocks = blocks;
         this.tlsf = tlsf;
         this.handles = handles;
@@ -59,7 +62,8 @@ final class Compactor {
             } else {
                 long bytes = (long) size << Granules.SHIFT;
                 if (cursor < g && !handles.isPinned(owner) && bytes <= remaining) {
-                    System.arraycopy(arena, g << Granules.SHIFT, arena, cursor << Granules.SHIFT, (int) bytes);
+                    System.arraycopy(
+                            arena, (base + g) << Granules.SHIFT, arena, (base + cursor) << Granules.SHIFT, (int) bytes);
                     summary.addLive(g, size, -1);
                     summary.addLive(cursor, size, 1);
                     remaining -= bytes;
@@ -119,7 +123,7 @@ final class Compactor {
         blocks.setSize(start, size);
         blocks.setOwner(start, owner);
         blocks.setPrev(start, prevStart);
-        handles.move(owner, start);
+        handles.move(owner, base + start);
     }
 
     private void placeFree(int start, int size, int prevStart) {

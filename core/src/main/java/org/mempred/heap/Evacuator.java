@@ -56,6 +56,7 @@ final class Evacuator {
     private static final int VACATED = -2;
 
     private final byte[] arena;
+    private final int base;
     private final BlockTable blocks;
     private final Tlsf tlsf;
     private final HandleTable handles;
@@ -77,8 +78,10 @@ final class Evacuator {
     private int windowStart;
     private int windowEnd;
 
-    Evacuator(byte[] arena, BlockTable blocks, Tlsf tlsf, HandleTable handles, LiveSummary summary) {
+    /** An evacuator of the sub-arena whose local granule 0 is global granule {@code base}. */
+    Evacuator(byte[] arena, int base, BlockTable blocks, Tlsf tlsf, HandleTable handles, LiveSummary summary) {
         this.arena = arena;
+        this.base = base;
         this.blocks = blocks;
         this.tlsf = tlsf;
         this.handles = handles;
@@ -277,10 +280,15 @@ final class Evacuator {
             int size = blocks.size(from);
             tlsf.take(to, size);
             int owner = blocks.owner(from);
-            System.arraycopy(arena, from << Granules.SHIFT, arena, to << Granules.SHIFT, size << Granules.SHIFT);
+            System.arraycopy(
+                    arena,
+                    (base + from) << Granules.SHIFT,
+                    arena,
+                    (base + to) << Granules.SHIFT,
+                    size << Granules.SHIFT);
             blocks.setOwner(to, owner);
             blocks.setOwner(from, VACATED);
-            handles.move(owner, to);
+            handles.move(owner, base + to);
             summary.addLive(from, size, -1);
             summary.addLive(to, size, 1);
             bytesMoved += (long) size << Granules.SHIFT;

@@ -7,28 +7,31 @@ package org.mempred.heap;
  *
  * <p>After each allocation, a wake-up is due when the largest free block is below {@code R} while
  * free bytes are at least {@code R + M}; below that, compaction could hardly make the block and
- * the shortage is one of memory, not of contiguity. One wake-up is raised
- * ({@link HeapListener#onReserveWakeup}) and then held pending until {@link CompactingHeap#compactFor}
- * or {@link #acknowledge()} clears it, so a burst of allocations raises it once. {@code R = 0}
+ * the shortage is one of memory, not of contiguity. One wake-up is raised — the allocation's
+ * outcome says so ({@link Allocation#wakeupRaised()}), and its caller tells the governor — and then
+ * held pending until {@link CompactingHeap#compactFor} or {@link #acknowledge()} clears it, so a
+ * burst of allocations raises it once. The figures are the whole arena's, summed over its
+ * sub-arenas. {@code R = 0}
  * turns the reserve off. Every method holds the heap's lock; a check costs O(1) plus TLSF's
  * largest-free scan.
  */
 public final class Reserve {
     private final Object lock;
     private final int capacityBytes;
-    private final Tlsf tlsf;
+    private final SubArenas space;
     private int targetGranules;
     private int marginGranules;
     private boolean pending;
 
-    Reserve(Object lock, int capacityBytes, Tlsf tlsf) {
+    Reserve(Object lock, int capacityBytes, SubArenas space) {
         this.lock = lock;
         this.capacityBytes = capacityBytes;
-        this.tlsf = tlsf;
+        this.space = space;
     }
 
     /**
-     * Sets the target and margin (rounded up to granules).
+     * Sets the target and margin (rounded up to granules); turning the reserve off (target 0) also
+     * drops a pending wake-up, which has nothing left to refill.
      *
      * @throws IllegalArgumentException when either is negative or the target exceeds capacity
      */
@@ -40,6 +43,9 @@ public final class Reserve {
         synchronized (lock) {
             targetGranules = Granules.of(targetBytes);
             marginGranules = Granules.of(marginBytes);
+            if (targetGranules == 0) {
+                pending = false;
+            }
         }
     }
 
@@ -76,8 +82,8 @@ public final class Reserve {
 
     private boolean isShortLocked() {
         return targetGranules != 0
-                && tlsf.freeGranules() >= (long) targetGranules + marginGranules
-                && tlsf.largestFreeGranules() < targetGranules;
+                && space.freeGranules() >= (long) targetGranules + marginGranules
+                && space.largestFreeGranules() < targetGranules;
     }
 
     /** Whether a wake-up is due now; if so it becomes pending. Called with the heap's lock held. */

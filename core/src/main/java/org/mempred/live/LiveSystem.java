@@ -12,6 +12,8 @@ import org.mempred.govern.Governor;
 import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
+import org.mempred.heap.Allocation;
+import org.mempred.heap.AllocationRequest;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.metrics.Metrics;
 import org.mempred.predict.NeuralWeights;
@@ -28,7 +30,8 @@ import org.mempred.telemetry.Clock;
  * A heap and its governor on the real clock: what the shell and JMX drive.
  *
  * <p>With autonomy on, a daemon thread ticks the governor every {@code tickNanos}; other threads
- * use the heap meanwhile (the heap and governor are thread-safe). {@link #setPolicy} swaps the
+ * use the heap meanwhile (the heap and governor are thread-safe), allocating through
+ * {@link #allocate}, which hands a reserve wake-up that a request raised to that thread. {@link #setPolicy} swaps the
  * governor for a new one running another policy over the same heap; {@link #train} runs offline
  * epochs over the labels the governor has recorded and installs the result. Predictors are built
  * through {@code decorator} so the shell can time them. Methods are synchronized on this object.
@@ -43,10 +46,7 @@ public final class LiveSystem implements AutoCloseable {
     private final long startNanos;
     private Governor governor;
     private TrainingSetRecorder recorder;
-    /** How often the governor's thread looks for a reserve wake-up: 1 ms, far below the 100 ms rate limit. */
-    private static final long WAKEUP_POLL_NANOS = 1_000_000L;
-
-    private ScheduledFuture<?> waking;
+    private final Runnable answerWakeup = this::answerWakeup;
     private ScheduledFuture<?> ticking;
     private long tickFailures;
 
@@ -97,13 +97,9 @@ public final class LiveSystem implements AutoCloseable {
         if (on && ticking == null) {
             long period = governorConfig.tickNanos();
             ticking = ticker.scheduleAtFixedRate(this::tickSafely, period, period, TimeUnit.NANOSECONDS);
-            waking = ticker.scheduleWithFixedDelay(
-                    this::answerWakeup, WAKEUP_POLL_NANOS, WAKEUP_POLL_NANOS, TimeUnit.NANOSECONDS);
         } else if (!on && ticking != null) {
             ticking.cancel(false);
-            waking.cancel(false);
             ticking = null;
-            waking = null;
         }
     }
 
@@ -117,7 +113,26 @@ public final class LiveSystem implements AutoCloseable {
         currentGovernor().tick();
     }
 
-    /** Answers a pending reserve wake-up on the governor's thread (polled every millisecond). */
+    /**
+     * Serves {@code request} from the heap at the system clock's time (it overwrites the
+     * request's, so every block of a live heap is timed on one clock); when its outcome raised the
+     * reserve's wake-up and autonomy is on, the governor's thread answers it next (with autonomy
+     * off it waits, like the ticks). The way live callers allocate, so a wake-up is never left
+     * unheard.
+     */
+    public Allocation allocate(AllocationRequest request) {
+        Allocation outcome = heap.allocate(request.at(clock.nanoTime()));
+        if (outcome.wakeupRaised()) {
+            synchronized (this) {
+                if (ticking != null) {
+                    ticker.execute(answerWakeup);
+                }
+            }
+        }
+        return outcome;
+    }
+
+    /** Answers a pending reserve wake-up on the governor's thread. */
     private void answerWakeup() {
         try {
             currentGovernor().onReserveWakeup();

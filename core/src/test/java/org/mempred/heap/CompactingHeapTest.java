@@ -94,19 +94,16 @@ class CompactingHeapTest {
     void exhaustionFailsWithoutCompactingAndIsClassifiedAsSuch() {
         CompactingHeap heap = new CompactingHeap(256);
         heap.allocate(200, AllocationMode.ATOMIC);
-        List<OomKind> seen = new ArrayList<>();
-        heap.setListener(new HeapListener() {
-            @Override
-            public void onAllocationFailure(int sizeBytes, AllocationMode mode, OomKind kind) {
-                seen.add(kind);
-            }
-        });
+        Allocation outcome = heap.allocate(new AllocationRequest().of(100, AllocationMode.MAY_COMPACT));
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.handle()).isEqualTo(Handles.NONE);
+        assertThat(outcome.oomKind()).contains(OomKind.EXHAUSTION);
+        assertThat(outcome.directCompactions().count()).isZero();
         assertThatThrownBy(() -> heap.allocate(100, AllocationMode.MAY_COMPACT))
                 .isInstanceOf(AllocationFailedException.class)
                 .hasMessageContaining("size=100")
                 .hasMessageContaining("EXHAUSTION");
-        assertThat(seen).containsExactly(OomKind.EXHAUSTION);
-        assertThat(heap.stats().oomExhaustion()).isEqualTo(1);
+        assertThat(heap.stats().oomExhaustion()).isEqualTo(2);
         assertThat(heap.stats().compactions()).isZero();
     }
 

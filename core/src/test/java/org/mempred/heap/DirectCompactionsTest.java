@@ -23,11 +23,12 @@ class DirectCompactionsTest {
     @Test
     void aRequestHandsBackTheDirectCompactionItRan() {
         CompactingHeap heap = checkerboard();
-        DirectCompactions ran = new DirectCompactions();
+        Allocation outcome = heap.allocate(new AllocationRequest().of(512, AllocationMode.MAY_COMPACT));
+        DirectCompactions ran = outcome.directCompactions();
 
-        long handle = heap.tryAllocate(512, AllocationMode.MAY_COMPACT, ran);
-
-        assertThat(handle).isNotEqualTo(Handles.NONE);
+        assertThat(outcome.succeeded()).isTrue();
+        assertThat(outcome.oomKind()).isEmpty();
+        assertThat(outcome.subArena()).isZero();
         assertThat(ran.count()).isEqualTo(1);
         assertThat(ran.get(0).direct()).isTrue();
         assertThat(ran.get(0).kind()).isEqualTo(CompactionResult.Kind.EVACUATE);
@@ -38,11 +39,15 @@ class DirectCompactionsTest {
     @Test
     void aRequestServedWithoutCompactionOrAnAtomicOneHandsBackNothing() {
         CompactingHeap heap = checkerboard();
-        DirectCompactions ran = new DirectCompactions();
+        AllocationRequest request = new AllocationRequest();
 
-        assertThat(heap.tryAllocate(256, AllocationMode.MAY_COMPACT, ran)).isNotEqualTo(Handles.NONE);
-        assertThat(heap.tryAllocate(512, AllocationMode.ATOMIC, ran)).isEqualTo(Handles.NONE);
+        assertThat(heap.allocate(request.of(256, AllocationMode.MAY_COMPACT)).succeeded())
+                .isTrue();
+        assertThat(request.outcome().directCompactions().count()).isZero();
+        Allocation atomic = heap.allocate(request.of(512, AllocationMode.ATOMIC));
+        assertThat(atomic.oomKind()).contains(OomKind.FRAGMENTATION);
 
+        DirectCompactions ran = atomic.directCompactions();
         assertThat(ran.count()).isZero();
         assertThatThrownBy(() -> ran.get(0)).hasMessageContaining("index=0").hasMessageContaining("count=0");
     }

@@ -203,27 +203,34 @@ class EvacuationTest {
     @Test
     void reserveWakesOnceWhenContiguousSpaceRunsShortAndCompactForAnswersIt() {
         CompactingHeap heap = new CompactingHeap(64 * KIB);
-        int[] wakeups = {0};
-        heap.setListener(new HeapListener() {
-            @Override
-            public void onReserveWakeup(int reserveTargetBytes, int largestFreeBytes) {
-                wakeups[0]++;
-                assertThat(reserveTargetBytes).isEqualTo(4 * KIB);
-            }
-        });
+        AllocationRequest request = new AllocationRequest();
         fragment(heap);
         heap.reserve().set(4 * KIB, 2 * KIB);
-        heap.allocate(16, AllocationMode.ATOMIC);
-        heap.allocate(16, AllocationMode.ATOMIC);
-        assertThat(wakeups[0]).isEqualTo(1);
+        assertThat(heap.allocate(request.of(16, AllocationMode.ATOMIC)).wakeupRaised())
+                .isTrue();
+        assertThat(heap.allocate(request.of(16, AllocationMode.ATOMIC)).wakeupRaised())
+                .as("pending: raised once")
+                .isFalse();
         assertThat(heap.reserve().wakeupPending()).isTrue();
 
         heap.compactFor(heap.reserve().targetBytes(), Long.MAX_VALUE);
 
         assertThat(heap.reserve().wakeupPending()).isFalse();
         assertThat(heap.largestFreeBytes()).isGreaterThanOrEqualTo(4 * KIB);
-        heap.allocate(16, AllocationMode.ATOMIC);
-        assertThat(wakeups[0]).isEqualTo(1);
+        assertThat(heap.allocate(request.of(16, AllocationMode.ATOMIC)).wakeupRaised())
+                .isFalse();
+    }
+
+    @Test
+    void turningTheReserveOffDropsAPendingWakeup() {
+        CompactingHeap heap = new CompactingHeap(64 * KIB);
+        fragment(heap);
+        heap.reserve().set(4 * KIB, 0);
+        assertThat(heap.allocate(new AllocationRequest().of(16, AllocationMode.ATOMIC))
+                        .wakeupRaised())
+                .isTrue();
+        heap.reserve().set(0, 0);
+        assertThat(heap.reserve().wakeupPending()).isFalse();
     }
 
     @Test

@@ -15,8 +15,12 @@ import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.PolicySpec;
+import org.mempred.heap.Allocation;
 import org.mempred.heap.AllocationMode;
+import org.mempred.heap.AllocationRequest;
 import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.CompactionResult;
+import org.mempred.heap.DirectCompaction;
 import org.mempred.metrics.Metrics;
 import org.mempred.predict.PredictorConfig;
 
@@ -111,6 +115,30 @@ class LiveSystemTest {
     }
 
     @Test
+    void everyPolicyBringsItsDirectCompactionFormToTheHeap() {
+        CompactingHeap checkerboard = new CompactingHeap(4096);
+        long[] blocks = new long[16];
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = checkerboard.allocate(256, AllocationMode.ATOMIC);
+        }
+        for (int i = 0; i < blocks.length; i += 2) {
+            checkerboard.free(blocks[i]); // 2 KiB free in 256-byte holes
+        }
+        try (LiveSystem system = new LiveSystem(
+                checkerboard,
+                PolicySpec.parse("reactive-slide"),
+                PredictorConfig.DEFAULTS,
+                GovernorConfig.DEFAULTS,
+                UnaryOperator.identity())) {
+            AllocationRequest request = new AllocationRequest();
+            Allocation slid = system.allocate(request.of(512, AllocationMode.MAY_COMPACT));
+            assertThat(slid.directCompactions().get(0).kind()).isEqualTo(CompactionResult.Kind.SLIDE);
+            system.setPolicy(PolicySpec.parse("reactive"));
+            assertThat(checkerboard.directCompaction()).isEqualTo(DirectCompaction.EVACUATE);
+        }
+    }
+
+    @Test
     void reserveWakeUpsAreAnsweredOnTheGovernorsThreadBetweenTicks() throws InterruptedException {
         CompactingHeap fragmented = new CompactingHeap(64 * 1024);
         List<Long> blocks = new ArrayList<>();
@@ -132,7 +160,10 @@ class LiveSystemTest {
             long refilledAtTick = system.currentGovernor().stats().proactiveCompactions();
             system.setAutonomy(true);
             Thread.sleep(150); // past the rate limit's 100 ms
-            fragmented.allocate(3 * 1024 + 16, AllocationMode.ATOMIC); // takes the reserve block: a wake-up
+            Allocation taken = system.allocate(new AllocationRequest().of(3 * 1024 + 16, AllocationMode.ATOMIC));
+            assertThat(taken.wakeupRaised())
+                    .as("takes the reserve block: a wake-up")
+                    .isTrue();
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (system.currentGovernor().reserveWakeups() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(2);

@@ -6,12 +6,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.mempred.cli.options.Sizes;
+import org.mempred.heap.Allocation;
 import org.mempred.heap.AllocationMode;
+import org.mempred.heap.AllocationRequest;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.CompactionResult;
 import org.mempred.heap.Handles;
 import org.mempred.heap.HeapMap;
 import org.mempred.heap.HeapStats;
+import org.mempred.live.LiveSystem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,13 +33,16 @@ import picocli.CommandLine.TypeConversionException;
 final class HeapCommands implements Runnable {
     private static final int MAP_WIDTH = 64;
 
+    private final LiveSystem system;
     private final CompactingHeap heap;
+    private final AllocationRequest request = new AllocationRequest();
 
     @Spec
     private CommandSpec spec;
 
-    HeapCommands(CompactingHeap heap) {
-        this.heap = heap;
+    HeapCommands(LiveSystem system) {
+        this.system = system;
+        this.heap = system.heap();
     }
 
     @Override
@@ -96,12 +102,14 @@ final class HeapCommands implements Runnable {
         if (atomic != null && !atomic.equals("atomic")) {
             throw new IllegalArgumentException("heap alloc: '" + atomic + "' is not 'atomic'");
         }
-        long h = heap.tryAllocate(size, atomic != null ? AllocationMode.ATOMIC : AllocationMode.MAY_COMPACT);
-        if (h == Handles.NONE) {
-            out().println("OOM event: no block for " + size + " bytes (free " + heap.freeBytes() + ", largest free "
+        AllocationMode mode = atomic != null ? AllocationMode.ATOMIC : AllocationMode.MAY_COMPACT;
+        Allocation outcome = system.allocate(request.of(size, mode));
+        if (!outcome.succeeded()) {
+            out().println("OOM event (" + outcome.oomKind().orElseThrow().name().toLowerCase(Locale.ROOT)
+                    + "): no block for " + size + " bytes (free " + heap.freeBytes() + ", largest free "
                     + heap.largestFreeBytes() + ")");
         } else {
-            out().println("handle " + Handles.format(h) + " (" + size + " bytes)");
+            out().println("handle " + Handles.format(outcome.handle()) + " (" + size + " bytes)");
         }
     }
 

@@ -4,22 +4,24 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mempred.heap.CompactingHeap;
-import org.mempred.heap.Handles;
 import org.mempred.lab.workload.EventApplier;
 import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
 import org.mempred.lab.workload.PressureStressor;
 import org.mempred.lab.workload.StressorConfig;
+import org.mempred.live.LiveSystem;
 
 /**
  * The shell's background workload: the lab's pressure-level stressor replayed on the real clock
  * against the live heap by one daemon thread. Events are applied when their time has come (the
  * thread sleeps a millisecond between batches) through the simulator's {@link EventApplier}, so a
- * failed allocation makes the later events of its id no-ops, exactly as in the simulator. {@code stress status} shows what it has done.
+ * failed allocation makes the later events of its id no-ops, exactly as in the simulator; its
+ * allocations go through the {@link LiveSystem}, which hands a reserve wake-up to the governor. {@code stress status} shows what it has done.
  */
 final class LiveStress implements StressControl {
     private static final long DAY_NANOS = 86_400_000_000_000L;
 
+    private final LiveSystem system;
     private final CompactingHeap heap;
     private Thread thread;
     private volatile boolean running;
@@ -30,8 +32,9 @@ final class LiveStress implements StressControl {
     private volatile double opsPerSecond;
     private volatile long seed;
 
-    LiveStress(CompactingHeap heap) {
-        this.heap = heap;
+    LiveStress(LiveSystem system) {
+        this.system = system;
+        this.heap = system.heap();
     }
 
     @Override
@@ -89,7 +92,7 @@ final class LiveStress implements StressControl {
     }
 
     private void run(EventStream stream) {
-        EventApplier applier = new EventApplier(heap);
+        EventApplier applier = new EventApplier(heap, system::allocate);
         long start = System.nanoTime();
         try {
             while (running && stream.next()) {
@@ -115,8 +118,9 @@ final class LiveStress implements StressControl {
      */
     private void applyGuarded(EventStream event, EventApplier applier) {
         try {
-            long handle = applier.apply(event);
-            if (event.kind() == EventKind.ALLOCATE && handle == Handles.NONE) {
+            if (event.kind() != EventKind.ALLOCATE) {
+                applier.apply(event);
+            } else if (!applier.allocate(event).succeeded()) {
                 failed.incrementAndGet();
             }
         } catch (IllegalArgumentException | IllegalStateException e) {

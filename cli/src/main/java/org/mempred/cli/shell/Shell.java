@@ -72,7 +72,7 @@ public final class Shell {
     private List<Object> commands(LiveSystem system, TimedPredictor.Latencies latencies, StressControl stress) {
         return List.of(
                 new ReportCommands(system, latencies),
-                new HeapCommands(system.heap()),
+                new HeapCommands(system),
                 new StressCommands(stress),
                 new GovernorCommands.Autonomy(system),
                 new GovernorCommands.Policy(system),

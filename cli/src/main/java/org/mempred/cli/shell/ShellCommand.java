@@ -98,7 +98,7 @@ public final class ShellCommand implements Callable<Integer> {
                 Jmx jmx = Jmx.register(system);
                 Terminal terminal =
                         TerminalBuilder.builder().system(true).dumb(true).build()) {
-            LiveStress stress = new LiveStress(heap);
+            LiveStress stress = new LiveStress(system);
             system.setAutonomy(!noAutonomy);
             Shell shell = new Shell(system, latencies, stress);
             try {

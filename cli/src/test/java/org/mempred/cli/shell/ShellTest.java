@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.Policies;
 import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.DirectCompaction;
 import org.mempred.live.LiveSystem;
 import org.mempred.predict.PredictorConfig;
 
@@ -33,7 +34,7 @@ class ShellTest {
             GovernorConfig.DEFAULTS,
             p -> new TimedPredictor(p, latencies),
             () -> now[0]);
-    private final LiveStress stress = new LiveStress(heap);
+    private final LiveStress stress = new LiveStress(system);
     private final Shell shell = new Shell(system, latencies, stress);
 
     @AfterEach
@@ -50,6 +51,15 @@ class ShellTest {
         }
         out.flush();
         return text.toString();
+    }
+
+    @Test
+    void policyCommandSetsTheHeapsDirectCompactionForm() {
+        assertThat(heap.directCompaction()).isEqualTo(DirectCompaction.EVACUATE);
+        run("policy reactive-slide");
+        assertThat(heap.directCompaction()).isEqualTo(DirectCompaction.SLIDE);
+        run("policy reactive");
+        assertThat(heap.directCompaction()).isEqualTo(DirectCompaction.EVACUATE);
     }
 
     @Test

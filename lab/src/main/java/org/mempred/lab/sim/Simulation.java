@@ -4,10 +4,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.mempred.govern.Governor;
+import org.mempred.heap.Allocation;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.CompactionResult;
 import org.mempred.heap.DirectCompactions;
-import org.mempred.heap.Handles;
 import org.mempred.heap.HeapStats;
 import org.mempred.lab.VirtualClock;
 import org.mempred.lab.workload.EventApplier;
@@ -25,7 +25,7 @@ import org.mempred.lab.workload.EventStream;
  * direct compaction it triggered, and its response time is {@code finish - a} (waiting included).
  * A proactive compaction at tick {@code T} occupies the server from {@code max(busyUntil, T)}, so
  * requests arriving during it wait: proactive compaction is not free. A reserve wake-up raised by
- * an allocation is answered right after it, at the same virtual time, by the governor (as
+ * an allocation (its outcome says so) is answered right after it, at the same virtual time, by the governor (as
  * kcompactd runs as soon as the allocator wakes it), and its compaction occupies the server in
  * the same way. Frees, pins and unpins
  * take no modelled time.
@@ -52,7 +52,6 @@ public final class Simulation {
     private final PressureTrace trace;
     private final Timeline timeline;
     private final EventApplier applier;
-    private final DirectCompactions direct = new DirectCompactions();
     private final Histogram responseNanos = new Histogram(MAX_RESPONSE_NANOS, 2);
     private long nextTickNanos;
     private long busyUntilNanos;
@@ -113,19 +112,19 @@ public final class Simulation {
 
     private void allocate(long arrivalNanos) {
         long startNanos = Math.max(arrivalNanos, busyUntilNanos);
-        direct.clear();
-        long handle = applier.apply(stream, direct);
+        Allocation outcome = applier.allocate(stream);
         allocationRequests++;
         long serviceNanos = options.requestNanos();
+        DirectCompactions direct = outcome.directCompactions();
         for (int i = 0; i < direct.count(); i++) {
             serviceNanos += charge(direct.get(i));
         }
         busyUntilNanos = startNanos + serviceNanos;
         responseNanos.recordValue(Math.min(MAX_RESPONSE_NANOS, busyUntilNanos - arrivalNanos));
-        if (handle != Handles.NONE) {
+        if (outcome.succeeded()) {
             peakUsedBytes = Math.max(peakUsedBytes, heap.usedBytes());
         }
-        if (heap.reserve().wakeupPending()) {
+        if (outcome.wakeupRaised()) {
             occupyWithProactiveWork(arrivalNanos, governor.onReserveWakeup());
         }
     }

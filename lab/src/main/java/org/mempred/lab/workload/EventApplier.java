@@ -2,18 +2,23 @@ package org.mempred.lab.workload;
 
 import com.carrotsearch.hppc.LongLongHashMap;
 import com.carrotsearch.hppc.cursors.LongCursor;
+import java.util.Objects;
+import java.util.function.Function;
+import org.mempred.heap.Allocation;
 import org.mempred.heap.AllocationMode;
+import org.mempred.heap.AllocationRequest;
 import org.mempred.heap.CompactingHeap;
-import org.mempred.heap.DirectCompactions;
 import org.mempred.heap.Handles;
 
 /**
  * Applies workload events to a heap: the one place where an {@link EventStream}'s ids become heap
- * handles, used by the simulator (on the virtual clock) and by the shell's live workload (on the
- * real clock), so both treat a workload the same way.
+ * handles and its events become heap requests, used by the simulator (on the virtual clock) and by
+ * the shell's live workload (on the real clock), so both treat a workload the same way. An
+ * allocation carries the event's time; its {@link Allocation} outcome goes back to the caller,
+ * which charges its direct compactions and passes a reserve wake-up on to the governor.
  *
  * <pre>
- *   ALLOCATE id size atomic   tryAllocate(size, ATOMIC | MAY_COMPACT); id -&gt; handle if served
+ *   ALLOCATE id size atomic   allocate(request: size, ATOMIC | MAY_COMPACT, time); id -&gt; handle if served
  *   FREE id                   handle of id freed and forgotten
  *   PIN id / UNPIN id         handle of id pinned / unpinned
  * </pre>
@@ -30,11 +35,22 @@ import org.mempred.heap.Handles;
  */
 public final class EventApplier {
     private final CompactingHeap heap;
+    private final Function<AllocationRequest, Allocation> allocator;
+    private final AllocationRequest request = new AllocationRequest();
     private final LongLongHashMap handles = IdMaps.toLong();
 
     /** An applier with no blocks yet, for {@code heap}. */
     public EventApplier(CompactingHeap heap) {
-        this.heap = heap;
+        this(heap, heap::allocate);
+    }
+
+    /**
+     * An applier for {@code heap} whose allocations go through {@code allocator} (a live system
+     * that wakes its governor's thread, say), which must serve them from {@code heap}.
+     */
+    public EventApplier(CompactingHeap heap, Function<AllocationRequest, Allocation> allocator) {
+        this.heap = Objects.requireNonNull(heap, "heap");
+        this.allocator = Objects.requireNonNull(allocator, "allocator");
     }
 
     /**
@@ -46,17 +62,9 @@ public final class EventApplier {
      * @throws IllegalStateException when {@code ALLOCATE} names an id that still has a block
      */
     public long apply(EventStream event) {
-        return apply(event, DirectCompactions.DISCARD);
-    }
-
-    /**
-     * As {@link #apply(EventStream)}, adding the direct compactions an allocation ran to
-     * {@code ran} (which the caller clears first), so their cost goes back with the request.
-     */
-    public long apply(EventStream event, DirectCompactions ran) {
         long id = event.id();
         return switch (event.kind()) {
-            case ALLOCATE -> allocate(id, event.sizeBytes(), event.atomic(), ran);
+            case ALLOCATE -> allocate(event).handle();
             case FREE -> {
                 int slot = handles.indexOf(id);
                 if (!handles.indexExists(slot)) {
@@ -83,16 +91,28 @@ public final class EventApplier {
         };
     }
 
-    private long allocate(long id, int sizeBytes, boolean atomic, DirectCompactions ran) {
+    /**
+     * Applies the current event of {@code event}, an {@code ALLOCATE}, at its time.
+     *
+     * @return the request's outcome, valid until the next allocation of this applier
+     * @throws IllegalStateException when the event is no allocation, or names an id that still has
+     *     a block
+     */
+    public Allocation allocate(EventStream event) {
+        long id = event.id();
+        if (event.kind() != EventKind.ALLOCATE) {
+            throw new IllegalStateException("event of id=" + id + " is a " + event.kind() + ", not an ALLOCATE");
+        }
         int slot = handles.indexOf(id);
         if (handles.indexExists(slot)) {
             throw new IllegalStateException("workload allocated id=" + id + " twice without a free");
         }
-        long handle = heap.tryAllocate(sizeBytes, atomic ? AllocationMode.ATOMIC : AllocationMode.MAY_COMPACT, ran);
-        if (handle != Handles.NONE) {
-            handles.indexInsert(slot, id, handle);
+        AllocationMode mode = event.atomic() ? AllocationMode.ATOMIC : AllocationMode.MAY_COMPACT;
+        Allocation outcome = allocator.apply(request.of(event.sizeBytes(), mode).at(event.timeNanos()));
+        if (outcome.succeeded()) {
+            handles.indexInsert(slot, id, outcome.handle());
         }
-        return handle;
+        return outcome;
     }
 
     /** The handle of {@code id}'s block, or {@link Handles#NONE} when it has none. */

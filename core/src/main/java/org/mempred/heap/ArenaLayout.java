@@ -1,0 +1,91 @@
+package org.mempred.heap;
+
+import java.util.Arrays;
+
+/**
+ * How a heap's arena is cut into sub-arenas: their sizes in bytes, in address order. Each
+ * sub-arena is a whole number of granules and has its own free lists, so a block never crosses a
+ * fence between two of them and free space never merges across one (see {@link SubArena}). One
+ * sub-arena spanning the whole arena ({@link #single}) is the plain heap.
+ *
+ * <pre>
+ *  ArenaLayout.of(65_536, 36_864):   | sub-arena 0: 64 KiB      | sub-arena 1: 36 KiB |
+ *                                     0                          65_536               102_400
+ * </pre>
+ *
+ * Immutable.
+ */
+public final class ArenaLayout {
+    /** Largest supported arena, 1 GiB. */
+    public static final int MAX_CAPACITY_BYTES = 1 << 30;
+
+    private final int[] subArenaBytes;
+    private final int capacityBytes;
+
+    private ArenaLayout(int[] subArenaBytes) {
+        this.subArenaBytes = subArenaBytes;
+        long total = 0;
+        for (int i = 0; i < subArenaBytes.length; i++) {
+            int bytes = subArenaBytes[i];
+            if (bytes <= 0 || bytes % Granules.BYTES != 0) {
+                throw new IllegalArgumentException("sub-arena " + i + " of " + bytes
+                        + " bytes: expected a positive multiple of " + Granules.BYTES);
+            }
+            total += bytes;
+        }
+        if (subArenaBytes.length == 0 || total > MAX_CAPACITY_BYTES) {
+            throw new IllegalArgumentException("sub-arenas " + Arrays.toString(subArenaBytes) + " total " + total
+                    + " bytes: expected at least one, at most " + MAX_CAPACITY_BYTES + " in all");
+        }
+        this.capacityBytes = (int) total;
+    }
+
+    /**
+     * One sub-arena of {@code capacityBytes}.
+     *
+     * @throws IllegalArgumentException when capacity is not a positive multiple of 16 up to 1 GiB
+     */
+    public static ArenaLayout single(int capacityBytes) {
+        return new ArenaLayout(new int[] {capacityBytes});
+    }
+
+    /**
+     * Sub-arenas of the given sizes, in address order.
+     *
+     * @throws IllegalArgumentException when there is none, a size is not a positive multiple of 16,
+     *     or they total over 1 GiB
+     */
+    public static ArenaLayout of(int... subArenaBytes) {
+        return new ArenaLayout(subArenaBytes.clone());
+    }
+
+    /** Number of sub-arenas. */
+    public int count() {
+        return subArenaBytes.length;
+    }
+
+    /** Size of sub-arena {@code index} in bytes. */
+    public int bytes(int index) {
+        return subArenaBytes[index];
+    }
+
+    /** The whole arena in bytes: the sum of the sub-arenas. */
+    public int capacityBytes() {
+        return capacityBytes;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ArenaLayout layout && Arrays.equals(subArenaBytes, layout.subArenaBytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(subArenaBytes);
+    }
+
+    @Override
+    public String toString() {
+        return "ArenaLayout" + Arrays.toString(subArenaBytes);
+    }
+}
