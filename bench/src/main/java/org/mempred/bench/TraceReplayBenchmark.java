@@ -18,6 +18,7 @@ import org.mempred.lab.trace.ReplayStream;
 import org.mempred.lab.trace.TraceReader;
 import org.mempred.lab.trace.TraceSummary;
 import org.mempred.lab.trace.TraceWorkload;
+import org.mempred.lab.workload.HeapEvent;
 import org.mempred.predict.PredictorConfig;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -114,8 +115,9 @@ public class TraceReplayBenchmark {
     public long parseAndMark(Events counter) {
         long checksum = 0;
         try (ReplayStream stream = workload.open(1, Long.MAX_VALUE)) {
+            HeapEvent event = stream.event();
             while (stream.next()) {
-                checksum += stream.id() + stream.timeNanos() + (stream.atomic() ? 1 : 0);
+                checksum += event.id() + event.timeNanos() + (event.atomic() ? 1 : 0);
             }
             counter.events += stream.trace().events();
         } catch (IOException e) {
@@ -137,8 +139,9 @@ public class TraceReplayBenchmark {
     private static long parse(Path file, Events counter) throws IOException {
         long checksum = 0;
         try (TraceReader reader = TraceReader.open(file)) {
+            HeapEvent event = reader.event();
             while (reader.next()) {
-                checksum += reader.id() + reader.sizeBytes() + reader.timeNanos();
+                checksum += event.id() + event.sizeBytes() + event.timeNanos() + event.site();
             }
             counter.events += reader.events();
         }

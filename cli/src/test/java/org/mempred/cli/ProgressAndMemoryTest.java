@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.mempred.cli.options.CommandIoException;
+import org.mempred.lab.trace.TraceFormat;
 import org.mempred.lab.trace.TraceSummary;
 
 class ProgressAndMemoryTest {
@@ -35,7 +36,8 @@ class ProgressAndMemoryTest {
 
     @Test
     void aReplayTooBigForTheJvmFailsUpFrontNamingTheSetting() {
-        TraceSummary summary = new TraceSummary("big.trace.gz", 11_000_000, 5_500_000, 0, 300L << 20, 1 << 20, 60L);
+        TraceSummary summary =
+                new TraceSummary("big.trace.gz", 11_000_000, 5_500_000, 0, 300L << 20, 1 << 20, 60L, TraceFormat.V1);
         int heapBytes = 320 << 20;
         long needed = MemoryEstimate.bytes(summary, heapBytes, 2);
         assertThat(needed).isGreaterThan(2L * heapBytes * 2);

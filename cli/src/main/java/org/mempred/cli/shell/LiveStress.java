@@ -7,6 +7,7 @@ import org.mempred.heap.CompactingHeap;
 import org.mempred.lab.workload.EventApplier;
 import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
+import org.mempred.lab.workload.HeapEvent;
 import org.mempred.lab.workload.PressureStressor;
 import org.mempred.lab.workload.StressorConfig;
 import org.mempred.live.LiveSystem;
@@ -96,12 +97,12 @@ final class LiveStress implements StressControl {
         long start = System.nanoTime();
         try {
             while (running && stream.next()) {
-                long due = start + stream.timeNanos();
+                long due = start + stream.event().timeNanos();
                 while (running && System.nanoTime() < due) {
                     Thread.sleep(1);
                 }
                 if (running) {
-                    applyGuarded(stream, applier);
+                    applyGuarded(stream.event(), applier);
                     applied.incrementAndGet();
                 }
             }
@@ -116,7 +117,7 @@ final class LiveStress implements StressControl {
      * Applies one event; a block the user freed, pinned or unpinned by hand from the shell makes
      * the workload's own operation on it fail: the workload forgets that block and carries on.
      */
-    private void applyGuarded(EventStream event, EventApplier applier) {
+    private void applyGuarded(HeapEvent event, EventApplier applier) {
         try {
             if (event.kind() != EventKind.ALLOCATE) {
                 applier.apply(event);

@@ -13,6 +13,7 @@ import org.mempred.lab.VirtualClock;
 import org.mempred.lab.workload.EventApplier;
 import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
+import org.mempred.lab.workload.HeapEvent;
 
 /**
  * One run in progress: replays an event stream against a heap on a virtual clock, ticking the
@@ -90,15 +91,16 @@ public final class Simulation {
             ended = true;
             return false;
         }
-        long t = stream.timeNanos();
+        HeapEvent event = stream.event();
+        long t = event.timeNanos();
         tickUntil(t);
         clock.advanceTo(t);
         accumulatePressure(t);
         events++;
-        if (stream.kind() == EventKind.ALLOCATE) {
-            allocate(t);
+        if (event.kind() == EventKind.ALLOCATE) {
+            allocate(event);
         } else {
-            applier.apply(stream);
+            applier.apply(event);
         }
         return true;
     }
@@ -110,9 +112,10 @@ public final class Simulation {
         accumulatePressure(Math.max(lastEventNanos, options.durationNanos()));
     }
 
-    private void allocate(long arrivalNanos) {
+    private void allocate(HeapEvent event) {
+        long arrivalNanos = event.timeNanos();
         long startNanos = Math.max(arrivalNanos, busyUntilNanos);
-        Allocation outcome = applier.allocate(stream);
+        Allocation outcome = applier.allocate(event);
         allocationRequests++;
         long serviceNanos = options.requestNanos();
         DirectCompactions direct = outcome.directCompactions();

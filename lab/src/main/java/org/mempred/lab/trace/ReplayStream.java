@@ -2,8 +2,11 @@ package org.mempred.lab.trace;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.Set;
+import org.mempred.lab.workload.Characteristic;
 import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
+import org.mempred.lab.workload.HeapEvent;
 import org.mempred.lab.workload.PinSchedule;
 
 /**
@@ -42,19 +45,14 @@ public final class ReplayStream implements EventStream, Closeable {
     private final PinSchedule pins = new PinSchedule();
 
     private boolean pending;
-    private long pendingTimeNanos;
-    private EventKind pendingKind = EventKind.ALLOCATE;
-    private long pendingId;
-    private int pendingSizeBytes;
+    /** The next trace event, its time already scaled, held until pins due before it are out. */
+    private final HeapEvent pendingEvent = new HeapEvent();
+
     private boolean ended;
     private long allocationIndex;
     private long pinUntilNanos = -1;
 
-    private long timeNanos;
-    private EventKind kind = EventKind.ALLOCATE;
-    private long id;
-    private int sizeBytes;
-    private boolean atomic;
+    private final HeapEvent event = new HeapEvent();
 
     /**
      * Replays {@code trace} at {@code speed} (2 = twice as fast), marked by {@code marks} from
@@ -71,7 +69,8 @@ public final class ReplayStream implements EventStream, Closeable {
     @Override
     public boolean next() {
         if (pinUntilNanos >= 0) {
-            set(timeNanos, EventKind.PIN, id, 0, false);
+            long id = event.id();
+            event.other(event.timeNanos(), EventKind.PIN, id);
             pins.pin(id, pinUntilNanos);
             pinUntilNanos = -1;
             return true;
@@ -80,47 +79,33 @@ public final class ReplayStream implements EventStream, Closeable {
             return false;
         }
         long due = pins.peekDueNanos();
+        long pendingTimeNanos = pendingEvent.timeNanos();
         if (due <= pendingTimeNanos) {
-            set(Math.max(due, timeNanos), EventKind.UNPIN, pins.popDue(), 0, false);
+            event.other(Math.max(due, event.timeNanos()), EventKind.UNPIN, pins.popDue());
             return true;
         }
-        if (pendingKind == EventKind.FREE && pins.isPinned(pendingId)) {
-            pins.unpinEarly(pendingId);
-            set(pendingTimeNanos, EventKind.UNPIN, pendingId, 0, false);
+        if (pendingEvent.kind() == EventKind.FREE && pins.isPinned(pendingEvent.id())) {
+            pins.unpinEarly(pendingEvent.id());
+            event.other(pendingTimeNanos, EventKind.UNPIN, pendingEvent.id());
             return true;
         }
         pending = false;
-        if (pendingKind == EventKind.ALLOCATE) {
+        event.copyOf(pendingEvent);
+        if (event.kind() == EventKind.ALLOCATE) {
             markAllocation();
-        } else {
-            set(pendingTimeNanos, pendingKind, pendingId, 0, false);
         }
         return true;
     }
 
     @Override
-    public long timeNanos() {
-        return timeNanos;
+    public HeapEvent event() {
+        return event;
     }
 
+    /** The trace's: {@code SITES} for a v2 trace. */
     @Override
-    public EventKind kind() {
-        return kind;
-    }
-
-    @Override
-    public long id() {
-        return id;
-    }
-
-    @Override
-    public int sizeBytes() {
-        return sizeBytes;
-    }
-
-    @Override
-    public boolean atomic() {
-        return atomic;
+    public Set<Characteristic> characteristics() {
+        return trace.characteristics();
     }
 
     /** The trace underneath (for its counters: unknown frees, events read). */
@@ -139,13 +124,10 @@ public final class ReplayStream implements EventStream, Closeable {
             return false;
         }
         if (trace.next()) {
-            long scaled = (long) (trace.timeNanos() / speed);
+            long scaled = (long) (trace.event().timeNanos() / speed);
             if (scaled <= endNanos) {
                 pending = true;
-                pendingTimeNanos = scaled;
-                pendingKind = trace.kind();
-                pendingId = trace.id();
-                pendingSizeBytes = trace.sizeBytes();
+                pendingEvent.copyOf(trace.event()).at(scaled);
                 return true;
             }
         }
@@ -155,20 +137,11 @@ public final class ReplayStream implements EventStream, Closeable {
 
     private void markAllocation() {
         long k = allocationIndex++;
-        boolean isAtomic = uniform(k, ATOMIC_SALT) < marks.atomicShare();
-        set(pendingTimeNanos, EventKind.ALLOCATE, pendingId, pendingSizeBytes, isAtomic);
+        event.atomic(uniform(k, ATOMIC_SALT) < marks.atomicShare());
         if (uniform(k, PIN_SALT) < marks.pinShare()) {
             double pinNanos = -Math.log(1.0 - uniform(k, DURATION_SALT)) * marks.meanPinNanos();
-            pinUntilNanos = pendingTimeNanos + (long) pinNanos;
+            pinUntilNanos = event.timeNanos() + (long) pinNanos;
         }
-    }
-
-    private void set(long time, EventKind eventKind, long eventId, int size, boolean isAtomic) {
-        timeNanos = time;
-        kind = eventKind;
-        id = eventId;
-        sizeBytes = size;
-        atomic = isAtomic;
     }
 
     /** A uniform double in [0, 1) from (seed, index, salt): two rounds of SplitMix64's finaliser. */

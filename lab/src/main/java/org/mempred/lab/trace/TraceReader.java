@@ -8,23 +8,28 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.mempred.heap.Granules;
+import org.mempred.lab.workload.Characteristic;
 import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
+import org.mempred.lab.workload.HeapEvent;
 import org.mempred.lab.workload.IdMaps;
 
 /**
- * Streams a {@code mempred-trace v1} file (docs/design.md "Trace format") as an
- * {@link EventStream} of {@code ALLOCATE} and {@code FREE} events, in constant memory whatever the
- * file's length:
+ * Streams a {@code mempred-trace} file of any {@link TraceFormat} version (docs/design.md "Trace
+ * format") as an {@link EventStream} of {@code ALLOCATE} and {@code FREE} events, in constant
+ * memory whatever the file's length:
  *
  * <pre>
- *   # mempred-trace v1            header, required as the first line
- *   # any comment                 '#' lines and blank lines are skipped
- *   &lt;t_ns&gt; a &lt;id&gt; &lt;size&gt;          allocate: non-negative decimal integers, size &lt; 2^31
- *   &lt;t_ns&gt; f &lt;id&gt;                 free
+ *   # mempred-trace v2                 header, required as the first line (or v1)
+ *   # any comment                      '#' lines and blank lines are skipped
+ *   &lt;t_ns&gt; a &lt;id&gt; &lt;size&gt; &lt;site&gt;        allocate: decimal integers, size &lt; 2^31; site hex (v2 only)
+ *   &lt;t_ns&gt; f &lt;id&gt;                      free
  * </pre>
  *
  * <p>Fields are separated by spaces or tabs; trailing blanks and {@code \r\n} endings are
@@ -41,8 +46,7 @@ import org.mempred.lab.workload.IdMaps;
  * size of 0 is reported as a 1-byte request. Not thread-safe.
  */
 public final class TraceReader implements EventStream, Closeable {
-    /** The required first line. */
-    public static final String HEADER = "# mempred-trace v1";
+    private static final Set<Characteristic> WITH_SITES = Collections.unmodifiableSet(EnumSet.of(Characteristic.SITES));
 
     private static final int GZIP_MAGIC_0 = 0x1f;
     private static final int GZIP_MAGIC_1 = 0x8b;
@@ -54,10 +58,10 @@ public final class TraceReader implements EventStream, Closeable {
     private boolean headerRead;
     private int cursor;
 
+    private final HeapEvent event = new HeapEvent();
+    private TraceFormat format;
     private long timeNanos;
-    private EventKind kind = EventKind.ALLOCATE;
     private long id;
-    private int sizeBytes;
 
     private long events;
     private long allocations;
@@ -122,30 +126,24 @@ public final class TraceReader implements EventStream, Closeable {
         return false;
     }
 
+    /** The current event; never atomic: a trace does not say, {@link ReplayStream} marks atomics. */
     @Override
-    public long timeNanos() {
-        return timeNanos;
+    public HeapEvent event() {
+        return event;
     }
 
+    /** {@code SITES} for a v2 trace; reads the header if no event was read yet. */
     @Override
-    public EventKind kind() {
-        return kind;
+    public Set<Characteristic> characteristics() {
+        return format().hasSites() ? WITH_SITES : Set.of();
     }
 
-    @Override
-    public long id() {
-        return id;
-    }
-
-    @Override
-    public int sizeBytes() {
-        return sizeBytes;
-    }
-
-    /** Always false: a trace does not say; {@link ReplayStream} marks atomics. */
-    @Override
-    public boolean atomic() {
-        return false;
+    /** The file's format version; reads the header if no event was read yet. */
+    public TraceFormat format() {
+        if (!headerRead) {
+            readHeader();
+        }
+        return format;
     }
 
     /** The trace's name (its path) as used in messages. */
@@ -196,22 +194,40 @@ public final class TraceReader implements EventStream, Closeable {
     private void readHeader() {
         headerRead = true;
         if (!lines.nextLine()) {
-            throw new TraceFormatException(lines.name(), 1, "empty trace: expected the header line '" + HEADER + "'");
+            throw new TraceFormatException(
+                    lines.name(), 1, "empty trace: expected the header line '" + TraceFormat.NEWEST.header() + "'");
         }
-        int end = skipBlanks(lines.lineStart + HEADER.length(), lines.lineEnd);
-        boolean ok = lines.lineEnd - lines.lineStart >= HEADER.length() && end == lines.lineEnd;
-        for (int i = 0; ok && i < HEADER.length(); i++) {
-            ok = lines.buf[lines.lineStart + i] == HEADER.charAt(i);
+        int end = lines.lineEnd;
+        while (end > lines.lineStart && (lines.buf[end - 1] == ' ' || lines.buf[end - 1] == '\t')) {
+            end--;
         }
-        if (!ok && lines.lineIsBinary()) {
+        for (TraceFormat candidate : TraceFormat.values()) {
+            if (lineIs(candidate.header(), end)) {
+                format = candidate;
+                return;
+            }
+        }
+        if (lines.lineIsBinary()) {
             throw new TraceFormatException(
                     lines.name(),
                     1,
-                    "not gzip and not a mempred trace: binary data where the header '" + HEADER + "' should be");
+                    "not gzip and not a mempred trace: binary data where a header "
+                            + String.join(" or ", TraceFormat.headers()) + " should be");
         }
-        if (!ok) {
-            throw lines.error("expected the header '" + HEADER + "' (is this a mempred trace, of this version?)");
+        throw lines.error("expected the header '" + String.join("' or '", TraceFormat.headers())
+                + "' (is this a mempred trace, of a version this build reads?)");
+    }
+
+    private boolean lineIs(String text, int end) {
+        if (end - lines.lineStart != text.length()) {
+            return false;
         }
+        for (int i = 0; i < text.length(); i++) {
+            if (lines.buf[lines.lineStart + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses the current line; true when it is an event to return. */
@@ -235,8 +251,13 @@ public final class TraceReader implements EventStream, Closeable {
             id = number(end, "the id");
             separator(end, "the size in bytes");
             long size = number(end, "the size in bytes");
-            endOfLine(end, "the size");
-            allocate(size);
+            long site = HeapEvent.NO_SITE;
+            if (format.hasSites()) {
+                separator(end, "the site (hexadecimal)");
+                site = hexNumber(end);
+            }
+            endOfLine(end, format.hasSites() ? "the site" : "the size");
+            allocate(size, site);
             return true;
         }
         if (op == 'f') {
@@ -249,7 +270,7 @@ public final class TraceReader implements EventStream, Closeable {
                 + (char) (op & 0xff) + "'");
     }
 
-    private void allocate(long size) {
+    private void allocate(long size, long site) {
         if (size > Integer.MAX_VALUE) {
             throw lines.error("size=" + size + " exceeds the largest request " + Integer.MAX_VALUE + " bytes");
         }
@@ -259,8 +280,7 @@ public final class TraceReader implements EventStream, Closeable {
             throw lines.error("id=" + id + " is allocated while still live: expected its free first");
         }
         live.indexInsert(slot, id, request);
-        kind = EventKind.ALLOCATE;
-        sizeBytes = request;
+        event.allocate(timeNanos, id, request, false, site);
         allocations++;
         maxRequestBytes = Math.max(maxRequestBytes, request);
         liveBytes += Granules.roundUp(request);
@@ -273,8 +293,7 @@ public final class TraceReader implements EventStream, Closeable {
             unknownFrees++;
             return false;
         }
-        kind = EventKind.FREE;
-        sizeBytes = 0;
+        event.other(timeNanos, EventKind.FREE, id);
         liveBytes -= Granules.roundUp(size);
         return true;
     }
@@ -296,6 +315,32 @@ public final class TraceReader implements EventStream, Closeable {
         }
         if (p == cursor) {
             throw lines.error("expected " + what + " (a non-negative decimal integer) at column " + column(p));
+        }
+        cursor = p;
+        return value;
+    }
+
+    private long hexNumber(int end) {
+        byte[] b = lines.buf;
+        int p = cursor;
+        long value = 0;
+        while (p < end) {
+            int c = b[p];
+            int digit = c >= '0' && c <= '9'
+                    ? c - '0'
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (digit < 0) {
+                break;
+            }
+            if (p - cursor == 16) {
+                throw lines.error(
+                        "the site has more than 16 hexadecimal digits (a 64-bit id) at column " + column(cursor));
+            }
+            value = value << 4 | digit;
+            p++;
+        }
+        if (p == cursor) {
+            throw lines.error("expected the site (1 to 16 hexadecimal digits) at column " + column(p));
         }
         cursor = p;
         return value;

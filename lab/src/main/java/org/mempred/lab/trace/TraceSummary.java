@@ -15,6 +15,7 @@ import java.nio.file.Path;
  *     heap counts it
  * @param maxRequestBytes the largest single request
  * @param durationNanos time of the last event (trace time starts at 0)
+ * @param format the file's format version (v2 carries allocation sites)
  */
 public record TraceSummary(
         String name,
@@ -23,7 +24,8 @@ public record TraceSummary(
         long unknownFrees,
         long peakLiveBytes,
         int maxRequestBytes,
-        long durationNanos) {
+        long durationNanos,
+        TraceFormat format) {
 
     /** Frees among the events. */
     public long frees() {
@@ -46,7 +48,7 @@ public record TraceSummary(
     public static TraceSummary of(TraceReader reader) {
         long lastTimeNanos = 0;
         while (reader.next()) {
-            lastTimeNanos = reader.timeNanos();
+            lastTimeNanos = reader.event().timeNanos();
         }
         return new TraceSummary(
                 reader.name(),
@@ -55,6 +57,7 @@ public record TraceSummary(
                 reader.unknownFrees(),
                 reader.peakLiveBytes(),
                 reader.maxRequestBytes(),
-                lastTimeNanos);
+                lastTimeNanos,
+                reader.format());
     }
 }

@@ -3,6 +3,9 @@ package org.mempred.lab.trace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import org.mempred.lab.workload.Characteristic;
 import org.mempred.lab.workload.Workload;
 
 /**
@@ -50,6 +53,12 @@ public final class TraceWorkload implements Workload {
     @Override
     public int maxRequestBytes() {
         return summary.maxRequestBytes();
+    }
+
+    /** {@code SITES} for a v2 trace, none for v1. */
+    @Override
+    public Set<Characteristic> characteristics() {
+        return summary.format().hasSites() ? EnumSet.of(Characteristic.SITES) : EnumSet.noneOf(Characteristic.class);
     }
 
     /** The first pass's summary. */

@@ -54,14 +54,14 @@ public final class EventApplier {
     }
 
     /**
-     * Applies the current event of {@code event}.
+     * Applies {@code event}.
      *
      * @return for {@code ALLOCATE}, the new block's handle, or {@link Handles#NONE} when the
      *     request failed; for the other kinds, the handle acted on, or {@link Handles#NONE} when
      *     the id has no block (a no-op)
      * @throws IllegalStateException when {@code ALLOCATE} names an id that still has a block
      */
-    public long apply(EventStream event) {
+    public long apply(HeapEvent event) {
         long id = event.id();
         return switch (event.kind()) {
             case ALLOCATE -> allocate(event).handle();
@@ -92,13 +92,13 @@ public final class EventApplier {
     }
 
     /**
-     * Applies the current event of {@code event}, an {@code ALLOCATE}, at its time.
+     * Applies {@code event}, an {@code ALLOCATE}, at its time and with its site.
      *
      * @return the request's outcome, valid until the next allocation of this applier
      * @throws IllegalStateException when the event is no allocation, or names an id that still has
      *     a block
      */
-    public Allocation allocate(EventStream event) {
+    public Allocation allocate(HeapEvent event) {
         long id = event.id();
         if (event.kind() != EventKind.ALLOCATE) {
             throw new IllegalStateException("event of id=" + id + " is a " + event.kind() + ", not an ALLOCATE");
@@ -108,7 +108,8 @@ public final class EventApplier {
             throw new IllegalStateException("workload allocated id=" + id + " twice without a free");
         }
         AllocationMode mode = event.atomic() ? AllocationMode.ATOMIC : AllocationMode.MAY_COMPACT;
-        Allocation outcome = allocator.apply(request.of(event.sizeBytes(), mode).at(event.timeNanos()));
+        Allocation outcome = allocator.apply(
+                request.of(event.sizeBytes(), mode).site(event.site()).at(event.timeNanos()));
         if (outcome.succeeded()) {
             handles.indexInsert(slot, id, outcome.handle());
         }

@@ -1,11 +1,14 @@
 package org.mempred.lab.workload;
 
+import java.util.Set;
+
 /**
  * A workload as a cursor over timed heap events, read without allocating an object per event:
  *
  * <pre>
+ *   HeapEvent e = stream.event();            // one reusable value, overwritten by next()
  *   while (stream.next()) {
- *       switch (stream.kind()) { case ALLOCATE -&gt; ...stream.id(), stream.sizeBytes(), stream.atomic() }
+ *       switch (e.kind()) { case ALLOCATE -&gt; ...e.id(), e.sizeBytes(), e.atomic(), e.site() }
  *   }
  * </pre>
  *
@@ -13,25 +16,17 @@ package org.mempred.lab.workload;
  * its {@code ALLOCATE} to its {@code FREE} and may be reused afterwards; a stream never frees or
  * unpins an id it has not allocated and pinned, and never frees a pinned id. The stream is open
  * loop: it does not know whether the heap served an allocation, so a simulator treats the later
- * events of a failed allocation's id as no-ops. The accessors describe the event of the last
- * {@link #next()} that returned true. Generated streams (stressors) and trace replay implement it.
+ * events of a failed allocation's id as no-ops. {@link #event()} always returns the same value,
+ * which describes the event of the last {@link #next()} that returned true. Generated streams
+ * (stressors) and trace replay implement it.
  */
 public interface EventStream {
     /** Moves to the next event; false when the stream has ended. */
     boolean next();
 
-    /** Time of the current event in nanoseconds. */
-    long timeNanos();
+    /** The stream's one event value, describing the current event. */
+    HeapEvent event();
 
-    /** Kind of the current event. */
-    EventKind kind();
-
-    /** Block id of the current event. */
-    long id();
-
-    /** Requested bytes of the current {@code ALLOCATE} (0 for other kinds). */
-    int sizeBytes();
-
-    /** Whether the current {@code ALLOCATE} may not wait for compaction. */
-    boolean atomic();
+    /** What the stream's events carry beyond time, kind, id, size and the atomic mark. */
+    Set<Characteristic> characteristics();
 }

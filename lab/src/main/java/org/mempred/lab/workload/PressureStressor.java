@@ -1,5 +1,8 @@
 package org.mempred.lab.workload;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.mempred.heap.Granules;
 
@@ -31,6 +34,9 @@ import org.mempred.heap.Granules;
  *   <li><b>Pins</b>: a share {@code pinShare} of allocations is pinned at once (a PIN event at
  *       the same time) and unpinned after an exponential time of mean {@code meanPinNanos}; a
  *       pinned block is never chosen for a free (up to 8 draws, else the request is skipped).
+ *   <li><b>Sites</b>: each allocation names the code site that made it ({@link Sites}): drawn
+ *       after the lifetime pool and from a random stream of its own, so sites add a field and
+ *       change no other event of the stream; most sites are faithful to one pool, some mixed.
  *   <li><b>Temporal structure</b> (phases, ramps, bursts with a lead-in): see
  *       {@link LevelProcess}.
  * </ol>
@@ -41,6 +47,7 @@ import org.mempred.heap.Granules;
  */
 public final class PressureStressor implements EventStream {
     private static final int FREE_ATTEMPTS = 8;
+    private static final Set<Characteristic> SITES = Collections.unmodifiableSet(EnumSet.of(Characteristic.SITES));
 
     private final StressorConfig config;
     private final long durationNanos;
@@ -60,11 +67,9 @@ public final class PressureStressor implements EventStream {
     private long nextArrivalNanos;
     private int pendingPinId = -1;
 
+    private final Sites sites;
+    private final HeapEvent event = new HeapEvent();
     private long timeNanos;
-    private EventKind kind;
-    private int slot;
-    private int sizeBytes;
-    private boolean atomic;
 
     /** A stream of {@code durationNanos} from {@code seed}; ids start at {@code idBase}. */
     public PressureStressor(StressorConfig config, long seed, long durationNanos, long idBase) {
@@ -78,6 +83,7 @@ public final class PressureStressor implements EventStream {
         SplittableRandom root = new SplittableRandom(seed);
         this.level = new LevelProcess(config.pattern(), config.targetPressure(), config.swing(), root.split());
         this.random = root.split();
+        this.sites = new Sites(root.split(), idBase);
         this.bandBytes = Math.max(Granules.BYTES, config.capacityBytes() / 200);
         int maxIds =
                 (int) ((config.capacityBytes() + bandBytes + 2L * config.sizes().maxBytes()) / Granules.BYTES) + 1;
@@ -91,7 +97,7 @@ public final class PressureStressor implements EventStream {
     @Override
     public boolean next() {
         if (pendingPinId >= 0) {
-            set(EventKind.PIN, pendingPinId, 0, false);
+            event.other(timeNanos, EventKind.PIN, idBase + pendingPinId);
             pendingPinId = -1;
             return true;
         }
@@ -103,7 +109,7 @@ public final class PressureStressor implements EventStream {
             }
             timeNanos = eventAt;
             if (unpinAt <= nextArrivalNanos) {
-                set(EventKind.UNPIN, (int) pins.popDue(), 0, false);
+                event.other(timeNanos, EventKind.UNPIN, idBase + pins.popDue());
                 return true;
             }
             level.advanceTo(eventAt);
@@ -144,7 +150,7 @@ public final class PressureStressor implements EventStream {
             pendingPinId = id;
             pins.pin(id, timeNanos + exponentialNanos(config.meanPinNanos()));
         }
-        set(EventKind.ALLOCATE, id, size, isAtomic);
+        event.allocate(timeNanos, idBase + id, size, isAtomic, sites.draw(longLivedBlock, size));
         return true;
     }
 
@@ -160,18 +166,11 @@ public final class PressureStressor implements EventStream {
                 pool.remove(id, sizeBytesById[id]);
                 liveBytes -= sizeBytesById[id];
                 freeIds[freeIdCount++] = id;
-                set(EventKind.FREE, id, 0, false);
+                event.other(timeNanos, EventKind.FREE, idBase + id);
                 return true;
             }
         }
         return false;
-    }
-
-    private void set(EventKind eventKind, int id, int size, boolean isAtomic) {
-        this.kind = eventKind;
-        this.slot = id;
-        this.sizeBytes = size;
-        this.atomic = isAtomic;
     }
 
     private long interArrivalNanos(double rateFactor) {
@@ -183,27 +182,12 @@ public final class PressureStressor implements EventStream {
     }
 
     @Override
-    public long timeNanos() {
-        return timeNanos;
+    public HeapEvent event() {
+        return event;
     }
 
     @Override
-    public EventKind kind() {
-        return kind;
-    }
-
-    @Override
-    public long id() {
-        return idBase + slot;
-    }
-
-    @Override
-    public int sizeBytes() {
-        return sizeBytes;
-    }
-
-    @Override
-    public boolean atomic() {
-        return atomic;
+    public Set<Characteristic> characteristics() {
+        return SITES;
     }
 }

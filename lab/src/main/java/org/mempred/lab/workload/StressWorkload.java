@@ -1,5 +1,8 @@
 package org.mempred.lab.workload;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** The single pressure-level stressor as a {@link Workload}: each seed opens a fresh stream. */
 public final class StressWorkload implements Workload {
     private final StressorConfig config;
@@ -32,5 +35,11 @@ public final class StressWorkload implements Workload {
     @Override
     public int maxRequestBytes() {
         return config.sizes().maxBytes();
+    }
+
+    /** Sites: every stressor names its allocations' sites. */
+    @Override
+    public Set<Characteristic> characteristics() {
+        return EnumSet.of(Characteristic.SITES);
     }
 }

@@ -1,6 +1,8 @@
 package org.mempred.lab.workload;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The multi-subsystem mix: several {@link PressureStressor}s with different patterns sharing one
@@ -81,5 +83,11 @@ public final class SubsystemMix implements Workload {
             max = Math.max(max, config.sizes().maxBytes());
         }
         return max;
+    }
+
+    /** Sites: every stressor names its allocations' sites. */
+    @Override
+    public Set<Characteristic> characteristics() {
+        return EnumSet.of(Characteristic.SITES);
     }
 }

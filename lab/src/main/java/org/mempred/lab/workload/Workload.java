@@ -1,5 +1,7 @@
 package org.mempred.lab.workload;
 
+import java.util.Set;
+
 /**
  * A named, seeded source of {@link EventStream}s: {@link #open} with the same seed and duration
  * always yields the identical stream, which is what makes paired comparisons of policies fair.
@@ -13,4 +15,7 @@ public interface Workload {
 
     /** The largest allocation request the workload can issue, in bytes. */
     int maxRequestBytes();
+
+    /** What every stream this workload opens carries (see {@link Characteristic}). */
+    Set<Characteristic> characteristics();
 }

@@ -3,10 +3,13 @@ package org.mempred.lab.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mempred.govern.PolicySpec;
+import org.mempred.lab.workload.Characteristic;
 import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
+import org.mempred.lab.workload.HeapEvent;
 import org.mempred.lab.workload.StressWorkload;
 import org.mempred.lab.workload.Workload;
 import org.mempred.predict.Target;
@@ -159,6 +162,7 @@ class SimulatorTest {
     /** A workload of scripted events: {time, kind ordinal, id, size}. */
     private abstract static class ScriptedStream implements Workload, EventStream {
         private final long[][] events;
+        private final HeapEvent event = new HeapEvent();
         private int index = -1;
 
         ScriptedStream(long[][] events) {
@@ -182,33 +186,28 @@ class SimulatorTest {
         }
 
         @Override
+        public Set<Characteristic> characteristics() {
+            return Set.of();
+        }
+
+        @Override
         public boolean next() {
-            return ++index < events.length;
+            if (++index >= events.length) {
+                return false;
+            }
+            long[] e = events[index];
+            EventKind kind = EventKind.values()[(int) e[1]];
+            if (kind == EventKind.ALLOCATE) {
+                event.allocate(e[0], e[2], (int) e[3], false, HeapEvent.NO_SITE);
+            } else {
+                event.other(e[0], kind, e[2]);
+            }
+            return true;
         }
 
         @Override
-        public long timeNanos() {
-            return events[index][0];
-        }
-
-        @Override
-        public EventKind kind() {
-            return EventKind.values()[(int) events[index][1]];
-        }
-
-        @Override
-        public long id() {
-            return events[index][2];
-        }
-
-        @Override
-        public int sizeBytes() {
-            return (int) events[index][3];
-        }
-
-        @Override
-        public boolean atomic() {
-            return false;
+        public HeapEvent event() {
+            return event;
         }
     }
 }

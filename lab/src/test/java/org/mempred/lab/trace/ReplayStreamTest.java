@@ -28,14 +28,14 @@ class ReplayStreamTest {
         int atomics = 0;
         int pins = 0;
         while (stream.next()) {
-            assertThat(stream.timeNanos()).as("seed %d", seed).isGreaterThanOrEqualTo(time);
-            time = stream.timeNanos();
-            long id = stream.id();
-            switch (stream.kind()) {
+            assertThat(stream.event().timeNanos()).as("seed %d", seed).isGreaterThanOrEqualTo(time);
+            time = stream.event().timeNanos();
+            long id = stream.event().id();
+            switch (stream.event().kind()) {
                 case ALLOCATE -> {
                     assertThat(live.add(id)).isTrue();
                     allocations++;
-                    atomics += stream.atomic() ? 1 : 0;
+                    atomics += stream.event().atomic() ? 1 : 0;
                 }
                 case FREE -> {
                     assertThat(pinned)
@@ -52,7 +52,8 @@ class ReplayStreamTest {
                     assertThat(pinned.remove(id))
                             .as("seed %d: unpin of %d", seed, id)
                             .isTrue();
-                default -> throw new AssertionError("unknown kind " + stream.kind());
+                default ->
+                    throw new AssertionError("unknown kind " + stream.event().kind());
             }
         }
         assertThat((double) atomics / allocations).isBetween(0.17, 0.23);
@@ -95,15 +96,16 @@ class ReplayStreamTest {
     private static List<String> events(ReplayStream stream) {
         List<String> events = new ArrayList<>();
         while (stream.next()) {
-            events.add(stream.timeNanos() + " " + stream.kind() + " " + stream.id() + " " + stream.sizeBytes() + " "
-                    + stream.atomic());
+            events.add(stream.event().timeNanos() + " " + stream.event().kind() + " "
+                    + stream.event().id() + " " + stream.event().sizeBytes() + " "
+                    + stream.event().atomic());
         }
         return events;
     }
 
     private static String randomTrace(long seed, int events) {
         SplittableRandom random = new SplittableRandom(seed);
-        StringBuilder text = new StringBuilder(TraceReader.HEADER).append('\n');
+        StringBuilder text = new StringBuilder(TraceFormat.V1.header()).append('\n');
         Set<Long> live = new HashSet<>();
         long time = 0;
         for (int i = 0; i < events; i++) {

@@ -38,7 +38,7 @@ class ShippedTracesTest {
         long allocations = 0;
         try (ReplayStream stream = workload.open(1, Long.MAX_VALUE)) {
             while (stream.next()) {
-                allocations += stream.kind() == EventKind.ALLOCATE ? 1 : 0;
+                allocations += stream.event().kind() == EventKind.ALLOCATE ? 1 : 0;
             }
             assertThat(stream.trace().peakLiveBytes()).isEqualTo(summary.peakLiveBytes());
         }

@@ -27,7 +27,7 @@ class TraceReaderModelTest {
 
     /** A generated trace and what a correct reader must make of it. */
     private static final class Model {
-        final StringBuilder text = new StringBuilder(TraceReader.HEADER).append('\n');
+        final StringBuilder text = new StringBuilder(TraceFormat.V1.header()).append('\n');
         final List<String> expected = new ArrayList<>();
         final Map<Long, Integer> live = new HashMap<>();
         long time;
@@ -95,7 +95,8 @@ class TraceReaderModelTest {
         List<String> actual = new ArrayList<>();
         try (TraceReader reader = TraceReader.open(file)) {
             while (reader.next()) {
-                actual.add(reader.timeNanos() + " " + reader.kind() + " " + reader.id() + " " + reader.sizeBytes());
+                actual.add(reader.event().timeNanos() + " " + reader.event().kind() + " "
+                        + reader.event().id() + " " + reader.event().sizeBytes());
             }
             assertThat(actual).as("seed %d", seed).isEqualTo(model.expected);
             assertThat(reader.unknownFrees()).as("seed %d", seed).isEqualTo(model.unknown);

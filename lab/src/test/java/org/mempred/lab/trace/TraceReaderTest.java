@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mempred.lab.workload.Characteristic;
+import org.mempred.lab.workload.HeapEvent;
 
 class TraceReaderTest {
     @TempDir
@@ -30,7 +32,8 @@ class TraceReaderTest {
         List<String> events = new ArrayList<>();
         try (TraceReader reader = TraceReader.open(file)) {
             while (reader.next()) {
-                events.add(reader.timeNanos() + " " + reader.kind() + " " + reader.id() + " " + reader.sizeBytes());
+                events.add(reader.event().timeNanos() + " " + reader.event().kind() + " "
+                        + reader.event().id() + " " + reader.event().sizeBytes());
             }
             assertThat(reader.unknownFrees()).isEqualTo(1);
             assertThat(reader.events()).isEqualTo(6);
@@ -79,11 +82,57 @@ class TraceReaderTest {
     void missingOrWrongHeaderIsLineOne() throws IOException {
         Path empty = write("empty.trace", "");
         Path noHeader = write("plain.trace", "0 a 0 8\n");
-        Path v2 = write("v2.trace", "# mempred-trace v2\n");
+        Path v3 = write("v3.trace", "# mempred-trace v3\n");
         assertThatThrownBy(() -> drain(empty))
-                .hasMessage(empty + ":1: empty trace: expected the header line '" + TraceReader.HEADER + "'");
+                .hasMessage(empty + ":1: empty trace: expected the header line '" + TraceFormat.NEWEST.header() + "'");
         assertThatThrownBy(() -> drain(noHeader)).hasMessageStartingWith(noHeader + ":1: expected the header");
-        assertThatThrownBy(() -> drain(v2)).hasMessageStartingWith(v2 + ":1: expected the header");
+        assertThatThrownBy(() -> drain(v3))
+                .hasMessageStartingWith(v3 + ":1: expected the header '# mempred-trace v1' or '# mempred-trace v2'");
+    }
+
+    @Test
+    void aVersion2TraceCarriesTheSiteOfEveryAllocationInHex() throws IOException {
+        Path file =
+                write("v2.trace", "# mempred-trace v2\n5 a 1 40 9f3A\n6 a 2 8 0\n7 f 1\n8 a 3 16 ffffffffffffffff\n");
+        List<String> events = new ArrayList<>();
+        try (TraceReader reader = TraceReader.open(file)) {
+            assertThat(reader.format()).isEqualTo(TraceFormat.V2);
+            assertThat(reader.characteristics()).containsExactly(Characteristic.SITES);
+            while (reader.next()) {
+                events.add(reader.event().kind() + " " + reader.event().id() + " "
+                        + Long.toHexString(reader.event().site()));
+            }
+        }
+        assertThat(events)
+                .containsExactly("ALLOCATE 1 9f3a", "ALLOCATE 2 0", "FREE 1 0", "ALLOCATE 3 ffffffffffffffff");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "5 a 1 40|:2: expected a space and then the site (hexadecimal)",
+                "5 a 1 40 xyz|:2: expected the site (1 to 16 hexadecimal digits) at column 10",
+                "5 a 1 40 12345678901234567|:2: the site has more than 16 hexadecimal digits",
+                "5 a 1 40 12 7|:2: expected the end of the line after the site"
+            })
+    void aVersion2AllocationWithoutAGoodSiteIsAnErrorNamingTheLine(String line, String message) throws IOException {
+        Path file = write("bad2.trace", "# mempred-trace v2\n" + line + "\n");
+        assertThatThrownBy(() -> drain(file))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void aVersion1TraceHasNoSites() throws IOException {
+        Path file = write("v1.trace", "# mempred-trace v1\n5 a 1 40\n");
+        try (TraceReader reader = TraceReader.open(file)) {
+            assertThat(reader.characteristics()).isEmpty();
+            assertThat(reader.next()).isTrue();
+            assertThat(reader.event().site()).isEqualTo(HeapEvent.NO_SITE);
+        }
+        assertThatThrownBy(() -> drain(write("v1site.trace", "# mempred-trace v1\n5 a 1 40 ab\n")))
+                .hasMessageContaining(":2: expected the end of the line after the size");
     }
 
     @Test

@@ -13,47 +13,14 @@ import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.Handles;
 
 class EventApplierTest {
-    /** One event at a time, set by hand. */
-    private static final class OneEvent implements EventStream {
-        private EventKind kind = EventKind.ALLOCATE;
-        private long id;
-        private int sizeBytes;
+    /** One event at a time, set by hand (always atomic, at time 0). */
+    private static final class OneEvent {
+        private final HeapEvent event = new HeapEvent();
 
-        OneEvent set(EventKind eventKind, long eventId, int size) {
-            kind = eventKind;
-            id = eventId;
-            sizeBytes = size;
-            return this;
-        }
-
-        @Override
-        public boolean next() {
-            return true;
-        }
-
-        @Override
-        public long timeNanos() {
-            return 0;
-        }
-
-        @Override
-        public EventKind kind() {
-            return kind;
-        }
-
-        @Override
-        public long id() {
-            return id;
-        }
-
-        @Override
-        public int sizeBytes() {
-            return sizeBytes;
-        }
-
-        @Override
-        public boolean atomic() {
-            return true;
+        HeapEvent set(EventKind kind, long id, int size) {
+            return kind == EventKind.ALLOCATE
+                    ? event.allocate(0, id, size, true, HeapEvent.NO_SITE)
+                    : event.other(0, kind, id);
         }
     }
 
@@ -113,7 +80,7 @@ class EventApplierTest {
     @Test
     void allocatingAnIdThatStillHasABlockIsRejectedWithTheId() {
         EventApplier applier = new EventApplier(new CompactingHeap(1024));
-        OneEvent event = new OneEvent().set(EventKind.ALLOCATE, 5, 16);
+        HeapEvent event = new OneEvent().set(EventKind.ALLOCATE, 5, 16);
         applier.apply(event);
         assertThatThrownBy(() -> applier.apply(event)).hasMessageContaining("id=5");
     }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,13 +68,56 @@ class PressureStressorTest {
         EventStream stream = StressWorkload.kernel(0.95, CAPACITY).open(seed, 60 * SECOND);
         long hash = 17;
         while (stream.next()) {
-            hash = hash * 31 + stream.timeNanos();
-            hash = hash * 31 + stream.kind().ordinal();
-            hash = hash * 31 + stream.id();
-            hash = hash * 31 + stream.sizeBytes();
-            hash = hash * 31 + (stream.atomic() ? 1 : 0);
+            hash = hash * 31 + stream.event().timeNanos();
+            hash = hash * 31 + stream.event().kind().ordinal();
+            hash = hash * 31 + stream.event().id();
+            hash = hash * 31 + stream.event().sizeBytes();
+            hash = hash * 31 + (stream.event().atomic() ? 1 : 0);
         }
         return hash;
+    }
+
+    @Test
+    void sitesCarryLifetimesThatDifferBySiteAndRepeatAcrossSeeds() {
+        Map<Long, long[]> bySite = new HashMap<>(); // site -> {blocks, summed lifetime}
+        Set<Long> sitesOfSeed1 = new HashSet<>();
+        long seed2Allocations = 0;
+        long seed2Known = 0;
+        for (long seed = 1; seed <= 2; seed++) {
+            EventStream stream = StressWorkload.kernel(0.95, CAPACITY).open(seed, TEN_MINUTES);
+            assertThat(stream.characteristics()).contains(Characteristic.SITES);
+            Map<Long, long[]> live = new HashMap<>(); // id -> {site, born}
+            while (stream.next()) {
+                HeapEvent e = stream.event();
+                if (e.kind() == EventKind.ALLOCATE) {
+                    assertThat(e.site()).isNotEqualTo(HeapEvent.NO_SITE);
+                    live.put(e.id(), new long[] {e.site(), e.timeNanos()});
+                    if (seed == 1) {
+                        sitesOfSeed1.add(e.site());
+                    } else {
+                        seed2Allocations++;
+                        seed2Known += sitesOfSeed1.contains(e.site()) ? 1 : 0;
+                    }
+                } else if (e.kind() == EventKind.FREE) {
+                    long[] block = live.remove(e.id());
+                    long[] sum = bySite.computeIfAbsent(block[0], k -> new long[2]);
+                    sum[0]++;
+                    sum[1] += e.timeNanos() - block[1];
+                }
+            }
+        }
+        double shortest = Double.MAX_VALUE;
+        double longest = 0;
+        for (long[] sum : bySite.values()) {
+            if (sum[0] >= 30) {
+                double mean = (double) sum[1] / sum[0];
+                shortest = Math.min(shortest, mean);
+                longest = Math.max(longest, mean);
+            }
+        }
+        assertThat(longest / shortest)
+                .as("longest / shortest mean lifetime of a site")
+                .isGreaterThan(5.0);
     }
 
     @Test

@@ -46,22 +46,22 @@ final class StreamStats {
     }
 
     private void observe(EventStream stream, int largeFromBytes) {
-        if (stream.timeNanos() < lastTimeNanos) {
-            throw new AssertionError("time went back to " + stream.timeNanos() + " after " + lastTimeNanos);
+        if (stream.event().timeNanos() < lastTimeNanos) {
+            throw new AssertionError("time went back to " + stream.event().timeNanos() + " after " + lastTimeNanos);
         }
-        advance(stream.timeNanos());
+        advance(stream.event().timeNanos());
         events++;
-        long id = stream.id();
-        switch (stream.kind()) {
+        long id = stream.event().id();
+        switch (stream.event().kind()) {
             case ALLOCATE -> {
                 check(!live.containsKey(id), "allocated live id " + id);
-                int rounded = (int) Granules.roundUp(stream.sizeBytes());
+                int rounded = (int) Granules.roundUp(stream.event().sizeBytes());
                 live.put(id, rounded);
                 liveBytes += rounded;
                 allocations++;
-                atomicAllocations += stream.atomic() ? 1 : 0;
-                largeAllocations += stream.sizeBytes() >= largeFromBytes ? 1 : 0;
-                maxSizeBytes = Math.max(maxSizeBytes, stream.sizeBytes());
+                atomicAllocations += stream.event().atomic() ? 1 : 0;
+                largeAllocations += stream.event().sizeBytes() >= largeFromBytes ? 1 : 0;
+                maxSizeBytes = Math.max(maxSizeBytes, stream.event().sizeBytes());
             }
             case FREE -> {
                 check(live.containsKey(id) && !pinned.contains(id), "freed unknown or pinned id " + id);
@@ -76,7 +76,7 @@ final class StreamStats {
                 check(pinned.remove(id), "unpinned id " + id + " that is not pinned");
                 unpins++;
             }
-            default -> throw new AssertionError("kind " + stream.kind());
+            default -> throw new AssertionError("kind " + stream.event().kind());
         }
     }
 

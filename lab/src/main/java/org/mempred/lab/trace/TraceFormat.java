@@ -1,0 +1,65 @@
+package org.mempred.lab.trace;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The versions of the {@code mempred-trace} text format, in one place: {@link TraceReader}
+ * parses by it, the capture library ({@code tools/alloctrace}) writes the newest, and
+ * docs/design.md ("Trace format") describes the same lines.
+ *
+ * <pre>
+ *   version  header               allocate line                  free line
+ *   v1       # mempred-trace v1   &lt;t_ns&gt; a &lt;id&gt; &lt;size&gt;          &lt;t_ns&gt; f &lt;id&gt;
+ *   v2       # mempred-trace v2   &lt;t_ns&gt; a &lt;id&gt; &lt;size&gt; &lt;site&gt;   &lt;t_ns&gt; f &lt;id&gt;
+ * </pre>
+ *
+ * <p>{@code t_ns}, {@code id} and {@code size} are non-negative decimal integers ({@code size}
+ * below 2^31). {@code site} (v2) is the allocation site: 1 to 16 hexadecimal digits (either case)
+ * of a 64-bit id, stable across runs of the same binary, {@code 0} when the site is unknown. The
+ * capture library hashes the top return addresses of the allocation, each taken relative to the
+ * base of the module (executable or shared library) that holds it, so ASLR does not change it.
+ * Lines starting with {@code #} and blank lines are skipped; fields are separated by blanks.
+ */
+public enum TraceFormat {
+    /** Events without sites. */
+    V1("# mempred-trace v1", false),
+    /** Allocations carry their site. */
+    V2("# mempred-trace v2", true);
+
+    /** The format {@code capture} writes. */
+    public static final TraceFormat NEWEST = V2;
+
+    private final String header;
+    private final boolean sites;
+
+    TraceFormat(String header, boolean sites) {
+        this.header = header;
+        this.sites = sites;
+    }
+
+    /** The required first line. */
+    public String header() {
+        return header;
+    }
+
+    /** Whether allocation lines carry a site column. */
+    public boolean hasSites() {
+        return sites;
+    }
+
+    /** Every header, oldest first, for messages. */
+    public static List<String> headers() {
+        return List.of(V1.header, V2.header);
+    }
+
+    /** The version whose header is {@code line}, if any. */
+    public static Optional<TraceFormat> ofHeader(String line) {
+        for (TraceFormat format : values()) {
+            if (format.header.equals(line)) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
+    }
+}
