@@ -1,10 +1,20 @@
 /*
  * alloctrace: an LD_PRELOAD library that records the heap allocations of any Linux program as a
- * `mempred-trace v1` text file (see shared/DESIGN.md, "Trace format"):
+ * `mempred-trace v2` text file (docs/design.md "Trace format"; the reader's descriptor is
+ * lab/.../trace/TraceFormat.java):
  *
- *   # mempred-trace v1
- *   <t_ns> a <id> <size>      allocate: malloc, calloc, realloc, posix_memalign, aligned_alloc,
- *   <t_ns> f <id>             free      memalign, valloc, pvalloc, reallocarray
+ *   # mempred-trace v2
+ *   <t_ns> a <id> <size> <site>   allocate: malloc, calloc, realloc, posix_memalign, aligned_alloc,
+ *   <t_ns> f <id>                 free      memalign, valloc, pvalloc, reallocarray
+ *
+ * Sites: <site> (hex) names the code that allocated. It hashes the first SITE_FRAMES return
+ * addresses on the stack outside this library, each as (file name of its module, offset from the
+ * module's load base): the same binary gives the same sites on every run whatever ASLR does, and
+ * a site survives wrappers such as xmalloc or PyMem_RawMalloc, which one return address would
+ * not see through. backtrace() runs before the lock is taken; a per-thread cache maps a return
+ * address to its module-relative hash, and a table of the modules' address ranges (from
+ * dl_iterate_phdr, no symbol lookup) finds the module of a new address. 0 means the stack could
+ * not be read.
  *
  * Layout of the state (all of it static or mmap'd: the hooks never call malloc or stdio):
  *
@@ -32,11 +42,14 @@
  * exits normally without allocating still leaves a header-only file, so "nothing recorded" and
  * "not traced" (a static program, LD_PRELOAD cleared) can be told apart.
  *
- * Cost per hook: one clock_gettime (vDSO), one hash probe sequence, ~30 bytes of formatting.
+ * Cost per hook: one clock_gettime (vDSO), one hash probe sequence, ~40 bytes of formatting, and
+ * for an allocation one backtrace() of up to STACK_FRAMES frames (about a microsecond).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <execinfo.h>
+#include <link.h>
 #include <fcntl.h>
 #include <malloc.h>
 #include <pthread.h>
@@ -51,6 +64,9 @@
 #define OUT_BYTES (1 << 20)
 #define BOOT_BYTES (64 * 1024)
 #define MIN_TABLE_CAP (1u << 16)
+#define SITE_FRAMES 4
+#define STACK_FRAMES 12
+#define SITE_CACHE 256
 
 typedef struct {
     uintptr_t ptr;
@@ -70,6 +86,9 @@ static void *(*real_pvalloc)(size_t);
 static volatile int lock_word;
 static volatile int init_state; /* 0 = not started, 1 = resolving, 2 = ready */
 static __thread int in_hook __attribute__((tls_model("initial-exec")));
+static __thread uintptr_t site_cache_addr[SITE_CACHE] __attribute__((tls_model("initial-exec")));
+static __thread uint64_t site_cache_hash[SITE_CACHE] __attribute__((tls_model("initial-exec")));
+static uintptr_t own_base; /* this library's load base: its frames are not the program's site */
 
 static _Alignas(16) char boot_buf[BOOT_BYTES];
 static size_t boot_used;
@@ -185,7 +204,7 @@ static void open_output(void) {
         path[n] = '\0';
         out_fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
         if (out_fd >= 0) {
-            write_all(out_fd, "# mempred-trace v1\n", 19);
+            write_all(out_fd, "# mempred-trace v2\n", 19);
             return;
         }
         if (errno != EEXIST) {
@@ -210,8 +229,21 @@ static void flush_locked(void) {
     out_len = 0;
 }
 
+static size_t put_hex(char *dst, uint64_t v) {
+    char tmp[16];
+    size_t n = 0;
+    do {
+        tmp[n++] = "0123456789abcdef"[v & 15];
+        v >>= 4;
+    } while (v);
+    for (size_t i = 0; i < n; i++) {
+        dst[i] = tmp[n - 1 - i];
+    }
+    return n;
+}
+
 /* Appends one event line; caller holds the lock. size < 0 means a free. */
-static void emit_locked(uint64_t id, int64_t size) {
+static void emit_locked(uint64_t id, int64_t size, uint64_t site) {
     if (OUT_BYTES - out_len < 80) {
         flush_locked();
     }
@@ -225,6 +257,8 @@ static void emit_locked(uint64_t id, int64_t size) {
     if (size >= 0) {
         *p++ = ' ';
         p += put_u64(p, (uint64_t)size);
+        *p++ = ' ';
+        p += put_hex(p, site);
     }
     *p++ = '\n';
     out_len = (size_t)(p - out);
@@ -328,11 +362,11 @@ static void record_free_locked(uintptr_t ptr) {
     uint64_t id = table[i].id;
     delete_slot(i);
     release_id(id);
-    emit_locked(id, -1);
+    emit_locked(id, -1, 0);
 }
 
-/* Records an allocation of size bytes at ptr; caller holds the lock. */
-static void record_alloc_locked(uintptr_t ptr, size_t size) {
+/* Records an allocation of size bytes at ptr from site; caller holds the lock. */
+static void record_alloc_locked(uintptr_t ptr, size_t size, uint64_t site) {
     record_free_locked(ptr); /* only when another thread won a race inside realloc */
     if ((table_count + 1) * 2 > table_cap && !grow_table()) {
         disabled = 1;
@@ -341,7 +375,128 @@ static void record_alloc_locked(uintptr_t ptr, size_t size) {
     uint64_t id = free_ids_count ? free_ids[--free_ids_count] : next_id++;
     insert_raw(table, table_cap, ptr, id);
     table_count++;
-    emit_locked(id, (int64_t)size);
+    emit_locked(id, (int64_t)size, site);
+}
+
+/* ---------------------------------------------------------------- allocation sites */
+
+static uint64_t mix64(uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+/* FNV-1a of the file name's last path component: the module, not where it is installed. */
+static uint64_t name_hash(const char *path) {
+    const char *base = path;
+    for (const char *c = path; *c; c++) {
+        if (*c == '/') {
+            base = c + 1;
+        }
+    }
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (const char *c = base; *c; c++) {
+        h = (h ^ (unsigned char)*c) * 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* Loaded modules' address ranges (PT_LOAD segments), refreshed from dl_iterate_phdr when an
+ * address falls in none of them (a module dlopen'd since). dl_iterate_phdr runs without mod_lock
+ * held, filling a stack buffer, so a thread inside the loader that allocates never waits on a
+ * thread that waits for the loader; mod_lock only guards the copy and the lookups. */
+#define MAX_MODULES 1024
+typedef struct {
+    uintptr_t lo, hi, base;
+    uint64_t name;
+} module_t;
+static module_t modules[MAX_MODULES];
+static int module_count;
+static volatile int mod_lock;
+
+typedef struct {
+    module_t *out;
+    int count;
+} collect_t;
+
+static int collect_module(struct dl_phdr_info *info, size_t size, void *arg) {
+    (void)size;
+    collect_t *c = arg;
+    uint64_t name = name_hash(info->dlpi_name ? info->dlpi_name : "");
+    for (int i = 0; i < info->dlpi_phnum && c->count < MAX_MODULES; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        if (ph->p_type == PT_LOAD) {
+            uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+            c->out[c->count++] = (module_t){lo, lo + ph->p_memsz, info->dlpi_addr, name};
+        }
+    }
+    return 0;
+}
+
+static int find_module(uintptr_t a, module_t *found) {
+    while (__atomic_exchange_n(&mod_lock, 1, __ATOMIC_ACQUIRE)) {
+        cpu_relax();
+    }
+    int hit = 0;
+    for (int i = 0; i < module_count && !hit; i++) {
+        if (a >= modules[i].lo && a < modules[i].hi) {
+            *found = modules[i];
+            hit = 1;
+        }
+    }
+    __atomic_store_n(&mod_lock, 0, __ATOMIC_RELEASE);
+    return hit;
+}
+
+static void refresh_modules(void) {
+    module_t fresh[MAX_MODULES];
+    collect_t c = {fresh, 0};
+    dl_iterate_phdr(collect_module, &c);
+    while (__atomic_exchange_n(&mod_lock, 1, __ATOMIC_ACQUIRE)) {
+        cpu_relax();
+    }
+    memcpy(modules, fresh, (size_t)c.count * sizeof(module_t));
+    module_count = c.count;
+    __atomic_store_n(&mod_lock, 0, __ATOMIC_RELEASE);
+}
+
+/* The module-relative hash of return address a, or 0 when it lies in this library. */
+static uint64_t frame_hash(uintptr_t a) {
+    size_t i = (size_t)((a >> 2) * 0x9E3779B97F4A7C15ULL >> 56) & (SITE_CACHE - 1);
+    if (site_cache_addr[i] == a) {
+        return site_cache_hash[i];
+    }
+    module_t m;
+    uint64_t h;
+    int known = find_module(a, &m);
+    if (!known) {
+        refresh_modules();
+        known = find_module(a, &m);
+    }
+    if (known) {
+        h = m.base == own_base ? 0 : mix64(m.name + (a - m.base));
+    } else {
+        h = mix64(a); /* in no module (generated code): the address itself */
+    }
+    site_cache_addr[i] = a;
+    site_cache_hash[i] = h;
+    return h;
+}
+
+/* The site of the allocation being recorded; the caller has set in_hook, not taken the lock. */
+static uint64_t current_site(void) {
+    void *frames[STACK_FRAMES];
+    int n = backtrace(frames, STACK_FRAMES);
+    uint64_t site = 0;
+    int used = 0;
+    for (int i = 0; i < n && used < SITE_FRAMES; i++) {
+        uint64_t h = frame_hash((uintptr_t)frames[i]);
+        if (h != 0) {
+            site = mix64(site ^ h) + (uint64_t)used;
+            used++;
+        }
+    }
+    return used == 0 || site == 0 ? 0 : site;
 }
 
 /* ---------------------------------------------------------------- initialisation, fork, exit */
@@ -407,6 +562,11 @@ static void init(void) {
     RESOLVE(valloc);
     RESOLVE(pvalloc);
     pthread_atfork(before_fork, after_fork_parent, after_fork_child);
+    refresh_modules();
+    module_t self;
+    if (find_module((uintptr_t)&init, &self)) {
+        own_base = self.base;
+    }
     in_hook = 0;
     __atomic_store_n(&init_state, 2, __ATOMIC_RELEASE);
 }
@@ -440,8 +600,9 @@ static int bypass(void) {
 static void *after_alloc(void *p, size_t size) {
     if (p) {
         in_hook = 1;
+        uint64_t site = current_site();
         lock();
-        record_alloc_locked((uintptr_t)p, size);
+        record_alloc_locked((uintptr_t)p, size, site);
         unlock();
         in_hook = 0;
     }
@@ -506,12 +667,13 @@ EXPORT void *realloc(void *p, size_t size) {
     void *q = real_realloc(p, size);
     if (q || (p && size == 0)) { /* success, or realloc(p, 0) freed p */
         in_hook = 1;
+        uint64_t site = q ? current_site() : 0;
         lock();
         if (p) {
             record_free_locked((uintptr_t)p);
         }
         if (q) {
-            record_alloc_locked((uintptr_t)q, size);
+            record_alloc_locked((uintptr_t)q, size, site);
         }
         unlock();
         in_hook = 0;

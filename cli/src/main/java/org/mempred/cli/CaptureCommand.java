@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
         name = "capture",
         mixinStandardHelpOptions = true,
         description = {
-            "Run COMMAND under the alloctrace LD_PRELOAD library and write its allocation trace(s) (mempred-trace v1,"
+            "Run COMMAND under the alloctrace LD_PRELOAD library and write its allocation trace(s) (mempred-trace v2,"
                     + " gzip), one per process.",
             "Example: mempred capture --out traces -- python3 -c 'sorted(range(10**6))'"
         })
