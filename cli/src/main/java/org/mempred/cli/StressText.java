@@ -23,7 +23,7 @@ final class StressText {
         return String.format(
                 Locale.ROOT,
                 "mempred stress: %s, heap %d bytes, %s of virtual time per run, lookahead %s, governor tick %s%n"
-                        + "policies: %s (paired: every policy replays the same stream per seed)%n"
+                        + "placement: %s; policies: %s (paired: every policy replays the same stream per seed)%n"
                         + "weights: %s%n"
                         + "seeds: %s (%d)%n"
                         + "model: compaction = %s (virtual); wall time measured"
@@ -33,6 +33,7 @@ final class StressText {
                 Durations.format(settings.durationNanos()),
                 Durations.format(settings.horizonNanos()),
                 Durations.format(options.tickNanos()),
+                options.placement().id(),
                 String.join(", ", spec.names()),
                 settings.weightsText(),
                 seeds.size() == 1 ? seeds.get(0).toString() : seeds.get(0) + ".." + seeds.get(seeds.size() - 1),
@@ -76,6 +77,7 @@ final class StressText {
         json.set("pressure", Json.number(settings.targetPressure()));
         json.set("durationSeconds", Json.number(settings.durationNanos() / 1e9));
         json.put("heapBytes", settings.spec().options().heapBytes());
+        json.put("placement", settings.spec().options().placement().id());
         ArrayNode seeds = json.putArray("seeds");
         settings.spec().seeds().forEach(seeds::add);
         json.set("lookaheadSeconds", Json.number(settings.horizonNanos() / 1e9));

@@ -20,6 +20,7 @@ public final class Allocation {
     private OomKind failure;
     private boolean wakeupRaised;
     private int subArena = -1;
+    private int lifetimeClass = -1;
 
     Allocation() {}
 
@@ -29,6 +30,7 @@ public final class Allocation {
         failure = null;
         wakeupRaised = false;
         subArena = -1;
+        lifetimeClass = -1;
     }
 
     void served(long newHandle, int servedBy) {
@@ -82,6 +84,15 @@ public final class Allocation {
     /** Index of the sub-arena that holds the new block ({@link ArenaLayout}), -1 when it failed. */
     public int subArena() {
         return subArena;
+    }
+
+    void predicted(int cls) {
+        lifetimeClass = cls;
+    }
+
+    /** The lifetime class the heap's placement predicted for the request, -1 without placement. */
+    public int lifetimeClass() {
+        return lifetimeClass;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.mempred.heap;
 
 import java.util.Objects;
+import org.mempred.lifetime.LifetimePredictor;
 
 /**
  * One allocation request, the argument of {@link CompactingHeap#allocate(AllocationRequest)}: its
@@ -14,7 +15,7 @@ import java.util.Objects;
  * </pre>
  *
  * <p>A caller keeps one request and refills it for each allocation ({@link #of} resets the site
- * and time), so the hot path allocates nothing; the outcome is the request's own and is valid
+ * time and true lifetime), so the hot path allocates nothing; the outcome is the request's own and is valid
  * until the request is used again. The time is read on the caller's clock (virtual in the lab,
  * real in live mode) and only compared with other times of the same clock. Not thread-safe.
  */
@@ -27,6 +28,7 @@ public final class AllocationRequest {
     private AllocationMode mode = AllocationMode.ATOMIC;
     private long site = NO_SITE;
     private long timeNanos;
+    private long trueLifetimeNanos = LifetimePredictor.UNKNOWN;
 
     /**
      * Sets the size and mode of the next request and clears its site and time; the size is
@@ -37,7 +39,22 @@ public final class AllocationRequest {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.site = NO_SITE;
         this.timeNanos = 0L;
+        this.trueLifetimeNanos = LifetimePredictor.UNKNOWN;
         return this;
+    }
+
+    /**
+     * Sets the block's true lifetime, for an oracle placement only ({@code oracle-lifetime}, the
+     * bound); no other predictor reads it.
+     */
+    public AllocationRequest trueLifetime(long nanos) {
+        this.trueLifetimeNanos = nanos;
+        return this;
+    }
+
+    /** The true lifetime set for an oracle, {@link LifetimePredictor#UNKNOWN} otherwise. */
+    public long trueLifetimeNanos() {
+        return trueLifetimeNanos;
     }
 
     /** Sets the allocation site: a stable id of the code that asks ({@link #NO_SITE} for none). */

@@ -11,6 +11,8 @@ import java.util.Arrays;
  *  allocate: TLSF of the request's sub-arena -- none --&gt; direct compaction there (MAY_COMPACT,
  *            enough free bytes) --&gt; TLSF again -- none --&gt; OOM event (fragmentation | exhaustion)
  *            then, served or not: the reserve's wake-up check
+ *  where:    sub-arena 0 by TLSF's good fit, or with placement by lifetime the fitting block
+ *            nearest the predicted class's span ({@link LifetimeSpans})
  * </pre>
  *
  * <p>Cost: O(1) TLSF operations, the live summary's O(size / 1 KiB) update and the zero-fill,
@@ -25,6 +27,8 @@ final class Allocator {
     private final HeapCounters counters;
     private final Reserve reserve;
     private final int directCompactionBudgetBytes;
+    /** Placement by predicted lifetime, or null: every request goes to sub-arena 0 (plain TLSF). */
+    private LifetimeSpans spans;
 
     Allocator(
             byte[] arena,
@@ -43,6 +47,15 @@ final class Allocator {
         this.directCompactionBudgetBytes = directCompactionBudgetBytes;
     }
 
+    /** Turns placement by lifetime on ({@code lifetimeSpans}) or off ({@code null}). */
+    void place(LifetimeSpans lifetimeSpans) {
+        this.spans = lifetimeSpans;
+    }
+
+    LifetimeSpans spans() {
+        return spans;
+    }
+
     /** Serves {@code request} (its size already checked) and fills its outcome. */
     Allocation allocate(AllocationRequest request, DirectCompaction form) {
         Allocation outcome = request.outcome();
@@ -50,7 +63,20 @@ final class Allocator {
         int sizeBytes = request.sizeBytes();
         int granules = Granules.of(sizeBytes);
         counters.recordRequest(sizeBytes);
-        SubArena sub = space.get(0);
+        if (spans == null) {
+            serve(space.get(0), request, granules, form, outcome);
+        } else {
+            servePlaced(request, granules, form, outcome);
+        }
+        if (reserve.shouldWake()) {
+            outcome.raiseWakeup();
+        }
+        return outcome;
+    }
+
+    /** The design's order in one sub-arena: TLSF, direct compaction there, TLSF again, OOM. */
+    private void serve(
+            SubArena sub, AllocationRequest request, int granules, DirectCompaction form, Allocation outcome) {
         int start = sub.tlsf.allocate(granules);
         if (start == BlockTable.NIL
                 && request.mode() == AllocationMode.MAY_COMPACT
@@ -59,16 +85,55 @@ final class Allocator {
             start = sub.tlsf.allocate(granules);
         }
         if (start == BlockTable.NIL) {
-            OomKind kind = space.freeGranules() >= granules ? OomKind.FRAGMENTATION : OomKind.EXHAUSTION;
-            counters.recordOom(kind);
-            outcome.failed(kind);
+            fail(granules, outcome);
         } else {
-            place(sub, start, granules, sizeBytes, outcome);
+            place(sub, start, granules, request.sizeBytes(), outcome);
         }
-        if (reserve.shouldWake()) {
-            outcome.raiseWakeup();
+    }
+
+    /**
+     * Placement by lifetime ({@link LifetimeSpans}): in each sub-arena in turn, the fitting free
+     * block nearest the predicted class's target; when none has one, direct compaction in the
+     * first sub-arena with enough free bytes, then the same placement there again; else OOM.
+     */
+    private void servePlaced(AllocationRequest request, int granules, DirectCompaction form, Allocation outcome) {
+        int c = spans.predict(request);
+        outcome.predicted(c);
+        for (int i = 0; i < space.count(); i++) {
+            SubArena sub = space.get(i);
+            int start = spans.allocate(sub, granules, c);
+            if (start != BlockTable.NIL) {
+                placeTracked(sub, start, granules, c, request, outcome);
+                return;
+            }
         }
-        return outcome;
+        if (request.mode() == AllocationMode.MAY_COMPACT) {
+            for (int i = 0; i < space.count(); i++) {
+                SubArena sub = space.get(i);
+                if (sub.tlsf.freeGranules() >= granules) {
+                    runner.direct(form, sub, granules, directCompactionBudgetBytes, outcome.direct());
+                    int start = spans.allocate(sub, granules, c);
+                    if (start != BlockTable.NIL) {
+                        placeTracked(sub, start, granules, c, request, outcome);
+                        return;
+                    }
+                    break;
+                }
+            }
+        }
+        fail(granules, outcome);
+    }
+
+    private void placeTracked(
+            SubArena sub, int start, int granules, int c, AllocationRequest request, Allocation outcome) {
+        place(sub, start, granules, request.sizeBytes(), outcome);
+        spans.placed(Handles.slot(outcome.handle()), sub, start, c, request);
+    }
+
+    private void fail(int granules, Allocation outcome) {
+        OomKind kind = space.freeGranules() >= granules ? OomKind.FRAGMENTATION : OomKind.EXHAUSTION;
+        counters.recordOom(kind);
+        outcome.failed(kind);
     }
 
     /** Makes the free block TLSF just took at {@code start} of {@code sub} a live, zero-filled block. */
@@ -82,23 +147,47 @@ final class Allocator {
         outcome.served(handle, sub.index);
     }
 
+    /** Pins the live block of {@code slot} once more. */
+    void pin(int slot) {
+        if (!handles.isPinned(slot)) {
+            countPin(slot, 1);
+        }
+        handles.pin(slot);
+    }
+
+    /** Drops one pin of the block of {@code slot} ({@code handle} names it in the message). */
+    void unpin(long handle, int slot) {
+        if (!handles.isPinned(slot)) {
+            throw new IllegalStateException("cannot unpin handle " + Handles.format(handle) + ": block is not pinned");
+        }
+        handles.unpin(slot);
+        if (!handles.isPinned(slot)) {
+            countPin(slot, -1);
+        }
+    }
+
     /** Adds {@code delta} pinned blocks at the block of {@code slot} to its sub-arena's summary. */
-    void countPin(int slot, int delta) {
+    private void countPin(int slot, int delta) {
         int global = handles.start(slot);
         SubArena sub = space.holding(global);
         int start = global - sub.base;
         sub.summary.addPin(start, sub.blocks.size(start), delta);
     }
 
-    /** Frees the unpinned live block of {@code slot}. */
-    void free(int slot) {
+    /** Frees the unpinned live block of {@code slot} at the caller's time {@code nowNanos}. */
+    void free(int slot, long nowNanos) {
         int global = handles.start(slot);
         SubArena sub = space.holding(global);
         int start = global - sub.base;
         int granules = sub.blocks.size(start);
+        int sizeBytes = handles.size(slot);
         counters.recordFree(granules << Granules.SHIFT);
         sub.summary.addLive(start, granules, -1);
         sub.tlsf.free(start);
         handles.release(slot);
+        if (spans != null) {
+            spans.advanceTo(nowNanos);
+            spans.freed(slot, sizeBytes);
+        }
     }
 }

@@ -88,4 +88,23 @@ public final class ArenaLayout {
     public String toString() {
         return "ArenaLayout" + Arrays.toString(subArenaBytes);
     }
+
+    /** One sub-arena of {@code capacityBytes}, checked with the heap's message. */
+    static ArenaLayout checkedSingle(int capacityBytes) {
+        if (capacityBytes <= 0 || capacityBytes % Granules.BYTES != 0 || capacityBytes > MAX_CAPACITY_BYTES) {
+            throw new IllegalArgumentException("capacityBytes=" + capacityBytes + " must be a positive multiple of "
+                    + Granules.BYTES + " up to " + MAX_CAPACITY_BYTES);
+        }
+        return single(capacityBytes);
+    }
+
+    /** Checks a request's size against a heap of {@code capacityBytes}. */
+    static void checkRequest(int capacityBytes, int sizeBytes) {
+        if (sizeBytes <= 0) {
+            throw new IllegalArgumentException("size=" + sizeBytes + " must be positive");
+        }
+        if (sizeBytes > capacityBytes) {
+            throw new IllegalArgumentException("size=" + sizeBytes + " exceeds capacityBytes=" + capacityBytes);
+        }
+    }
 }

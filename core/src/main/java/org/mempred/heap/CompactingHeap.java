@@ -1,6 +1,8 @@
 package org.mempred.heap;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.mempred.lifetime.LifetimePredictor;
 
 /**
  * A compacting heap: a contiguous arena of {@code capacityBytes} managed by TLSF, reached only
@@ -99,7 +101,7 @@ public final class CompactingHeap {
      *     or the budget is negative
      */
     public CompactingHeap(int capacityBytes, int directCompactionBudgetBytes, DirectCompaction directCompaction) {
-        this(checkedLayout(capacityBytes), directCompactionBudgetBytes, directCompaction);
+        this(ArenaLayout.checkedSingle(capacityBytes), directCompactionBudgetBytes, directCompaction);
     }
 
     /**
@@ -128,14 +130,6 @@ public final class CompactingHeap {
         this.typed = new TypedAccess(this, lock, arena);
     }
 
-    private static ArenaLayout checkedLayout(int capacityBytes) {
-        if (capacityBytes <= 0 || capacityBytes % Granules.BYTES != 0 || capacityBytes > MAX_CAPACITY_BYTES) {
-            throw new IllegalArgumentException("capacityBytes=" + capacityBytes + " must be a positive multiple of "
-                    + Granules.BYTES + " up to " + MAX_CAPACITY_BYTES);
-        }
-        return ArenaLayout.single(capacityBytes);
-    }
-
     /**
      * Sets the form of direct compaction from the next request on: the compaction policy's choice,
      * which a governor passes to its heap when it starts.
@@ -154,6 +148,30 @@ public final class CompactingHeap {
         }
     }
 
+    /**
+     * Places blocks by the lifetime {@code predictor} predicts, each class in its address span
+     * ({@link LifetimeSpans}), or by plain TLSF good fit when {@code null} (the default).
+     *
+     * @throws IllegalStateException when the heap holds blocks (placement is chosen before use)
+     */
+    public void setPlacement(LifetimePredictor predictor) {
+        synchronized (lock) {
+            if (handles.live() > 0) {
+                throw new IllegalStateException(
+                        "placement is set on an empty heap; this one holds " + handles.live() + " blocks");
+            }
+            allocator.place(predictor == null ? null : new LifetimeSpans(predictor));
+        }
+    }
+
+    /** What the lifetime placement did so far, empty without one. */
+    public Optional<PlacementStats> placementStats() {
+        synchronized (lock) {
+            LifetimeSpans spans = allocator.spans();
+            return spans == null ? Optional.empty() : Optional.of(spans.stats());
+        }
+    }
+
     // ---------------------------------------------------------------- allocation
 
     /**
@@ -165,7 +183,7 @@ public final class CompactingHeap {
      *     (nothing changes, nothing is counted)
      */
     public Allocation allocate(AllocationRequest request) {
-        checkRequestSize(request.sizeBytes());
+        ArenaLayout.checkRequest(capacityBytes, request.sizeBytes());
         synchronized (lock) {
             return allocator.allocate(request, directCompaction);
         }
@@ -180,7 +198,7 @@ public final class CompactingHeap {
      */
     public long tryAllocate(int sizeBytes, AllocationMode mode) {
         Objects.requireNonNull(mode, "mode");
-        checkRequestSize(sizeBytes);
+        ArenaLayout.checkRequest(capacityBytes, sizeBytes);
         synchronized (lock) {
             return allocator
                     .allocate(shorthand.of(sizeBytes, mode), directCompaction)
@@ -195,7 +213,7 @@ public final class CompactingHeap {
      */
     public long allocate(int sizeBytes, AllocationMode mode) {
         Objects.requireNonNull(mode, "mode");
-        checkRequestSize(sizeBytes);
+        ArenaLayout.checkRequest(capacityBytes, sizeBytes);
         synchronized (lock) {
             Allocation outcome = allocator.allocate(shorthand.of(sizeBytes, mode), directCompaction);
             if (!outcome.succeeded()) {
@@ -213,22 +231,18 @@ public final class CompactingHeap {
      * @throws IllegalStateException when the block is pinned
      */
     public void free(long handle) {
+        free(handle, Long.MIN_VALUE);
+    }
+
+    /** Frees a block at the caller's time (a lifetime placement learns from it), as {@link #free(long)}. */
+    public void free(long handle, long nowNanos) {
         synchronized (lock) {
             int slot = handles.slotOf(handle);
             if (handles.isPinned(slot)) {
                 throw new IllegalStateException("cannot free handle " + Handles.format(handle)
                         + ": block is pinned (pins=" + handles.pins(slot) + ")");
             }
-            allocator.free(slot);
-        }
-    }
-
-    private void checkRequestSize(int sizeBytes) {
-        if (sizeBytes <= 0) {
-            throw new IllegalArgumentException("size=" + sizeBytes + " must be positive");
-        }
-        if (sizeBytes > capacityBytes) {
-            throw new IllegalArgumentException("size=" + sizeBytes + " exceeds capacityBytes=" + capacityBytes);
+            allocator.free(slot, nowNanos);
         }
     }
 
@@ -265,7 +279,7 @@ public final class CompactingHeap {
      *     or {@code maxBytesMoved} is negative
      */
     public CompactionResult compactFor(int targetBytes, long maxBytesMoved) {
-        checkRequestSize(targetBytes);
+        ArenaLayout.checkRequest(capacityBytes, targetBytes);
         if (maxBytesMoved < 0) {
             throw new IllegalArgumentException("maxBytesMoved=" + maxBytesMoved + " must be >= 0");
         }
@@ -292,11 +306,7 @@ public final class CompactingHeap {
     /** Whether {@code handle} names a live block of this heap. */
     public boolean isLive(long handle) {
         synchronized (lock) {
-            int slot = Handles.slot(handle);
-            return slot >= 0
-                    && slot < handles.issued()
-                    && Handles.generation(handle) == handles.generation(slot)
-                    && handles.isLive(slot);
+            return handles.names(handle);
         }
     }
 
@@ -359,11 +369,7 @@ public final class CompactingHeap {
     /** Pins a block: it will not move until unpinned as often as pinned, and cannot be freed. */
     public void pin(long handle) {
         synchronized (lock) {
-            int slot = handles.slotOf(handle);
-            if (!handles.isPinned(slot)) {
-                allocator.countPin(slot, 1);
-            }
-            handles.pin(slot);
+            allocator.pin(handles.slotOf(handle));
         }
     }
 
@@ -374,15 +380,7 @@ public final class CompactingHeap {
      */
     public void unpin(long handle) {
         synchronized (lock) {
-            int slot = handles.slotOf(handle);
-            if (!handles.isPinned(slot)) {
-                throw new IllegalStateException(
-                        "cannot unpin handle " + Handles.format(handle) + ": block is not pinned");
-            }
-            handles.unpin(slot);
-            if (!handles.isPinned(slot)) {
-                allocator.countPin(slot, -1);
-            }
+            allocator.unpin(handle, handles.slotOf(handle));
         }
     }
 
@@ -477,19 +475,7 @@ public final class CompactingHeap {
      */
     public void forEachBlock(BlockVisitor visitor) {
         synchronized (lock) {
-            for (int i = 0; i < space.count(); i++) {
-                SubArena sub = space.get(i);
-                BlockTable blocks = sub.blocks;
-                for (int g = 0; g < blocks.granules; g = blocks.next(g)) {
-                    int owner = blocks.owner(g);
-                    boolean free = owner == BlockTable.FREE;
-                    visitor.visit(
-                            (sub.base + g) << Granules.SHIFT,
-                            blocks.size(g) << Granules.SHIFT,
-                            free,
-                            !free && handles.isPinned(owner));
-                }
-            }
+            space.forEachBlock(handles, visitor);
         }
     }
 

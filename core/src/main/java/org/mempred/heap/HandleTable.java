@@ -54,6 +54,12 @@ final class HandleTable {
         return pinned;
     }
 
+    /** Whether {@code handle} names a live block (a stale or made-up handle does not). */
+    boolean names(long handle) {
+        int slot = Handles.slot(handle);
+        return slot >= 0 && slot < issued && Handles.generation(handle) == generation(slot) && isLive(slot);
+    }
+
     /** Slots handed out so far (the high-water mark); slots at or above it were never issued. */
     int issued() {
         return issued;

@@ -84,4 +84,20 @@ final class SubArenas {
         }
         HeapInvariants.checkCounts(handles, used, pinned);
     }
+
+    /** Visits every block of every sub-arena in address order (see {@link CompactingHeap#forEachBlock}). */
+    void forEachBlock(HandleTable handles, BlockVisitor visitor) {
+        for (SubArena sub : subs) {
+            BlockTable blocks = sub.blocks;
+            for (int g = 0; g < blocks.granules; g = blocks.next(g)) {
+                int owner = blocks.owner(g);
+                boolean free = owner == BlockTable.FREE;
+                visitor.visit(
+                        (sub.base + g) << Granules.SHIFT,
+                        blocks.size(g) << Granules.SHIFT,
+                        free,
+                        !free && handles.isPinned(owner));
+            }
+        }
+    }
 }

@@ -87,6 +87,69 @@ final class Tlsf {
     }
 
     /**
+     * Takes {@code n} granules as close as it finds to granule {@code target}, size first: among
+     * up to {@code scan} blocks of the first non-empty good-fit list (else the request's own list,
+     * as {@link #allocate}), the one whose head or tail part of {@code n} granules starts nearest
+     * the target, cut from that end, so the rest stays one free block. Address never overrides
+     * fit: scanning larger lists for a nearer block split large free blocks and raised OOM events
+     * on the stressor, even with the oracle's classes. Returns the part's start
+     * (owner still FREE) or {@link BlockTable#NIL} when nothing fits. O(scan) beyond
+     * {@link #allocate}.
+     */
+    int allocateNear(int n, int target, int scan) {
+        int best = BlockTable.NIL;
+        int bestAt = 0;
+        long bestDistance = Long.MAX_VALUE;
+        int examined = 0;
+        int index = nonEmptyFrom(searchIndex(n));
+        if (index >= 0) {
+            for (int b = head[index]; b != BlockTable.NIL && examined < scan; b = blocks.nextFree(b)) {
+                examined++;
+                int at = nearestPart(b, n, target);
+                long distance = Math.abs((long) at - target);
+                if (distance < bestDistance) {
+                    best = b;
+                    bestAt = at;
+                    bestDistance = distance;
+                }
+            }
+        }
+        if (best == BlockTable.NIL) {
+            best = firstFitInList(listIndex(n), n);
+            if (best == BlockTable.NIL) {
+                return BlockTable.NIL;
+            }
+            bestAt = nearestPart(best, n, target);
+        }
+        if (bestAt == best) {
+            take(best, n);
+        } else {
+            takeTail(best, n);
+        }
+        return bestAt;
+    }
+
+    private int nearestPart(int b, int n, int target) {
+        int tail = b + blocks.size(b) - n;
+        return Math.abs((long) tail - target) < Math.abs((long) b - target) ? tail : b;
+    }
+
+    /** Takes the last {@code n} granules of the free block at {@code start}; the head stays free. */
+    private void takeTail(int start, int n) {
+        remove(start);
+        int size = blocks.size(start);
+        int rest = size - n;
+        int tail = start + rest;
+        blocks.setSize(start, rest);
+        blocks.setSize(tail, n);
+        blocks.setOwner(tail, BlockTable.FREE);
+        blocks.setPrev(tail, start);
+        blocks.linkPrev(tail + n, tail);
+        blocks.markStart(tail);
+        insert(start);
+    }
+
+    /**
      * Takes the first {@code n} granules of the free block at {@code start} (which must hold at
      * least {@code n}), splitting off the rest as a free block; the owner stays FREE.
      */
@@ -234,17 +297,26 @@ final class Tlsf {
     }
 
     private int firstNonEmptyFrom(int index) {
+        int list = nonEmptyFrom(index);
+        return list < 0 ? BlockTable.NIL : head[list];
+    }
+
+    /** The first non-empty list at or above {@code index}, -1 when none. */
+    private int nonEmptyFrom(int index) {
+        if (index >= head.length) {
+            return -1;
+        }
         int fl = index >>> SL_LOG2;
         int slMap = slBitmap[fl] & (-1 << (index & (SL_COUNT - 1)));
         if (slMap == 0) {
             int flMap = fl + 1 < FL_COUNT ? flBitmap & (-1 << (fl + 1)) : 0;
             if (flMap == 0) {
-                return BlockTable.NIL;
+                return -1;
             }
             fl = Integer.numberOfTrailingZeros(flMap);
             slMap = slBitmap[fl];
         }
-        return head[fl * SL_COUNT + Integer.numberOfTrailingZeros(slMap)];
+        return fl * SL_COUNT + Integer.numberOfTrailingZeros(slMap);
     }
 
     private int firstFitInList(int index, int n) {

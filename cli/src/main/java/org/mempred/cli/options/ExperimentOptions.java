@@ -1,13 +1,15 @@
 package org.mempred.cli.options;
 
+import org.mempred.govern.Placement;
 import org.mempred.lab.experiment.ExperimentSpec;
+import org.mempred.lab.sim.PlacementCheck;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.workload.Workload;
 import picocli.CommandLine.Option;
 
 /**
  * The options of a paired experiment that {@code stress} and {@code replay} share ({@code @Mixin}):
- * which policies, how many seeds, the prediction horizon and the worker threads. Each is converted
+ * which policies, which placement, how many seeds, the prediction horizon and the worker threads. Each is converted
  * and checked while the command line is parsed, so a bad value stops the command before any work.
  */
 public final class ExperimentOptions {
@@ -18,6 +20,17 @@ public final class ExperimentOptions {
             defaultValue = PolicyList.DEFAULT,
             description = PolicyList.DESCRIPTION)
     private PolicyList policies;
+
+    @Option(
+            names = "--placement",
+            paramLabel = "NAME",
+            converter = PlacementConverter.class,
+            defaultValue = "tlsf",
+            description = "Where new blocks go: tlsf (one arena, the default), or by predicted lifetime into"
+                    + " regions of one lifetime class each: site-table, size-class, neural-lifetime,"
+                    + " oracle-lifetime (the bound). site-table and neural-lifetime need allocation sites"
+                    + " (stressors, mempred-trace v2). Composes with --policies.")
+    private Placement placement;
 
     @Option(
             names = "--seeds",
@@ -58,8 +71,20 @@ public final class ExperimentOptions {
         return horizonNanos;
     }
 
-    /** The experiment of {@code workload} under {@code options}: these policies, seeds 1..N, these threads. */
+    /** The placement of every run. */
+    public Placement placement() {
+        return placement;
+    }
+
+    /**
+     * The experiment of {@code workload} under {@code options}: these policies, seeds 1..N, these
+     * threads, this placement.
+     *
+     * @throws IllegalArgumentException in one line when the placement needs sites the workload lacks
+     */
     public ExperimentSpec experiment(Workload workload, SimulationOptions options) {
-        return new ExperimentSpec(workload, policies.specs(), ExperimentSpec.seeds(seeds), options, threads);
+        PlacementCheck.require(placement, workload);
+        return new ExperimentSpec(
+                workload, policies.specs(), ExperimentSpec.seeds(seeds), options.withPlacement(placement), threads);
     }
 }

@@ -103,6 +103,16 @@ final class Mlp {
         normBound = exactNorm();
     }
 
+    /** Takes {@code source}'s parameters (the layout above); allocates nothing. */
+    void load(double[] source) {
+        if (source.length != parameters.length) {
+            throw new IllegalArgumentException(
+                    "source.length=" + source.length + " differs from parameterCount=" + parameters.length);
+        }
+        System.arraycopy(source, 0, parameters, 0, parameters.length);
+        normBound = exactNorm();
+    }
+
     double[] copyOfParameters() {
         return parameters.clone();
     }

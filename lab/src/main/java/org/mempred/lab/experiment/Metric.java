@@ -42,6 +42,16 @@ public enum Metric {
             Display.COUNT,
             r -> r.compaction().reactive()),
     BYTES_MOVED("bytesMoved", "KiB moved", Display.KIB, r -> r.compaction().bytesMoved()),
+    MEAN_FRAGMENTATION(
+            "meanFragmentation",
+            "fragmentation % (time-weighted)",
+            Display.PERCENT,
+            r -> r.placing().meanFragmentation()),
+    LIFETIME_EXACT(
+            "lifetimeExact",
+            "lifetime class exact %",
+            Display.PERCENT,
+            r -> r.placing().exactShare()),
     MEAN_COMPACTION_MICROS(
             "meanCompactionMicros",
             "compaction µs (model)",

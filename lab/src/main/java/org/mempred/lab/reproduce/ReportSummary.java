@@ -28,7 +28,8 @@ final class ReportSummary {
             ExperimentResult shortStress,
             Map<String, ExperimentResult> pareto,
             Map<String, ExperimentResult> horizons,
-            Map<String, ExperimentResult> traces) {
+            Map<String, ExperimentResult> traces,
+            List<PlacementSection.Grid> placement) {
         StringBuilder out = new StringBuilder("## Summary\n\n");
         out.append("The question: does compaction directed ahead of time prevent OOM events, and at what"
                 + " copying cost? Every sentence below is derived from this run's paired confidence intervals.\n\n");
@@ -57,6 +58,9 @@ final class ReportSummary {
         }
         out.append(horizons(horizons));
         out.append(traces(traces));
+        out.append("- Placement by predicted lifetime (section 14): ")
+                .append(PlacementSection.verdict(placement))
+                .append('\n');
         out.append("\nSection 12 draws every policy on the plane of OOM events against bytes moved (below),"
                 + " section 10 repeats the comparison on recorded traces of real programs, and section 13 compares"
                 + " lookaheads of 0.5, 1 and 5 s.\n\n");

@@ -77,6 +77,7 @@ public final class Reproduction {
                 safety.result()));
         Part<Map<String, ExperimentResult>> pareto = ParetoSection.build(context, shortStress.result());
         Part<Map<String, ExperimentResult>> horizons = HorizonSection.build(context);
+        Part<List<PlacementSection.Grid>> placement = PlacementSection.build(context);
         List<Section> sections = List.of(
                 shortStress.section(),
                 longStress.section(),
@@ -90,8 +91,10 @@ public final class Reproduction {
                 traces.section(),
                 claims,
                 pareto.section(),
-                horizons.section());
-        String summary = ReportSummary.of(shortStress.result(), pareto.result(), horizons.result(), traces.result());
+                horizons.section(),
+                placement.section());
+        String summary = ReportSummary.of(
+                shortStress.result(), pareto.result(), horizons.result(), traces.result(), placement.result());
         Path report = outDir.resolve(REPORT);
         Path results = outDir.resolve(RESULTS);
         try {
@@ -125,7 +128,8 @@ public final class Reproduction {
                 + SafetySection.steps(settings)
                 + TraceSection.steps(settings)
                 + ParetoSection.steps(settings)
-                + HorizonSection.steps(settings);
+                + HorizonSection.steps(settings)
+                + PlacementSection.steps(settings);
     }
 
     private static String markdown(

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.mempred.govern.GovernorStats;
 import org.mempred.heap.HeapStats;
+import org.mempred.heap.PlacementStats;
 import org.mempred.metrics.Metrics;
 import org.mempred.predict.accuracy.AccuracyReport;
 import org.mempred.predict.accuracy.BandAccuracy;
@@ -36,7 +37,8 @@ public record RunResult(
         Compaction compaction,
         Response response,
         Prediction prediction,
-        Safety safety) {
+        Safety safety,
+        Placing placing) {
 
     /**
      * Pressure and OOM figures.
@@ -161,6 +163,21 @@ public record RunResult(
      * every run of the same workload, policy, seed and options.
      */
     public RunResult withoutWallTime() {
-        return new RunResult(policy, seed, heap, compaction.withoutWallTime(), response, prediction, safety);
+        return new RunResult(policy, seed, heap, compaction.withoutWallTime(), response, prediction, safety, placing);
+    }
+
+    /**
+     * Where blocks were placed and how fragmented the heap was.
+     *
+     * @param placement the placement's id ({@code tlsf}, {@code site-table}, ...)
+     * @param regions sub-arenas the heap was cut into (1 for {@code tlsf})
+     * @param meanFragmentation time-weighted mean of {@code 1 - largest free block / free bytes}
+     * @param stats the lifetime placement's figures (predicted against observed class), null for {@code tlsf}
+     */
+    public record Placing(String placement, int regions, double meanFragmentation, PlacementStats stats) {
+        /** Share of freed blocks whose lifetime class was predicted exactly (NaN without a predictor or a free). */
+        public double exactShare() {
+            return stats == null || stats.frees() == 0 ? Double.NaN : (double) stats.exact() / stats.frees();
+        }
     }
 }

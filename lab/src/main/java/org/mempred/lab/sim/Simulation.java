@@ -14,6 +14,7 @@ import org.mempred.lab.workload.EventApplier;
 import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
 import org.mempred.lab.workload.HeapEvent;
+import org.mempred.lifetime.LifetimePredictor;
 
 /**
  * One run in progress: replays an event stream against a heap on a virtual clock, ticking the
@@ -58,6 +59,9 @@ public final class Simulation {
     private long busyUntilNanos;
     private long lastEventNanos;
     private double usedByteNanos;
+    private double fragmentationNanos;
+    private final long[] trueLifetimes;
+    private int allocationIndex;
     private int peakUsedBytes;
     private long allocationRequests;
     private long events;
@@ -72,7 +76,9 @@ public final class Simulation {
             VirtualClock clock,
             SimulationOptions options,
             PressureTrace trace,
-            Timeline timeline) {
+            Timeline timeline,
+            long[] trueLifetimes) {
+        this.trueLifetimes = trueLifetimes;
         this.stream = stream;
         this.heap = heap;
         this.governor = governor;
@@ -115,7 +121,11 @@ public final class Simulation {
     private void allocate(HeapEvent event) {
         long arrivalNanos = event.timeNanos();
         long startNanos = Math.max(arrivalNanos, busyUntilNanos);
-        Allocation outcome = applier.allocate(event);
+        long lifetime = trueLifetimes == null || allocationIndex >= trueLifetimes.length
+                ? LifetimePredictor.UNKNOWN
+                : trueLifetimes[allocationIndex];
+        allocationIndex++;
+        Allocation outcome = applier.allocate(event, lifetime);
         allocationRequests++;
         long serviceNanos = options.requestNanos();
         DirectCompactions direct = outcome.directCompactions();
@@ -191,8 +201,17 @@ public final class Simulation {
     }
 
     private void accumulatePressure(long timeNanos) {
-        usedByteNanos += (double) heap.usedBytes() * (timeNanos - lastEventNanos);
+        long dt = timeNanos - lastEventNanos;
+        if (dt > 0) {
+            usedByteNanos += (double) heap.usedBytes() * dt;
+            fragmentationNanos += heap.fragmentation() * dt;
+        }
         lastEventNanos = timeNanos;
+    }
+
+    /** Time-weighted mean of the heap's fragmentation {@code 1 - largest free / free} over the run. */
+    double meanFragmentation() {
+        return lastEventNanos == 0 ? heap.fragmentation() : fragmentationNanos / lastEventNanos;
     }
 
     /** Events processed so far. */

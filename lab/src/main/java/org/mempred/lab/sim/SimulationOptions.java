@@ -1,6 +1,7 @@
 package org.mempred.lab.sim;
 
 import org.mempred.govern.GovernorConfig;
+import org.mempred.govern.Placement;
 import org.mempred.heap.Granules;
 import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.PredictorConfig;
@@ -17,6 +18,7 @@ import org.mempred.predict.PredictorConfig;
  * @param requestNanos fixed service time of every allocation request
  * @param costModel virtual duration of compactions
  * @param neuralWeights starting weights of the {@code neural} policies; {@code null} for the shipped ones
+ * @param placement where the heap places new blocks ({@code tlsf} by default)
  */
 public record SimulationOptions(
         int heapBytes,
@@ -25,7 +27,8 @@ public record SimulationOptions(
         long tickNanos,
         long requestNanos,
         CompactionCostModel costModel,
-        NeuralWeights neuralWeights) {
+        NeuralWeights neuralWeights,
+        Placement placement) {
 
     /**
      * Default fixed cost of one allocation request: 100 ns, the measured cost of a free plus an
@@ -43,8 +46,8 @@ public record SimulationOptions(
             throw new IllegalArgumentException("durationNanos=" + durationNanos + ", horizonNanos=" + horizonNanos
                     + ", tickNanos=" + tickNanos + " must be positive and requestNanos=" + requestNanos + " >= 0");
         }
-        if (costModel == null) {
-            throw new IllegalArgumentException("costModel is required");
+        if (costModel == null || placement == null) {
+            throw new IllegalArgumentException("costModel and placement are required");
         }
     }
 
@@ -57,19 +60,26 @@ public record SimulationOptions(
                 GovernorConfig.DEFAULTS.tickNanos(),
                 DEFAULT_REQUEST_NANOS,
                 CompactionCostModel.DEFAULT,
-                null);
+                null,
+                Placement.TLSF);
     }
 
     /** A copy with another horizon. */
     public SimulationOptions withHorizonNanos(long nanos) {
         return new SimulationOptions(
-                heapBytes, durationNanos, nanos, tickNanos, requestNanos, costModel, neuralWeights);
+                heapBytes, durationNanos, nanos, tickNanos, requestNanos, costModel, neuralWeights, placement);
     }
 
     /** A copy whose {@code neural} policies start from {@code weights} ({@code null}: the shipped ones). */
     public SimulationOptions withNeuralWeights(NeuralWeights weights) {
         return new SimulationOptions(
-                heapBytes, durationNanos, horizonNanos, tickNanos, requestNanos, costModel, weights);
+                heapBytes, durationNanos, horizonNanos, tickNanos, requestNanos, costModel, weights, placement);
+    }
+
+    /** A copy whose heaps place blocks by {@code where}. */
+    public SimulationOptions withPlacement(Placement where) {
+        return new SimulationOptions(
+                heapBytes, durationNanos, horizonNanos, tickNanos, requestNanos, costModel, neuralWeights, where);
     }
 
     /** The governor configuration of a run. */

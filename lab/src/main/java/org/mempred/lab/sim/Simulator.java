@@ -3,6 +3,7 @@ package org.mempred.lab.sim;
 import org.mempred.govern.CompactionPolicy;
 import org.mempred.govern.Governor;
 import org.mempred.govern.GovernorStats;
+import org.mempred.govern.Placement;
 import org.mempred.govern.PolicySpec;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.HeapStats;
@@ -73,11 +74,16 @@ public final class Simulator {
         if (probes.future() != null) {
             predictorConfig = predictorConfig.withFuture(probes.future());
         }
+        Placement placement = options.placement();
+        PlacementCheck.require(placement, workload);
         CompactionPolicy compactionPolicy = policy.create(predictorConfig);
         CompactingHeap heap = new CompactingHeap(
                 options.heapBytes(),
                 CompactingHeap.DEFAULT_DIRECT_COMPACTION_BUDGET_BYTES,
                 compactionPolicy.directCompaction());
+        heap.setPlacement(placement.createPredictor());
+        long[] lifetimes =
+                placement.needsTrueLifetime() ? TrueLifetimes.of(workload, seed, options.durationNanos()) : null;
         VirtualClock clock = new VirtualClock();
         Governor governor = new Governor(heap, clock, compactionPolicy, options.governorConfig(), probes.labels());
         Simulation simulation = new Simulation(
@@ -87,11 +93,13 @@ public final class Simulator {
                 clock,
                 options,
                 probes.trace(),
-                probes.timeline());
+                probes.timeline(),
+                lifetimes);
         return new Parts(heap, governor, simulation);
     }
 
-    private static RunResult result(PolicySpec policy, long seed, Parts parts, String crash) {
+    private RunResult result(PolicySpec policy, long seed, Parts parts, String crash) {
+        Placement placement = options.placement();
         HeapStats heap = parts.heap.stats();
         GovernorStats governor = parts.governor.stats();
         Simulation simulation = parts.simulation;
@@ -108,7 +116,12 @@ public final class Simulator {
                         simulation.meanWallMicros()),
                 RunResult.Response.of(simulation.responseNanos()),
                 new RunResult.Prediction(parts.governor.accuracy(), governor.predictions()),
-                new RunResult.Safety(governor, crash));
+                new RunResult.Safety(governor, crash),
+                new RunResult.Placing(
+                        placement.id(),
+                        parts.heap.layout().count(),
+                        simulation.meanFragmentation(),
+                        parts.heap.placementStats().orElse(null)));
     }
 
     /** The objects of one run. */

@@ -9,6 +9,7 @@ import org.mempred.heap.AllocationMode;
 import org.mempred.heap.AllocationRequest;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.Handles;
+import org.mempred.lifetime.LifetimePredictor;
 
 /**
  * Applies workload events to a heap: the one place where an {@link EventStream}'s ids become heap
@@ -71,7 +72,7 @@ public final class EventApplier {
                     yield Handles.NONE;
                 }
                 long handle = handles.indexRemove(slot);
-                heap.free(handle);
+                heap.free(handle, event.timeNanos());
                 yield handle;
             }
             case PIN -> {
@@ -99,6 +100,18 @@ public final class EventApplier {
      *     a block
      */
     public Allocation allocate(HeapEvent event) {
+        return allocate(event, LifetimePredictor.UNKNOWN);
+    }
+
+    /**
+     * Applies {@code event}, an {@code ALLOCATE}, telling the heap the block's true lifetime (for
+     * an oracle placement; {@link LifetimePredictor#UNKNOWN} otherwise).
+     *
+     * @return the request's outcome, valid until the next allocation of this applier
+     * @throws IllegalStateException when the event is no allocation, or names an id that still has
+     *     a block
+     */
+    public Allocation allocate(HeapEvent event, long trueLifetimeNanos) {
         long id = event.id();
         if (event.kind() != EventKind.ALLOCATE) {
             throw new IllegalStateException("event of id=" + id + " is a " + event.kind() + ", not an ALLOCATE");
@@ -108,8 +121,10 @@ public final class EventApplier {
             throw new IllegalStateException("workload allocated id=" + id + " twice without a free");
         }
         AllocationMode mode = event.atomic() ? AllocationMode.ATOMIC : AllocationMode.MAY_COMPACT;
-        Allocation outcome = allocator.apply(
-                request.of(event.sizeBytes(), mode).site(event.site()).at(event.timeNanos()));
+        Allocation outcome = allocator.apply(request.of(event.sizeBytes(), mode)
+                .site(event.site())
+                .at(event.timeNanos())
+                .trueLifetime(trueLifetimeNanos));
         if (outcome.succeeded()) {
             handles.indexInsert(slot, id, outcome.handle());
         }
