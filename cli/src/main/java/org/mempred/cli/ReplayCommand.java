@@ -308,7 +308,7 @@ final class ReplayCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,
-                "mempred replay: %s (%s)%n"
+                "mempred replay: %s (%s, mempred-trace %s)%n"
                         + "trace: %,d events (%,d allocations, %,d frees), %,d frees of unknown ids skipped,"
                         + " peak live %,d bytes, largest request %,d bytes, %.3f s long%n"
                         + "heap: %d bytes (%s)%n"
@@ -316,13 +316,15 @@ final class ReplayCommand implements Callable<Integer> {
                         + "marks: %.1f%% of allocations atomic, %.1f%% pinned for %.0f ms on average, drawn from"
                         + " (seed, allocation index): the same stream for every policy; a failed allocation makes"
                         + " the later events of its id no-ops%n"
-                        + "governor: lookahead %s, tick %s; policies: %s (paired per seed); seeds: %s (%d)%n"
+                        + "governor: lookahead %s, tick %s; placement %s; policies: %s (paired per seed);"
+                        + " seeds: %s (%d)%n"
                         + "weights: %s%n"
                         + "%s"
                         + "model: compaction = %s (virtual); wall time measured"
                         + " beside it; response = waiting + %d ns per allocation + direct compaction%n%n",
                 plan.workload().name(),
                 plan.workload().path(),
+                summary.format().hasSites() ? "v2, with sites" : "v1, no sites",
                 summary.events(),
                 summary.allocations(),
                 summary.frees(),
@@ -338,6 +340,7 @@ final class ReplayCommand implements Callable<Integer> {
                 plan.marks().meanPinNanos() / 1e6,
                 Durations.format(plan.settings().horizonNanos()),
                 Durations.format(options.tickNanos()),
+                options.placement().id(),
                 String.join(", ", experiment.names()),
                 seedList.size() == 1 ? seedList.get(0).toString() : seedList.get(0) + ".." + seedList.getLast(),
                 seedList.size(),

@@ -80,6 +80,31 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aSiteBasedPlacementOnATraceWithoutSitesIsRefusedBeforeTheRunInOneLine() throws IOException {
+        Path trace = churnTrace();
+        String[] result =
+                run("replay", trace.toString(), "--policies", "reactive", "--seeds", "2", "--placement", "site-table");
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[1]).isEmpty();
+        assertThat(result[2].strip())
+                .doesNotContain("\n")
+                .contains("placement 'site-table' needs allocation sites")
+                .contains("mempred-trace v1");
+        assertThat(run("replay", trace.toString(), "--placement", "nearest")[2])
+                .contains(
+                        "Invalid value for option '--placement': 'nearest' is not a placement: expected one of tlsf,");
+    }
+
+    @Test
+    void aPlacementWithoutSitesReplaysATraceWithoutSitesAndSaysSo() throws IOException {
+        Path trace = churnTrace();
+        String[] result = run(
+                "replay", trace.toString(), "--policies", "reserve", "--seeds", "2", "--placement", "oracle-lifetime");
+        assertThat(result[0]).as(result[2]).isEqualTo("0");
+        assertThat(result[1]).contains("placement oracle-lifetime").contains("lifetime class exact %");
+    }
+
+    @Test
     void malformedTraceNamesFileAndLineWithExitCodeTwo() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.trace"), "# mempred-trace v1\n5 a 1 16\n6 q 1\n");
         String[] result = run("replay", bad.toString(), "--policies", "reactive", "--seeds", "1");

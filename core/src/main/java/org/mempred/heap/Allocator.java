@@ -8,8 +8,8 @@ import java.util.Arrays;
  * takes the lock and answers queries.
  *
  * <pre>
- *  allocate: TLSF of the request's sub-arena -- none --&gt; direct compaction there (MAY_COMPACT,
- *            enough free bytes) --&gt; TLSF again -- none --&gt; OOM event (fragmentation | exhaustion)
+ *  allocate: TLSF of each sub-arena in turn -- none --&gt; direct compaction in the first with enough
+ *            free bytes (MAY_COMPACT) --&gt; TLSF there again -- none --&gt; OOM event (fragmentation | exhaustion)
  *            then, served or not: the reserve's wake-up check
  *  where:    sub-arena 0 by TLSF's good fit, or with placement by lifetime the fitting block
  *            nearest the predicted class's span ({@link LifetimeSpans})
@@ -63,47 +63,30 @@ final class Allocator {
         int sizeBytes = request.sizeBytes();
         int granules = Granules.of(sizeBytes);
         counters.recordRequest(sizeBytes);
-        if (spans == null) {
-            serve(space.get(0), request, granules, form, outcome);
-        } else {
-            servePlaced(request, granules, form, outcome);
-        }
+        serve(request, granules, form, outcome);
         if (reserve.shouldWake()) {
             outcome.raiseWakeup();
         }
         return outcome;
     }
 
-    /** The design's order in one sub-arena: TLSF, direct compaction there, TLSF again, OOM. */
-    private void serve(
-            SubArena sub, AllocationRequest request, int granules, DirectCompaction form, Allocation outcome) {
-        int start = sub.tlsf.allocate(granules);
-        if (start == BlockTable.NIL
-                && request.mode() == AllocationMode.MAY_COMPACT
-                && sub.tlsf.freeGranules() >= granules) {
-            runner.direct(form, sub, granules, directCompactionBudgetBytes, outcome.direct());
-            start = sub.tlsf.allocate(granules);
-        }
-        if (start == BlockTable.NIL) {
-            fail(granules, outcome);
-        } else {
-            place(sub, start, granules, request.sizeBytes(), outcome);
-        }
-    }
-
     /**
-     * Placement by lifetime ({@link LifetimeSpans}): in each sub-arena in turn, the fitting free
-     * block nearest the predicted class's target; when none has one, direct compaction in the
-     * first sub-arena with enough free bytes, then the same placement there again; else OOM.
+     * The design's order: TLSF (or, with placement by lifetime, the fitting block nearest the
+     * predicted class's span, {@link LifetimeSpans}) in each sub-arena in turn; when none has a
+     * block, direct compaction in the first sub-arena with enough free bytes (MAY_COMPACT), then
+     * the same there again; else an OOM event.
      */
-    private void servePlaced(AllocationRequest request, int granules, DirectCompaction form, Allocation outcome) {
-        int c = spans.predict(request);
-        outcome.predicted(c);
+    private void serve(AllocationRequest request, int granules, DirectCompaction form, Allocation outcome) {
+        int c = -1;
+        if (spans != null) {
+            c = spans.predict(request);
+            outcome.predicted(c);
+        }
         for (int i = 0; i < space.count(); i++) {
             SubArena sub = space.get(i);
-            int start = spans.allocate(sub, granules, c);
+            int start = take(sub, granules, c);
             if (start != BlockTable.NIL) {
-                placeTracked(sub, start, granules, c, request, outcome);
+                placeBlock(sub, start, granules, c, request, outcome);
                 return;
             }
         }
@@ -112,9 +95,9 @@ final class Allocator {
                 SubArena sub = space.get(i);
                 if (sub.tlsf.freeGranules() >= granules) {
                     runner.direct(form, sub, granules, directCompactionBudgetBytes, outcome.direct());
-                    int start = spans.allocate(sub, granules, c);
+                    int start = take(sub, granules, c);
                     if (start != BlockTable.NIL) {
-                        placeTracked(sub, start, granules, c, request, outcome);
+                        placeBlock(sub, start, granules, c, request, outcome);
                         return;
                     }
                     break;
@@ -124,10 +107,16 @@ final class Allocator {
         fail(granules, outcome);
     }
 
-    private void placeTracked(
+    private int take(SubArena sub, int granules, int c) {
+        return spans == null ? sub.tlsf.allocate(granules) : spans.allocate(sub, granules, c);
+    }
+
+    private void placeBlock(
             SubArena sub, int start, int granules, int c, AllocationRequest request, Allocation outcome) {
         place(sub, start, granules, request.sizeBytes(), outcome);
-        spans.placed(Handles.slot(outcome.handle()), sub, start, c, request);
+        if (spans != null) {
+            spans.placed(Handles.slot(outcome.handle()), sub, start, c, request);
+        }
     }
 
     private void fail(int granules, Allocation outcome) {

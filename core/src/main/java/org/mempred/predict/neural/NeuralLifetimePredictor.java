@@ -143,13 +143,13 @@ public final class NeuralLifetimePredictor implements LifetimePredictor {
     }
 
     private static double[] read() {
-        try (InputStream in = NeuralLifetimePredictor.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(
-                        "shipped lifetime weights " + RESOURCE + " are missing from the class path");
-            }
+        InputStream in = NeuralLifetimePredictor.class.getResourceAsStream(RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException(
+                    "shipped lifetime weights " + RESOURCE + " are missing from the class path");
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             List<Double> values = new ArrayList<>();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 String trimmed = line.strip();
                 if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {

@@ -95,6 +95,11 @@ public final class Reproduction {
                 placement.section());
         String summary = ReportSummary.of(
                 shortStress.result(), pareto.result(), horizons.result(), traces.result(), placement.result());
+        return write(settings, outDir, commandLine, summary, sections);
+    }
+
+    private static Output write(
+            ReproduceSettings settings, Path outDir, String commandLine, String summary, List<Section> sections) {
         Path report = outDir.resolve(REPORT);
         Path results = outDir.resolve(RESULTS);
         try {

@@ -1,6 +1,9 @@
 package org.mempred.lab.sim;
 
 import com.carrotsearch.hppc.LongIntHashMap;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
@@ -41,11 +44,11 @@ final class TrueLifetimes {
                 }
             }
         } finally {
-            if (stream instanceof AutoCloseable closeable) {
+            if (stream instanceof Closeable closeable) {
                 try {
                     closeable.close();
-                } catch (Exception ignored) {
-                    // reading is done; a failed close loses nothing
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot close the first pass's stream of " + workload.name(), e);
                 }
             }
         }
