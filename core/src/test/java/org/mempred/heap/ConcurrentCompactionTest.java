@@ -11,7 +11,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mempred.lifetime.SizeClassPredictor;
 
 /**
  * Writers own their blocks and keep writing, freeing, reallocating and re-reading them through
@@ -21,9 +23,13 @@ class ConcurrentCompactionTest {
     private static final int WRITERS = 4;
     private static final int ROUNDS = 20_000;
 
-    @Test
-    void everyByteSurvivesCompactionRunningOnAnotherThread() throws Exception {
+    @ParameterizedTest(name = "placement by lifetime: {0}")
+    @ValueSource(booleans = {false, true})
+    void everyByteSurvivesCompactionRunningOnAnotherThread(boolean byLifetime) throws Exception {
         CompactingHeap heap = new CompactingHeap(64 * 1024);
+        if (byLifetime) {
+            heap.setPlacement(new SizeClassPredictor()); // frees at the heap's latest time still teach it
+        }
         AtomicBoolean done = new AtomicBoolean();
         AtomicLong compactions = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
