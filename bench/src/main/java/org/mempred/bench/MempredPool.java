@@ -1,0 +1,103 @@
+package org.mempred.bench;
+
+import java.util.Arrays;
+import org.mempred.heap.AllocationMode;
+import org.mempred.heap.CompactingHeap;
+import org.mempred.heap.DirectCompaction;
+import org.mempred.heap.Granules;
+import org.mempred.heap.Handles;
+import org.mempred.heap.HeapStats;
+
+/**
+ * mempred's side of the peer benchmarks: one {@link CompactingHeap} with the default 16 KiB
+ * direct-compaction budget and {@link DirectCompaction#EVACUATE} (the {@code reactive} policy's
+ * form), every request {@link AllocationMode#MAY_COMPACT}, so a request TLSF cannot serve runs an
+ * evacuation before it fails. Threads share the heap through its one lock (every heap operation is
+ * {@code synchronized} on it); each thread has its own slots. New blocks are zero-filled, as the
+ * heap always does; Netty does not clear its buffers.
+ */
+final class MempredPool implements PeerPool {
+    private final CompactingHeap heap;
+
+    MempredPool(int capacityBytes) {
+        heap = new CompactingHeap(
+                capacityBytes, CompactingHeap.DEFAULT_DIRECT_COMPACTION_BUDGET_BYTES, DirectCompaction.EVACUATE);
+    }
+
+    @Override
+    public PeerSlots slots(int count) {
+        return new Slots(heap, count);
+    }
+
+    @Override
+    public long heldBytes() {
+        return heap.capacityBytes();
+    }
+
+    /** As the heap documents it: 20 B per granule (block and slot records), one bit (block starts), 1/128 B (live summary). */
+    @Override
+    public long metadataBytes() {
+        long granules = heap.capacityBytes() / Granules.BYTES;
+        return granules * 20 + granules / 8 + granules / 128;
+    }
+
+    @Override
+    public String describe() {
+        HeapStats stats = heap.stats();
+        return "mempred capacityBytes=" + stats.capacityBytes() + " pressure=" + String.format("%.3f", stats.pressure())
+                + " allocations=" + stats.allocations() + " oomEvents=" + stats.oomEvents() + " (fragmentation="
+                + stats.oomFragmentation() + ", exhaustion=" + stats.oomExhaustion() + ") directCompactions="
+                + stats.directCompactions() + " bytesMoved=" + stats.bytesMoved();
+    }
+
+    @Override
+    public void close() {
+        // the arena is an ordinary array: the garbage collector takes it
+    }
+
+    private static final class Slots implements PeerSlots {
+        private final CompactingHeap heap;
+        private final long[] handles;
+        private final int[] sizes;
+        private long liveBytes;
+
+        Slots(CompactingHeap heap, int count) {
+            this.heap = heap;
+            this.handles = new long[count];
+            this.sizes = new int[count];
+            Arrays.fill(handles, Handles.NONE);
+        }
+
+        @Override
+        public boolean allocate(int slot, int sizeBytes) {
+            long handle = heap.tryAllocate(sizeBytes, AllocationMode.MAY_COMPACT);
+            handles[slot] = handle;
+            if (handle == Handles.NONE) {
+                return false;
+            }
+            sizes[slot] = sizeBytes;
+            liveBytes += sizeBytes;
+            return true;
+        }
+
+        @Override
+        public void free(int slot) {
+            long handle = handles[slot];
+            if (handle != Handles.NONE) {
+                heap.free(handle);
+                handles[slot] = Handles.NONE;
+                liveBytes -= sizes[slot];
+            }
+        }
+
+        @Override
+        public int count() {
+            return handles.length;
+        }
+
+        @Override
+        public long liveBytes() {
+            return liveBytes;
+        }
+    }
+}
