@@ -44,7 +44,7 @@ final class MempredPool implements PeerPool {
     @Override
     public String describe() {
         HeapStats stats = heap.stats();
-        return "mempred capacityBytes=" + stats.capacityBytes() + " pressure=" + String.format("%.3f", stats.pressure())
+        return "mempred capacityBytes=" + stats.capacityBytes()
                 + " allocations=" + stats.allocations() + " oomEvents=" + stats.oomEvents() + " (fragmentation="
                 + stats.oomFragmentation() + ", exhaustion=" + stats.oomExhaustion() + ") directCompactions="
                 + stats.directCompactions() + " bytesMoved=" + stats.bytesMoved();

@@ -44,13 +44,16 @@ import org.openjdk.jmh.infra.ThreadParams;
  * many failed and how many direct compactions ran, so a run that fails requests is seen as such.
  * Memory held ÷ live bytes after a fixed number of operations is measured by {@link PeerFootprint}.
  *
+ * <p>Warm-up is 8 × 1 s: with 3 × 1 s, Netty's figures were bimodal (iterations at ~2 and at
+ * ~9 ops/µs in the same fork, under G1 and Parallel GC alike) until its code settled.
+ *
  * <p>Each benchmark runs in its own fork of the same JVM with the same flags, so neither
  * allocator's JIT profile or retained memory touches the other's figures. Netty's leak detector is
  * off ({@code -Dio.netty.leakDetection.level=disabled}, as in Netty's own microbenchmarks).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(
         value = 1,
