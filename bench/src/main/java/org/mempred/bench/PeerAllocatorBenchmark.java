@@ -39,7 +39,10 @@ import org.openjdk.jmh.infra.ThreadParams;
  * <p>mempred's arena is {@code headroom} × the stream's expected live bytes: that is its whole
  * footprint (see {@link PeerPool}). The default 1.4 is the tightest of 1.1, 1.25, 1.3, 1.35 and
  * 1.4 at which {@link PeerFootprint}'s 4 M operations of {@code mix} failed no request with one
- * thread and with four; at 1.25 about 0.1 % fail and direct compaction falls back to sliding often. A request the heap cannot serve even after direct compaction
+ * thread (with four, 0 to 180 of 4 M from run to run, as the threads interleave); at 1.25 about
+ * 0.1 % fail and direct compaction falls back to sliding often.
+ *
+ * <p>A request the heap cannot serve even after direct compaction
  * fails, leaves its slot empty, and still counts as an operation: the trial's last line says how
  * many failed and how many direct compactions ran, so a run that fails requests is seen as such.
  * Memory held ÷ live bytes after a fixed number of operations is measured by {@link PeerFootprint}.
