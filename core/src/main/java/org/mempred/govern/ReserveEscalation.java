@@ -36,9 +36,9 @@ import org.mempred.predict.PredictorConfig;
  * by one governor and called under its lock; O(1) besides the steps it runs; allocation-free but
  * for the results the heap returns.
  */
-final class ReserveEscalation {
+public final class ReserveEscalation {
     /** A range slide moves at most this share of the capacity: a range, never the whole arena. */
-    static final double RANGE_SHARE = 0.125;
+    public static final double RANGE_SHARE = 0.125;
 
     private final long capacityBytes;
     private final long refillNanos;
