@@ -55,26 +55,38 @@ public sealed interface CompactionPolicy
      * @param marginBytes for {@link Action#RESERVE}, the free bytes beyond the target without which
      *     no wake-up is raised
      * @param budgetBytes the most bytes one compaction for this proposal may move
+     * @param expectedBytes for {@link Action#RESERVE}, a surge the policy expects within its
+     *     horizon: its forecast of the largest request (without the margin of error; for
+     *     {@code reserve}, which has no forecast, its target) when that is at least twice every
+     *     request of the last horizon, else 0. The escalation's full compaction runs only when this would not
+     *     fit the largest free block
      * @param reason why, in words, for the decision log
      */
-    record Proposal(Action action, int targetBytes, int marginBytes, long budgetBytes, String reason) {
+    record Proposal(
+            Action action, int targetBytes, int marginBytes, long budgetBytes, int expectedBytes, String reason) {
         /** Compact fully, because {@code reason}. */
         public static Proposal compact(String reason) {
-            return new Proposal(Action.COMPACT, 0, 0, Long.MAX_VALUE, reason);
+            return new Proposal(Action.COMPACT, 0, 0, Long.MAX_VALUE, 0, reason);
         }
 
         /** Do nothing, because {@code reason}. */
         public static Proposal idle(String reason) {
-            return new Proposal(Action.IDLE, 0, 0, 0, reason);
+            return new Proposal(Action.IDLE, 0, 0, 0, 0, reason);
         }
 
         /**
          * Keep {@code targetBytes} contiguous free, waking only while at least {@code marginBytes}
          * more are free, and compacting at most twice the target per run (a window of the target
-         * never holds more live bytes than its own size plus one straddling block).
+         * never holds more live bytes than its own size plus one straddling block); a request of
+         * the target is expected.
          */
         public static Proposal reserve(int targetBytes, int marginBytes, String reason) {
-            return new Proposal(Action.RESERVE, targetBytes, marginBytes, 2L * targetBytes, reason);
+            return reserve(targetBytes, marginBytes, targetBytes, reason);
+        }
+
+        /** As {@link #reserve(int, int, String)}, expecting a surge of {@code expectedBytes} (0: none). */
+        public static Proposal reserve(int targetBytes, int marginBytes, int expectedBytes, String reason) {
+            return new Proposal(Action.RESERVE, targetBytes, marginBytes, 2L * targetBytes, expectedBytes, reason);
         }
 
         /** Whether this proposal asks for a full compaction now. */

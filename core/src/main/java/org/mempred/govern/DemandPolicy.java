@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.mempred.predict.Predictor;
+import org.mempred.predict.PredictorConfig;
 import org.mempred.predict.Target;
 import org.mempred.telemetry.Sample;
 
@@ -18,6 +19,10 @@ import org.mempred.telemetry.Sample;
  * <p>The same rule serves every predictor ({@code neural}, {@code holt}, {@code zgc},
  * {@code persistence}, {@code oracle}), so that comparing them compares the forecasts and nothing
  * else. A forecast of 0 (no request expected) turns the reserve off.
+ *
+ * <p>A forecast of at least twice every request of the last horizon is a surge: only then may the
+ * escalation run a full compaction for it (see {@link ReserveEscalation}); a forecast of the
+ * steady demand is left to the cheaper steps.
  */
 public final class DemandPolicy implements CompactionPolicy {
     /** Default wake-up margin, as a fraction of the reserve: none (see {@link PolicySpec}). */
@@ -28,6 +33,7 @@ public final class DemandPolicy implements CompactionPolicy {
     private final String name;
     private final Supplier<Predictor> predictors;
     private final double marginFraction;
+    private final RecentLargest recent = new RecentLargest(PredictorConfig.DEFAULT_HORIZON_NANOS);
 
     /**
      * A policy called {@code name} whose demand-forecasting predictors come from {@code predictors},
@@ -79,6 +85,11 @@ public final class DemandPolicy implements CompactionPolicy {
                 prediction,
                 recentError,
                 target);
-        return target <= 0 ? Proposal.idle(reason) : Proposal.reserve(target, (int) (marginFraction * target), reason);
+        int forecast = (int) Math.ceil(Math.min(1.0, prediction) * sample.capacityBytes());
+        int expected = recent.surge(sample.timeNanos(), forecast);
+        recent.add(sample.timeNanos(), sample.requests().largestBytes());
+        return target <= 0
+                ? Proposal.idle(reason)
+                : Proposal.reserve(target, (int) (marginFraction * target), expected, reason);
     }
 }

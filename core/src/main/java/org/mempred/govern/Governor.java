@@ -51,6 +51,7 @@ public final class Governor {
     private final AccuracyEvaluator accuracy;
     private final LabelListener observer;
     private final LabelListener labels;
+    private final ReserveEscalation escalation;
     /** Weight of the newest label in the recent mean absolute error a demand policy's margin reads. */
     private static final double ERROR_SMOOTHING = 0.1;
 
@@ -90,6 +91,7 @@ public final class Governor {
         this.config = config;
         heap.setDirectCompaction(policy.directCompaction()); // the policy's form reaches every heap it governs
         this.bucket = new TokenBucket(config.maxCompactionsPerSecond(), 1);
+        this.escalation = new ReserveEscalation(heap.capacityBytes());
         this.watchdog = new Watchdog(config);
         this.log = new DecisionLog(config.logCapacity());
         Predictor predictor = policy.newPredictor();
@@ -226,8 +228,9 @@ public final class Governor {
 
     /**
      * Answers the heap's reserve wake-up (see {@link org.mempred.heap.Reserve}) at the clock's
-     * current time: one evacuation for the reserve target, through the rate limit and only while
-     * the governor is not degraded. The allocation that raised it says so in its outcome
+     * current time: one refill of the reserve target through the bounded escalation
+     * ({@link ReserveEscalation}: a window, several windows, a range slide, a full compaction),
+     * through the rate limit and only while the governor is not degraded. The allocation that raised it says so in its outcome
      * ({@link org.mempred.heap.Allocation#wakeupRaised()}), and its caller calls this, or has the
      * governor's thread call it. A wake-up that is no longer pending (a tick or another answer
      * served it first) is not answered again.
@@ -262,8 +265,7 @@ public final class Governor {
                     proposal.reason() + "; refused: over " + config.maxCompactionsPerSecond() + " compactions/s"));
             return Optional.empty();
         }
-        CompactionResult result =
-                reserve ? heap.compactFor(heap.reserve().targetBytes(), proposal.budgetBytes()) : heap.compact();
+        CompactionResult result = reserve ? escalation.refill(heap, proposal, now) : heap.compact();
         proactiveCompactions++;
         proactiveBytesMoved += result.bytesMoved();
         log.append(new Decision(
@@ -271,8 +273,12 @@ public final class Governor {
                 pressure,
                 prediction,
                 Action.COMPACT,
-                proposal.reason() + (reserve ? "; evacuated for " + result.targetBytes() + " B" : "") + "; moved "
-                        + result.bytesMoved() + " bytes" + (result.succeeded() ? "" : " (target not reached)")));
+                proposal.reason()
+                        + (reserve
+                                ? "; refilled for " + heap.reserve().targetBytes() + " B by " + escalation.lastServed()
+                                : "")
+                        + "; moved " + result.bytesMoved() + " bytes"
+                        + (result.largestFreeAfter() >= heap.reserve().targetBytes() ? "" : " (target not reached)")));
         return Optional.of(result);
     }
 
@@ -328,7 +334,8 @@ public final class Governor {
                 watchdogAlerts,
                 recoveries,
                 degradedTicks,
-                mode);
+                mode,
+                escalation.mix());
     }
 
     /** Accuracy of the predictions labelled so far; empty when the policy has no predictor. */

@@ -14,6 +14,7 @@ package org.mempred.govern;
  * @param recoveries times the predictor was re-initialised after a cool-down
  * @param degradedTicks ticks spent degraded
  * @param mode the mode now
+ * @param escalation which step of the reserve's escalation served each refill
  */
 public record GovernorStats(
         long ticks,
@@ -26,7 +27,8 @@ public record GovernorStats(
         long watchdogAlerts,
         long recoveries,
         long degradedTicks,
-        Mode mode) {
+        Mode mode,
+        EscalationMix escalation) {
 
     /** Whether predictions steer compaction or the governor has fallen back to reactive. */
     public enum Mode {

@@ -1,5 +1,6 @@
 package org.mempred.govern;
 
+import org.mempred.predict.PredictorConfig;
 import org.mempred.telemetry.Sample;
 
 /**
@@ -7,10 +8,15 @@ import org.mempred.telemetry.Sample;
  * so far, refilled by evacuation whenever the heap wakes the governor — no forecast at all. It is
  * the baseline every demand forecast must beat: a forecast is worth having only if it sizes the
  * reserve better (fewer OOM events, or fewer bytes moved for as many) than this running maximum.
+ *
+ * <p>Having no forecast, it expects a surge of its target whenever the last horizon asked for
+ * less than half of it: only then may its escalation run a full compaction (see
+ * {@link ReserveEscalation} and {@link RecentLargest}).
  */
 public final class ReservePolicy implements CompactionPolicy {
     private final String name;
     private final double marginFraction;
+    private final RecentLargest recent = new RecentLargest(PredictorConfig.DEFAULT_HORIZON_NANOS);
     private long largestBytes;
 
     /** {@code reserve}, waking while at least {@code marginFraction} times the reserve more is free. */
@@ -26,11 +32,17 @@ public final class ReservePolicy implements CompactionPolicy {
 
     @Override
     public Proposal decide(Sample sample, double prediction, double recentError) {
+        int target = (int) Math.min(
+                sample.capacityBytes(), Math.max(largestBytes, sample.requests().largestBytes()));
+        int expected = recent.surge(sample.timeNanos(), target);
+        recent.add(sample.timeNanos(), sample.requests().largestBytes());
         largestBytes = Math.max(largestBytes, sample.requests().largestBytes());
-        int target = (int) Math.min(sample.capacityBytes(), largestBytes);
         return target == 0
                 ? Proposal.idle("reserve: no request seen yet")
                 : Proposal.reserve(
-                        target, (int) (marginFraction * target), "reserve: largest request so far " + target + " B");
+                        target,
+                        (int) (marginFraction * target),
+                        expected,
+                        "reserve: largest request so far " + target + " B");
     }
 }

@@ -125,7 +125,7 @@ public final class CompactingHeap {
         this.space = new SubArenas(layout, arena, handles);
         this.runner = new CompactionRunner(space, counters);
         this.directCompaction = directCompaction;
-        this.reserve = new Reserve(lock, capacityBytes, space);
+        this.reserve = new Reserve(lock, capacityBytes, space, runner);
         this.allocator = new Allocator(arena, handles, space, runner, counters, reserve, directCompactionBudgetBytes);
         this.typed = new TypedAccess(this, lock, arena);
     }

@@ -30,24 +30,82 @@ final class CompactionRunner {
      */
     void direct(DirectCompaction form, SubArena sub, int granules, long budgetBytes, DirectCompactions ran) {
         if (form == DirectCompaction.SLIDE) {
-            ran.add(slide(sub, sub, budgetBytes, true));
+            ran.add(counted(slide(sub, sub, budgetBytes, true)));
             return;
         }
-        CompactionResult evacuated = evacuate(sub, sub, granules, budgetBytes, true);
+        CompactionResult evacuated = counted(evacuate(sub, sub, granules, budgetBytes, true, false));
         ran.add(evacuated);
         if (!evacuated.succeeded()) {
-            ran.add(slide(sub, sub, budgetBytes - evacuated.bytesMoved(), true));
+            ran.add(counted(slide(sub, sub, budgetBytes - evacuated.bytesMoved(), true)));
         }
     }
 
     /** A slide of every sub-arena, asked of the heap. */
     CompactionResult slide(long maxBytesMoved) {
-        return slide(space.get(0), space.get(space.count() - 1), maxBytesMoved, false);
+        return counted(slide(space.get(0), space.get(space.count() - 1), maxBytesMoved, false));
     }
 
     /** An evacuation for {@code targetGranules} in any sub-arena, asked of the heap. */
     CompactionResult evacuate(int targetGranules, long maxBytesMoved) {
-        return evacuate(space.get(0), space.get(space.count() - 1), targetGranules, maxBytesMoved, false);
+        return counted(
+                evacuate(space.get(0), space.get(space.count() - 1), targetGranules, maxBytesMoved, false, false));
+    }
+
+    /**
+     * One step of the reserve's escalation for a free block of {@code targetGranules}, moving at
+     * most {@code maxBytesMoved} (see {@link RefillStep}); the full slide keeps that budget too,
+     * so the caller passes the one it grants. The first step is counted as a compaction whatever
+     * it did, as a plain evacuation is; a dearer step only when it moved bytes or served, since a
+     * plan that fails moves nothing and the escalation goes on to the next step.
+     */
+    CompactionResult refill(RefillStep step, int targetGranules, long maxBytesMoved) {
+        CompactionResult result = refillUncounted(step, targetGranules, maxBytesMoved);
+        if (step == RefillStep.WINDOW || result.bytesMoved() > 0 || result.succeeded()) {
+            counted(result);
+        }
+        return result;
+    }
+
+    private CompactionResult refillUncounted(RefillStep step, int targetGranules, long maxBytesMoved) {
+        SubArena first = space.get(0);
+        SubArena last = space.get(space.count() - 1);
+        return switch (step) {
+            case WINDOW -> evacuate(first, last, targetGranules, maxBytesMoved, false, false);
+            case WINDOWS -> evacuate(first, last, targetGranules, maxBytesMoved, false, true);
+            case RANGE -> rangeSlide(targetGranules, maxBytesMoved);
+            case FULL -> slide(first, last, maxBytesMoved, false);
+        };
+    }
+
+    /** The bounded slide of the cheapest range of the first sub-arena where one serves the target. */
+    private CompactionResult rangeSlide(int targetGranules, long maxBytesMoved) {
+        int freeBlocksBefore = space.freeBlockCount();
+        int largestBefore = space.largestFreeGranules();
+        long startNanos = System.nanoTime();
+        bytesMoved = 0;
+        blocksMoved = 0;
+        boolean succeeded = largestBefore >= targetGranules;
+        long budgetGranules = Math.min(Integer.MAX_VALUE, maxBytesMoved >>> Granules.SHIFT);
+        for (int i = 0; i < space.count() && !succeeded; i++) {
+            SubArena sub = space.get(i);
+            long range = RangeSlide.plan(sub, targetGranules, budgetGranules);
+            if (range >= 0) {
+                sub.compactor.compactRange((int) (range >>> 32), (int) range, maxBytesMoved);
+                bytesMoved += sub.compactor.bytesMoved();
+                blocksMoved += sub.compactor.blocksMoved();
+                succeeded = sub.tlsf.largestFreeGranules() >= targetGranules;
+            }
+        }
+        long wallNanos = System.nanoTime() - startNanos;
+        return report(
+                CompactionResult.Kind.SLIDE,
+                false,
+                targetGranules << Granules.SHIFT,
+                maxBytesMoved,
+                succeeded,
+                freeBlocksBefore,
+                largestBefore,
+                wallNanos);
     }
 
     private CompactionResult slide(SubArena first, SubArena last, long maxBytesMoved, boolean direct) {
@@ -75,7 +133,7 @@ final class CompactionRunner {
     }
 
     private CompactionResult evacuate(
-            SubArena first, SubArena last, int targetGranules, long maxBytesMoved, boolean direct) {
+            SubArena first, SubArena last, int targetGranules, long maxBytesMoved, boolean direct, boolean wide) {
         int freeBlocksBefore = space.freeBlockCount();
         int largestBefore = space.largestFreeGranules();
         long startNanos = System.nanoTime();
@@ -85,7 +143,7 @@ final class CompactionRunner {
         boolean succeeded = first != last && space.largestFreeGranules() >= targetGranules;
         for (int i = first.index; i <= last.index && !succeeded; i++) {
             Evacuator evacuator = space.get(i).evacuator;
-            succeeded = evacuator.evacuate(targetGranules, maxBytesMoved - bytesMoved);
+            succeeded = evacuator.evacuate(targetGranules, maxBytesMoved - bytesMoved, wide);
             bytesMoved += evacuator.bytesMoved();
             blocksMoved += evacuator.blocksMoved();
         }
@@ -110,7 +168,7 @@ final class CompactionRunner {
             int freeBlocksBefore,
             int largestBefore,
             long wallNanos) {
-        CompactionResult result = new CompactionResult(
+        return new CompactionResult(
                 kind,
                 direct,
                 targetBytes,
@@ -123,7 +181,11 @@ final class CompactionRunner {
                 largestBefore << Granules.SHIFT,
                 space.largestFreeGranules() << Granules.SHIFT,
                 wallNanos);
-        counters.recordCompaction(direct, bytesMoved);
+    }
+
+    /** Counts {@code result} in the heap's counters and returns it. */
+    private CompactionResult counted(CompactionResult result) {
+        counters.recordCompaction(result.direct(), result.bytesMoved());
         return result;
     }
 }

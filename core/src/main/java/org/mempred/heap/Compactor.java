@@ -46,13 +46,24 @@ final class Compactor {
      * {@link #blocksMoved()} then tell what this run did.
      */
     void compact(long maxBytesMoved) {
+        compactRange(0, blocks.granules, maxBytesMoved);
+    }
+
+    /**
+     * Slides the blocks that start in {@code [from, end)} towards {@code from}, a block start, with
+     * at most {@code maxBytesMoved} copied: the free space of the range gathers into one block at
+     * its top, merged with a free block right after it (a bounded slide of one region, the
+     * reserve's {@link RefillStep#RANGE}). Blocks outside the range are not touched. Cost:
+     * O(blocks in the range) plus the bytes copied.
+     */
+    void compactRange(int from, int end, long maxBytesMoved) {
         long remaining = maxBytesMoved;
-        int cursor = 0;
-        int lastPlaced = BlockTable.NIL;
-        int g = 0;
+        int cursor = from;
+        int lastPlaced = from == 0 ? BlockTable.NIL : blocks.prev(from);
+        int g = from;
         bytesMoved = 0;
         blocksMoved = 0;
-        while (g < blocks.granules && remaining >= Granules.BYTES) {
+        while (g < end && remaining >= Granules.BYTES) {
             int size = blocks.size(g);
             int owner = blocks.owner(g);
             int next = g + size;

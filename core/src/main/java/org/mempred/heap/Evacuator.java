@@ -45,12 +45,16 @@ import java.util.Arrays;
 final class Evacuator {
     /** Most free blocks considered as destinations. */
     static final int DESTINATIONS = 32;
+    /** Most destinations of a wide search ({@link #evacuate(int, long, boolean)}). */
+    static final int WIDE_DESTINATIONS = 256;
     /** Movers sorted by insertion up to this many; a primitive sort beyond. */
     private static final int INSERTION_SORT_MAX = 32;
 
     private static final long ADDRESS_MASK = 0xFFFF_FFFFL;
     /** Most runs of chunks, from the cheapest, whose windows are searched. */
     static final int REGIONS = 8;
+    /** Most runs of a wide search: several windows, when the cheapest few were not placeable. */
+    static final int WIDE_REGIONS = 64;
 
     /** Owner mark of a window block that is emptied (moved out, or a free block taken off TLSF). */
     private static final int VACATED = -2;
@@ -61,9 +65,9 @@ final class Evacuator {
     private final Tlsf tlsf;
     private final HandleTable handles;
     private final LiveSummary summary;
-    private final int[] destinations = new int[DESTINATIONS];
-    private final int[] room = new int[DESTINATIONS];
-    private final int[] regionChunks = new int[REGIONS];
+    private final int[] destinations = new int[WIDE_DESTINATIONS];
+    private final int[] room = new int[WIDE_DESTINATIONS];
+    private final int[] regionChunks = new int[WIDE_REGIONS];
     private int destinationCount;
     private int[] movers = new int[16];
     private int[] plan = new int[16];
@@ -94,13 +98,27 @@ final class Evacuator {
      * then tell what this call did.
      */
     boolean evacuate(int targetGranules, long maxBytesMoved) {
+        return evacuate(targetGranules, maxBytesMoved, false);
+    }
+
+    /**
+     * As {@link #evacuate(int, long)}; when {@code wide}, the search reads up to
+     * {@value #WIDE_REGIONS} runs against up to {@value #WIDE_DESTINATIONS} destinations, so
+     * windows whose blocks fit only the many small holes of a full heap are found too (the
+     * reserve's escalation, see {@link RefillStep#WINDOWS}); the search then costs up to eight
+     * times as much.
+     */
+    boolean evacuate(int targetGranules, long maxBytesMoved, boolean wide) {
         bytesMoved = 0;
         blocksMoved = 0;
         if (tlsf.largestFreeGranules() >= targetGranules) {
             return true;
         }
         long budgetGranules = Math.min(Integer.MAX_VALUE, maxBytesMoved >>> Granules.SHIFT);
-        if (tlsf.freeGranules() < targetGranules || !findWindow(targetGranules, budgetGranules)) {
+        int regions = wide ? WIDE_REGIONS : REGIONS;
+        int destinationLimit = wide ? WIDE_DESTINATIONS : DESTINATIONS;
+        if (tlsf.freeGranules() < targetGranules
+                || !findWindow(targetGranules, budgetGranules, regions, destinationLimit)) {
             return false;
         }
         detachWindowFreeBlocks();
@@ -118,16 +136,16 @@ final class Evacuator {
     }
 
     /** Sets the window fields and the best plan to the cheapest placeable window; false if none. */
-    private boolean findWindow(int target, long budgetGranules) {
+    private boolean findWindow(int target, long budgetGranules, int regions, int destinationLimit) {
         int runChunks = summary.beginSearch(target);
         if (runChunks < 0) {
             return false;
         }
-        destinationCount = tlsf.collectLargest(destinations, DESTINATIONS);
+        destinationCount = tlsf.collectLargest(destinations, destinationLimit);
         int chunkGranules = 1 << LiveSummary.CHUNK_SHIFT;
         long bestLive = Long.MAX_VALUE;
         windowFound = false;
-        for (int r = 0; r < REGIONS; r++) {
+        for (int r = 0; r < regions; r++) {
             int chunk = summary.nextWindow(regionChunks, r);
             if (chunk < 0 || bestLive <= summary.runLiveGranules(chunk, runChunks)) {
                 break; // runs come cheapest first: stop once a window is no dearer than the next run

@@ -10,7 +10,8 @@ package org.mempred.heap;
  * the shortage is one of memory, not of contiguity. One wake-up is raised — the allocation's
  * outcome says so ({@link Allocation#wakeupRaised()}), and its caller tells the governor — and then
  * held pending until {@link CompactingHeap#compactFor} or {@link #acknowledge()} clears it, so a
- * burst of allocations raises it once. The figures are the whole arena's, summed over its
+ * burst of allocations raises it once. {@link #refill} runs one step of the escalation that
+ * refills it when no window can be emptied. The figures are the whole arena's, summed over its
  * sub-arenas. {@code R = 0}
  * turns the reserve off. Every method holds the heap's lock; a check costs O(1) plus TLSF's
  * largest-free scan.
@@ -19,14 +20,16 @@ public final class Reserve {
     private final Object lock;
     private final int capacityBytes;
     private final SubArenas space;
+    private final CompactionRunner runner;
     private int targetGranules;
     private int marginGranules;
     private boolean pending;
 
-    Reserve(Object lock, int capacityBytes, SubArenas space) {
+    Reserve(Object lock, int capacityBytes, SubArenas space, CompactionRunner runner) {
         this.lock = lock;
         this.capacityBytes = capacityBytes;
         this.space = space;
+        this.runner = runner;
     }
 
     /**
@@ -84,6 +87,30 @@ public final class Reserve {
         return targetGranules != 0
                 && space.freeGranules() >= (long) targetGranules + marginGranules
                 && space.largestFreeGranules() < targetGranules;
+    }
+
+    /**
+     * Refills the reserve by one {@code step} of the escalation ({@link RefillStep}), moving at
+     * most {@code maxBytesMoved}, and clears a pending wake-up. {@link RefillStep#WINDOW} is the
+     * evacuation {@link CompactingHeap#compactFor} runs for the target; the dearer steps are what a
+     * governor tries when it finds no window it can empty. Does nothing when the target block
+     * already exists.
+     *
+     * @return what was moved, and whether a free block of the target now exists
+     * @throws IllegalStateException when the reserve is off (target 0)
+     * @throws IllegalArgumentException when {@code maxBytesMoved} is negative
+     */
+    public CompactionResult refill(RefillStep step, long maxBytesMoved) {
+        if (maxBytesMoved < 0) {
+            throw new IllegalArgumentException("maxBytesMoved=" + maxBytesMoved + " must be >= 0");
+        }
+        synchronized (lock) {
+            if (targetGranules == 0) {
+                throw new IllegalStateException("cannot refill the reserve: its target is 0 (off)");
+            }
+            pending = false;
+            return runner.refill(step, targetGranules, maxBytesMoved);
+        }
     }
 
     /** Whether a wake-up is due now; if so it becomes pending. Called with the heap's lock held. */

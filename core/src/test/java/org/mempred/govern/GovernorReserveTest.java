@@ -49,7 +49,8 @@ class GovernorReserveTest {
         assertThat(heap.reserve().targetBytes()).isEqualTo(4 * KIB);
         assertThat(heap.largestFreeBytes()).isGreaterThanOrEqualTo(4 * KIB);
         assertThat(governor.stats().proactiveCompactions()).isEqualTo(1);
-        assertThat(governor.recentDecisions(1).get(0).reason()).contains("evacuated for 4096 B");
+        assertThat(governor.stats().escalation()).isEqualTo(new EscalationMix(1, 0, 0, 0, 0));
+        assertThat(governor.recentDecisions(1).get(0).reason()).contains("refilled for 4096 B by window");
         heap.invariants();
     }
 

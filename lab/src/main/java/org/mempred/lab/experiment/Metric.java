@@ -52,6 +52,31 @@ public enum Metric {
             "lifetime class exact %",
             Display.PERCENT,
             r -> r.placing().exactShare()),
+    REFILLS_WINDOW(
+            "refillsWindow",
+            "reserve refills served by: one window",
+            Display.COUNT,
+            r -> r.safety().governor().escalation().window()),
+    REFILLS_WINDOWS(
+            "refillsWindows",
+            "  several windows",
+            Display.COUNT,
+            r -> r.safety().governor().escalation().windows()),
+    REFILLS_RANGE(
+            "refillsRange",
+            "  range slide",
+            Display.COUNT,
+            r -> r.safety().governor().escalation().range()),
+    REFILLS_FULL(
+            "refillsFull",
+            "  full compaction",
+            Display.COUNT,
+            r -> r.safety().governor().escalation().full()),
+    REFILLS_UNSERVED(
+            "refillsUnserved",
+            "  none (no step made the block)",
+            Display.COUNT,
+            r -> r.safety().governor().escalation().unserved()),
     MEAN_COMPACTION_MICROS(
             "meanCompactionMicros",
             "compaction µs (model)",

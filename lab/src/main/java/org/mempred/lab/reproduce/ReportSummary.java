@@ -22,14 +22,15 @@ final class ReportSummary {
 
     /**
      * The summary from section 1's experiment, section 12's by demand level, section 13's by
-     * workload and horizon and section 10's replays.
+     * workload and horizon, section 10's replays, section 14's placement grids and section 15's sentences on bursts.
      */
     static String of(
             ExperimentResult shortStress,
             Map<String, ExperimentResult> pareto,
             Map<String, ExperimentResult> horizons,
             Map<String, ExperimentResult> traces,
-            List<PlacementSection.Grid> placement) {
+            List<PlacementSection.Grid> placement,
+            List<String> bursts) {
         StringBuilder out = new StringBuilder("## Summary\n\n");
         out.append("The question: does compaction directed ahead of time prevent OOM events, and at what"
                 + " copying cost? Every sentence below is derived from this run's paired confidence intervals.\n\n");
@@ -61,9 +62,13 @@ final class ReportSummary {
         out.append("- Placement by predicted lifetime (section 14): ")
                 .append(PlacementSection.verdict(placement))
                 .append('\n');
+        for (String sentence : bursts) {
+            out.append("- Bursts (section 15): ").append(sentence).append('\n');
+        }
         out.append("\nSection 12 draws every policy on the plane of OOM events against bytes moved (below),"
                 + " section 10 repeats the comparison on recorded traces of real programs, and section 13 compares"
-                + " lookaheads of 0.5, 1 and 5 s.\n\n");
+                + " lookaheads of 0.5, 1 and 5 s; section 15 measures the reserve's escalation on a bursty workload"
+                + " and on the same traces.\n\n");
         out.append("![OOM events against MiB moved at demand 95 %](")
                 .append(ParetoSection.CHART)
                 .append(")\n\n");
@@ -142,6 +147,9 @@ final class ReportSummary {
                 + " here of request sizes; *neural*: the 4→8→1 network, pre-trained and learning online; *oracle*:"
                 + " reads the true future requests of the same seed (the bound). `NAME@m` wakes only while free bytes"
                 + " exceed the reserve by m times it.\n"
+                + "- **Escalation** (every reserve and demand policy): a refill that finds no window it can empty tries"
+                + " several windows, then a slide of the cheapest range, then a full compaction only for a surge its"
+                + " forecast expects; the report counts which step served each refill.\n"
                 + "- **neural-peak** (and other `-peak`): wave 1's rule, a full compaction when the forecast peak"
                 + " pressure reaches θ (default 0.90).\n"
                 + "- **Accuracy and skill**: a forecast and its label are positive at or above θ (0.90 for peak"

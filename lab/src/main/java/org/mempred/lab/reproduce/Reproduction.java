@@ -78,6 +78,7 @@ public final class Reproduction {
         Part<Map<String, ExperimentResult>> pareto = ParetoSection.build(context, shortStress.result());
         Part<Map<String, ExperimentResult>> horizons = HorizonSection.build(context);
         Part<List<PlacementSection.Grid>> placement = PlacementSection.build(context);
+        Part<List<String>> escalation = EscalationSection.build(context, traces.result());
         List<Section> sections = List.of(
                 shortStress.section(),
                 longStress.section(),
@@ -92,9 +93,15 @@ public final class Reproduction {
                 claims,
                 pareto.section(),
                 horizons.section(),
-                placement.section());
+                placement.section(),
+                escalation.section());
         String summary = ReportSummary.of(
-                shortStress.result(), pareto.result(), horizons.result(), traces.result(), placement.result());
+                shortStress.result(),
+                pareto.result(),
+                horizons.result(),
+                traces.result(),
+                placement.result(),
+                escalation.result());
         return write(settings, outDir, commandLine, summary, sections);
     }
 
@@ -134,7 +141,8 @@ public final class Reproduction {
                 + TraceSection.steps(settings)
                 + ParetoSection.steps(settings)
                 + HorizonSection.steps(settings)
-                + PlacementSection.steps(settings);
+                + PlacementSection.steps(settings)
+                + EscalationSection.steps(settings);
     }
 
     private static String markdown(

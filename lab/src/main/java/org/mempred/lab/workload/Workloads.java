@@ -9,8 +9,10 @@ public final class Workloads {
     public static final String STRESS = "stress";
     /** The multi-subsystem mix. */
     public static final String MIX = "mix";
+    /** Small-block churn with periodic bursts of packet buffers. */
+    public static final String BURSTY = "bursty";
     /** Every name. */
-    public static final List<String> NAMES = List.of(STRESS, MIX);
+    public static final List<String> NAMES = List.of(STRESS, MIX, BURSTY);
 
     private Workloads() {}
 
@@ -24,6 +26,7 @@ public final class Workloads {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
             case STRESS -> StressWorkload.kernel(demand, heapBytes);
             case MIX -> new SubsystemMix(demand, heapBytes);
+            case BURSTY -> BurstyWorkload.of(demand, heapBytes);
             default ->
                 throw new IllegalArgumentException(
                         option + "='" + name + "' is unknown; valid: " + String.join(", ", NAMES));
