@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Trace events per second through the {@code mempred-trace v1} reader, for the traces shipped in
+ * Trace events per second through the {@code mempred-trace} reader (v1 and v2), for every trace shipped in
  * {@code traces/}: one operation is one whole pass over a trace, and the {@code events} counter
  * (JMH {@link AuxCounters}) reports trace events per second.
  *
@@ -61,7 +61,16 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class TraceReplayBenchmark {
-    @Param({"python-json", "sqlite-index", "gcc-cc1"})
+    @Param({
+        "python-json",
+        "sqlite-index",
+        "gcc-cc1",
+        "gcc-cc1-O0-sites",
+        "git-log-sites",
+        "perl-words-sites",
+        "python-tree-sites",
+        "sqlite-groupby-sites"
+    })
     public String trace;
 
     private Path gzip;
