@@ -51,18 +51,6 @@ public class PeerTraceBenchmark {
     private PeerSlots slots;
     private long failed;
 
-    /** Trace events, reported by JMH as a rate (events/s) beside the passes. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Events {
-        public long events;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            events = 0;
-        }
-    }
-
     @Setup(Level.Trial)
     public void load() {
         script = TraceScript.load(trace);
@@ -79,7 +67,7 @@ public class PeerTraceBenchmark {
     }
 
     @Benchmark
-    public long replay(Events counter) {
+    public long replay(TraceReplayBenchmark.Events counter) {
         failed += script.replay(slots);
         counter.events += script.events();
         return failed;

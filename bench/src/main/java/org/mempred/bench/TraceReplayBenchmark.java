@@ -93,7 +93,7 @@ public class TraceReplayBenchmark {
 
     @Setup(Level.Trial)
     public void locate() throws IOException {
-        gzip = tracesDir().resolve(trace + ".trace.gz");
+        gzip = TraceScript.tracesDir().resolve(trace + ".trace.gz");
         plain = Files.createTempFile("mempred-" + trace + "-", ".trace");
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gzip))) {
             Files.copy(in, plain, StandardCopyOption.REPLACE_EXISTING);
@@ -155,19 +155,5 @@ public class TraceReplayBenchmark {
             counter.events += reader.events();
         }
         return checksum;
-    }
-
-    private static Path tracesDir() {
-        String configured = System.getProperty("mempred.traces");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        for (Path candidate : new Path[] {Path.of("traces"), Path.of("..", "traces")}) {
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new UncheckedIOException(new IOException(
-                "no traces/ directory here: run from the repository root or pass -Dmempred.traces=DIR"));
     }
 }

@@ -3,7 +3,6 @@ package org.mempred.govern;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.mempred.lifetime.LifetimePredictor;
 import org.mempred.lifetime.OracleLifetimePredictor;
 import org.mempred.lifetime.SiteTable;
@@ -82,7 +81,7 @@ public enum Placement {
                 return p;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not a placement: expected one of "
-                + Arrays.stream(values()).map(Placement::id).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException(
+                "'" + text + "' is not a placement: expected one of " + String.join(", ", ids()));
     }
 }

@@ -49,10 +49,7 @@ public record PlacementStats(String predictor, long[] confusion, long borrowed, 
 
     /** Share of freed blocks observed in class {@code c} that were predicted {@code c} (recall), NaN when none. */
     public double recall(int c) {
-        long observed = 0;
-        for (int p = 0; p < LifetimeClass.COUNT; p++) {
-            observed += count(p, c);
-        }
+        long observed = observed(c);
         return observed == 0 ? Double.NaN : (double) count(c, c) / observed;
     }
 

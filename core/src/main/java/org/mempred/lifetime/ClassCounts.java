@@ -29,11 +29,7 @@ final class ClassCounts {
     void add(int row, int lifetimeClass) {
         int base = row * LifetimeClass.COUNT;
         counts[base + lifetimeClass]++;
-        int total = 0;
-        for (int c = 0; c < LifetimeClass.COUNT; c++) {
-            total += counts[base + c];
-        }
-        if (total >= DECAY_AT) {
+        if (total(row) >= DECAY_AT) {
             for (int c = 0; c < LifetimeClass.COUNT; c++) {
                 counts[base + c] >>= 1;
             }

@@ -33,7 +33,8 @@ public final class SizeClassPredictor implements LifetimePredictor {
         counts.add(ALL, lifetimeClass);
     }
 
-    static int bucket(int sizeBytes) {
+    /** The power-of-two size bucket of a request, {@code floor(log2 size)} (0 for sizes below 2). */
+    public static int bucket(int sizeBytes) {
         return 31 - Integer.numberOfLeadingZeros(Math.max(1, sizeBytes));
     }
 }

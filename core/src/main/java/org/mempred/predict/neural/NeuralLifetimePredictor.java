@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mempred.lifetime.LifetimeClass;
 import org.mempred.lifetime.LifetimePredictor;
+import org.mempred.lifetime.SizeClassPredictor;
 
 /**
  * {@code neural-lifetime}: a 4→8→1 network ({@link Mlp}) that predicts a block's lifetime class
@@ -105,7 +106,7 @@ public final class NeuralLifetimePredictor implements LifetimePredictor {
         }
         siteMean[slot] += ALPHA * (lifetimeClass - siteMean[slot]);
         siteCount[slot]++;
-        int bucket = bucket(sizeBytes);
+        int bucket = SizeClassPredictor.bucket(sizeBytes);
         bucketMean[bucket] += ALPHA * (lifetimeClass - bucketMean[bucket]);
     }
 
@@ -117,7 +118,7 @@ public final class NeuralLifetimePredictor implements LifetimePredictor {
     private void inputs(long site, int sizeBytes) {
         int slot = slot(site);
         boolean known = siteKeys[slot] == site && siteCount[slot] > 0;
-        int bucket = bucket(sizeBytes);
+        int bucket = SizeClassPredictor.bucket(sizeBytes);
         x[0] = (known ? siteMean[slot] : bucketMean[bucket]) / LONGEST;
         x[1] = known ? Math.min(1.0, siteCount[slot] / 32.0) : 0.0;
         x[2] = bucket / 24.0;
@@ -126,10 +127,6 @@ public final class NeuralLifetimePredictor implements LifetimePredictor {
 
     private static int slot(long site) {
         return (int) ((site * 0x9E3779B97F4A7C15L) >>> 52) & (SITE_SLOTS - 1);
-    }
-
-    private static int bucket(int sizeBytes) {
-        return 31 - Integer.numberOfLeadingZeros(Math.max(1, sizeBytes));
     }
 
     /** The shipped parameters; a missing or malformed resource is a build defect and throws. */

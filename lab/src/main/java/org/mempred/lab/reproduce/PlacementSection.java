@@ -1,7 +1,5 @@
 package org.mempred.lab.reproduce;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,20 +14,18 @@ import org.mempred.lab.report.Cell;
 import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.report.Json;
 import org.mempred.lab.report.Table;
+import org.mempred.lab.sim.PlacementCheck;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.sim.Simulator;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
-import org.mempred.lab.trace.ReplayMarks;
 import org.mempred.lab.trace.ReplaySizing;
 import org.mempred.lab.trace.TraceSummary;
 import org.mempred.lab.trace.TraceWorkload;
-import org.mempred.lab.workload.Characteristic;
 import org.mempred.lab.workload.StressWorkload;
 import org.mempred.lab.workload.Workload;
 import org.mempred.lifetime.LifetimeClass;
-import org.mempred.predict.PredictorConfig;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -87,9 +83,8 @@ final class PlacementSection {
         }
         Map<String, double[]> footprints = new LinkedHashMap<>();
         for (Path trace : TraceSection.traces(settings.tracesDir())) {
-            TraceSummary summary = scan(trace);
-            double speed = ReplaySizing.defaultSpeed(summary.durationNanos(), PredictorConfig.DEFAULT_HORIZON_NANOS);
-            TraceWorkload workload = new TraceWorkload(trace, summary, speed, ReplayMarks.stressorDefaults());
+            TraceWorkload workload = TraceSection.workload(trace);
+            TraceSummary summary = workload.summary();
             long replayNanos = Math.max(1, workload.replayNanos());
             for (double pressure : TRACE_PRESSURES) {
                 int heapBytes = ReplaySizing.autoCapacityBytes(summary.peakLiveBytes(), pressure);
@@ -121,7 +116,7 @@ final class PlacementSection {
                     context.seeds(),
                     options.withPlacement(placement),
                     context.settings().threads());
-            if (placement.needsSites() && !workload.characteristics().contains(Characteristic.SITES)) {
+            if (!PlacementCheck.fits(placement, workload)) {
                 for (int i = 0; i < Context.runs(context.settings(), POLICIES); i++) {
                     context.step("14 placement refused");
                 }
@@ -216,7 +211,7 @@ final class PlacementSection {
             Context context, TraceWorkload workload, TraceSummary summary, long replayNanos) {
         double[] ratios = new double[Placement.values().length];
         for (Placement placement : Placement.values()) {
-            if (placement.needsSites() && !workload.characteristics().contains(Characteristic.SITES)) {
+            if (!PlacementCheck.fits(placement, workload)) {
                 for (int i = 0; i < BISECTION_STEPS; i++) {
                     context.step("14 footprint refused");
                 }
@@ -345,13 +340,5 @@ final class PlacementSection {
             out.append(c == 0 ? "" : ", ").append(LifetimeClass.label(c));
         }
         return out.toString();
-    }
-
-    private static TraceSummary scan(Path trace) {
-        try {
-            return TraceSummary.scan(trace);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read trace " + trace, e);
-        }
     }
 }

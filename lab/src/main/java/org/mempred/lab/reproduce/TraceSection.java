@@ -113,16 +113,24 @@ final class TraceSection {
         return new Part<>(section, byName);
     }
 
-    private static ExperimentResult replay(Context context, Path trace, double pressure) {
+    /**
+     * {@code trace} as the report replays it: summarised by a first pass, at the default speed
+     * (stretched to 12 horizons when shorter), with the stressor's atomic and pin marks.
+     */
+    static TraceWorkload workload(Path trace) {
         TraceSummary summary;
         try {
             summary = TraceSummary.scan(trace);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read trace " + trace, e);
         }
-        int heapBytes = ReplaySizing.autoCapacityBytes(summary.peakLiveBytes(), pressure);
         double speed = ReplaySizing.defaultSpeed(summary.durationNanos(), PredictorConfig.DEFAULT_HORIZON_NANOS);
-        TraceWorkload workload = new TraceWorkload(trace, summary, speed, ReplayMarks.stressorDefaults());
+        return new TraceWorkload(trace, summary, speed, ReplayMarks.stressorDefaults());
+    }
+
+    private static ExperimentResult replay(Context context, Path trace, double pressure) {
+        TraceWorkload workload = workload(trace);
+        int heapBytes = ReplaySizing.autoCapacityBytes(workload.summary().peakLiveBytes(), pressure);
         SimulationOptions options = SimulationOptions.of(heapBytes, Math.max(1, workload.replayNanos()));
         ExperimentSpec spec = new ExperimentSpec(
                 workload,

@@ -1,7 +1,7 @@
 package org.mempred.lab.trace;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The versions of the {@code mempred-trace} text format, in one place: {@link TraceReader}
@@ -50,16 +50,6 @@ public enum TraceFormat {
 
     /** Every header, oldest first, for messages. */
     public static List<String> headers() {
-        return List.of(V1.header, V2.header);
-    }
-
-    /** The version whose header is {@code line}, if any. */
-    public static Optional<TraceFormat> ofHeader(String line) {
-        for (TraceFormat format : values()) {
-            if (format.header.equals(line)) {
-                return Optional.of(format);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).map(TraceFormat::header).toList();
     }
 }

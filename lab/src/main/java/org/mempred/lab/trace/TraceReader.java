@@ -8,8 +8,6 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -46,7 +44,6 @@ import org.mempred.lab.workload.IdMaps;
  * size of 0 is reported as a 1-byte request. Not thread-safe.
  */
 public final class TraceReader implements EventStream, Closeable {
-    private static final Set<Characteristic> WITH_SITES = Collections.unmodifiableSet(EnumSet.of(Characteristic.SITES));
 
     private static final int GZIP_MAGIC_0 = 0x1f;
     private static final int GZIP_MAGIC_1 = 0x8b;
@@ -135,7 +132,7 @@ public final class TraceReader implements EventStream, Closeable {
     /** {@code SITES} for a v2 trace; reads the header if no event was read yet. */
     @Override
     public Set<Characteristic> characteristics() {
-        return format().hasSites() ? WITH_SITES : Set.of();
+        return Characteristic.of(format().hasSites());
     }
 
     /** The file's format version; reads the header if no event was read yet. */

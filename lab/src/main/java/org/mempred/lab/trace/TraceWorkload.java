@@ -3,7 +3,6 @@ package org.mempred.lab.trace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.Set;
 import org.mempred.lab.workload.Characteristic;
 import org.mempred.lab.workload.Workload;
@@ -58,7 +57,7 @@ public final class TraceWorkload implements Workload {
     /** {@code SITES} for a v2 trace, none for v1. */
     @Override
     public Set<Characteristic> characteristics() {
-        return summary.format().hasSites() ? EnumSet.of(Characteristic.SITES) : EnumSet.noneOf(Characteristic.class);
+        return Characteristic.of(summary.format().hasSites());
     }
 
     /** The first pass's summary. */

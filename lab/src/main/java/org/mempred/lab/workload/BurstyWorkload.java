@@ -1,6 +1,5 @@
 package org.mempred.lab.workload;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -55,6 +54,6 @@ public final class BurstyWorkload implements Workload {
     /** Sites: the churn's stressor names them, and each packet size has one. */
     @Override
     public Set<Characteristic> characteristics() {
-        return EnumSet.of(Characteristic.SITES);
+        return Characteristic.of(true);
     }
 }

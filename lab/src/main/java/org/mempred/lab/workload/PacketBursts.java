@@ -1,6 +1,5 @@
 package org.mempred.lab.workload;
 
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -127,6 +126,6 @@ final class PacketBursts implements EventStream {
 
     @Override
     public Set<Characteristic> characteristics() {
-        return EnumSet.of(Characteristic.SITES);
+        return Characteristic.of(true);
     }
 }

@@ -1,7 +1,5 @@
 package org.mempred.lab.workload;
 
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.mempred.heap.Granules;
@@ -47,7 +45,6 @@ import org.mempred.heap.Granules;
  */
 public final class PressureStressor implements EventStream {
     private static final int FREE_ATTEMPTS = 8;
-    private static final Set<Characteristic> SITES = Collections.unmodifiableSet(EnumSet.of(Characteristic.SITES));
 
     private final StressorConfig config;
     private final long durationNanos;
@@ -188,6 +185,6 @@ public final class PressureStressor implements EventStream {
 
     @Override
     public Set<Characteristic> characteristics() {
-        return SITES;
+        return Characteristic.of(true);
     }
 }

@@ -1,6 +1,5 @@
 package org.mempred.lab.workload;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /** The single pressure-level stressor as a {@link Workload}: each seed opens a fresh stream. */
@@ -40,6 +39,6 @@ public final class StressWorkload implements Workload {
     /** Sites: every stressor names its allocations' sites. */
     @Override
     public Set<Characteristic> characteristics() {
-        return EnumSet.of(Characteristic.SITES);
+        return Characteristic.of(true);
     }
 }

@@ -1,6 +1,5 @@
 package org.mempred.lab.workload;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -88,6 +87,6 @@ public final class SubsystemMix implements Workload {
     /** Sites: every stressor names its allocations' sites. */
     @Override
     public Set<Characteristic> characteristics() {
-        return EnumSet.of(Characteristic.SITES);
+        return Characteristic.of(true);
     }
 }
