@@ -15,7 +15,13 @@ import org.mempred.telemetry.Sample;
  * <p>Policies are called by one governor thread, once per tick, and may keep state (hysteresis).
  */
 public sealed interface CompactionPolicy
-        permits ReactivePolicy, PeriodicPolicy, LinuxPolicy, PredictivePolicy, ReservePolicy, DemandPolicy {
+        permits ReactivePolicy,
+                PeriodicPolicy,
+                LinuxPolicy,
+                PredictivePolicy,
+                ReservePolicy,
+                DemandPolicy,
+                VolumePolicy {
     /** The registry name, e.g. {@code "linux"}. */
     String name();
 
@@ -30,6 +36,14 @@ public sealed interface CompactionPolicy
     /** What this policy's predictor forecasts (labels and accuracy follow it). */
     default Target target() {
         return Target.PEAK_PRESSURE;
+    }
+
+    /**
+     * The horizon the policy looks over: its forecast's, and for every policy the span over which
+     * its governor's escalation refills the byte allowance (default 5 s).
+     */
+    default long horizonNanos() {
+        return org.mempred.predict.PredictorConfig.DEFAULT_HORIZON_NANOS;
     }
 
     /** The form of direct compaction the heap should run under this policy. */
@@ -60,18 +74,28 @@ public sealed interface CompactionPolicy
      *     {@code reserve}, which has no forecast, its target) when that is at least twice every
      *     request of the last horizon, else 0. The escalation's full compaction runs only when this would not
      *     fit the largest free block
+     * @param refillBytes for {@link Action#RESERVE}, a free block the policy wants now, at this
+     *     tick, beyond the reserve (0: none): the contiguous capacity a forecast volume needs until
+     *     the next opportunity to compact. The governor refills it once through the escalation,
+     *     with a surge expected, and then keeps the reserve of {@code targetBytes} as usual
      * @param reason why, in words, for the decision log
      */
     record Proposal(
-            Action action, int targetBytes, int marginBytes, long budgetBytes, int expectedBytes, String reason) {
+            Action action,
+            int targetBytes,
+            int marginBytes,
+            long budgetBytes,
+            int expectedBytes,
+            int refillBytes,
+            String reason) {
         /** Compact fully, because {@code reason}. */
         public static Proposal compact(String reason) {
-            return new Proposal(Action.COMPACT, 0, 0, Long.MAX_VALUE, 0, reason);
+            return new Proposal(Action.COMPACT, 0, 0, Long.MAX_VALUE, 0, 0, reason);
         }
 
         /** Do nothing, because {@code reason}. */
         public static Proposal idle(String reason) {
-            return new Proposal(Action.IDLE, 0, 0, 0, 0, reason);
+            return new Proposal(Action.IDLE, 0, 0, 0, 0, 0, reason);
         }
 
         /**
@@ -86,7 +110,17 @@ public sealed interface CompactionPolicy
 
         /** As {@link #reserve(int, int, String)}, expecting a surge of {@code expectedBytes} (0: none). */
         public static Proposal reserve(int targetBytes, int marginBytes, int expectedBytes, String reason) {
-            return new Proposal(Action.RESERVE, targetBytes, marginBytes, 2L * targetBytes, expectedBytes, reason);
+            return new Proposal(Action.RESERVE, targetBytes, marginBytes, 2L * targetBytes, expectedBytes, 0, reason);
+        }
+
+        /** This reserve, with a block of {@code bytes} wanted now (see {@link #refillBytes}). */
+        public Proposal withRefill(int bytes) {
+            return new Proposal(action, targetBytes, marginBytes, budgetBytes, expectedBytes, bytes, reason);
+        }
+
+        /** The proposal the escalation runs for the block wanted now: that block as target, a surge expected. */
+        Proposal refillNow() {
+            return new Proposal(Action.RESERVE, refillBytes, 0, 2L * refillBytes, refillBytes, 0, reason);
         }
 
         /** Whether this proposal asks for a full compaction now. */

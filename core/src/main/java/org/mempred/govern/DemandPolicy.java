@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.mempred.predict.Predictor;
-import org.mempred.predict.PredictorConfig;
 import org.mempred.predict.Target;
 import org.mempred.telemetry.Sample;
 
@@ -33,16 +32,19 @@ public final class DemandPolicy implements CompactionPolicy {
     private final String name;
     private final Supplier<Predictor> predictors;
     private final double marginFraction;
-    private final RecentLargest recent = new RecentLargest(PredictorConfig.DEFAULT_HORIZON_NANOS);
+    private final long horizonNanos;
+    private final RecentLargest recent;
 
     /**
      * A policy called {@code name} whose demand-forecasting predictors come from {@code predictors},
      * waking the governor only while free bytes exceed the reserve by {@code marginFraction} of it.
      */
-    public DemandPolicy(String name, Supplier<Predictor> predictors, double marginFraction) {
+    public DemandPolicy(String name, Supplier<Predictor> predictors, double marginFraction, long horizonNanos) {
         this.name = name;
         this.predictors = predictors;
         this.marginFraction = checkMargin(name, marginFraction);
+        this.horizonNanos = horizonNanos;
+        this.recent = new RecentLargest(horizonNanos);
     }
 
     /** {@code marginFraction} if it is in [0, {@value #MAX_MARGIN}]; otherwise throws naming the policy. */
@@ -60,6 +62,11 @@ public final class DemandPolicy implements CompactionPolicy {
     }
 
     @Override
+    public long horizonNanos() {
+        return horizonNanos;
+    }
+
+    @Override
     public Target target() {
         return Target.DEMAND;
     }
@@ -71,7 +78,7 @@ public final class DemandPolicy implements CompactionPolicy {
 
     /** The same policy whose predictors pass through {@code decorator} (e.g. to time them). */
     public DemandPolicy decorated(UnaryOperator<Predictor> decorator) {
-        return new DemandPolicy(name, () -> decorator.apply(predictors.get()), marginFraction);
+        return new DemandPolicy(name, () -> decorator.apply(predictors.get()), marginFraction, horizonNanos);
     }
 
     @Override

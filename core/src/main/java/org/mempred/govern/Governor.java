@@ -91,7 +91,7 @@ public final class Governor {
         this.config = config;
         heap.setDirectCompaction(policy.directCompaction()); // the policy's form reaches every heap it governs
         this.bucket = new TokenBucket(config.maxCompactionsPerSecond(), 1);
-        this.escalation = new ReserveEscalation(heap.capacityBytes());
+        this.escalation = new ReserveEscalation(heap.capacityBytes(), policy.horizonNanos());
         this.watchdog = new Watchdog(config);
         this.log = new DecisionLog(config.logCapacity());
         Predictor predictor = policy.newPredictor();
@@ -211,6 +211,9 @@ public final class Governor {
         if (proposal.action() == CompactionPolicy.Action.RESERVE) {
             reserveProposal = proposal;
             heap.reserve().set(Math.min(proposal.targetBytes(), heap.capacityBytes()), proposal.marginBytes());
+            if (proposal.refillBytes() > heap.largestFreeBytes()) {
+                return refillNow(now, sample.pressure(), prediction, proposal);
+            }
             if (!heap.reserve().isShort()) {
                 log.append(new Decision(now, sample.pressure(), prediction, Action.IDLE, proposal.reason()));
                 return Optional.empty();
@@ -248,6 +251,38 @@ public final class Governor {
         }
         wakeups++;
         return compactNow(now, heap.pressure(), lastPrediction, reserveProposal);
+    }
+
+    /**
+     * Refills the block {@code proposal} wants at this tick ({@link Proposal#refillBytes}) through
+     * the escalation, as one compaction through the rate limit, then restores the reserve.
+     */
+    private Optional<CompactionResult> refillNow(long now, double pressure, double prediction, Proposal proposal) {
+        if (!bucket.tryAcquire(now)) {
+            rateLimited++;
+            log.append(new Decision(
+                    now,
+                    pressure,
+                    prediction,
+                    Action.RATE_LIMITED,
+                    proposal.reason() + "; refused: over " + config.maxCompactionsPerSecond() + " compactions/s"));
+            return Optional.empty();
+        }
+        Proposal block = proposal.refillNow();
+        heap.reserve().set(Math.min(block.targetBytes(), heap.capacityBytes()), 0);
+        CompactionResult result = escalation.refill(heap, block, now);
+        boolean reached = result.largestFreeAfter() >= block.targetBytes();
+        heap.reserve().set(Math.min(proposal.targetBytes(), heap.capacityBytes()), proposal.marginBytes());
+        proactiveCompactions++;
+        proactiveBytesMoved += result.bytesMoved();
+        log.append(new Decision(
+                now,
+                pressure,
+                prediction,
+                Action.COMPACT,
+                proposal.reason() + "; refilled " + block.targetBytes() + " B now by " + escalation.lastServed()
+                        + "; moved " + result.bytesMoved() + " bytes" + (reached ? "" : " (target not reached)")));
+        return Optional.of(result);
     }
 
     private Optional<CompactionResult> compactNow(long now, double pressure, double prediction, Proposal proposal) {

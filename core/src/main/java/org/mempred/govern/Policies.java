@@ -37,28 +37,36 @@ public final class Policies {
             new PolicySpec.Reserve(OptionalDouble.empty()));
 
     /**
-     * Every policy with its default parameter: the baselines, every forecaster's demand policy (the
-     * upper bound last), then wave 1's peak-pressure rules.
+     * Every policy with its default parameter: the baselines, every forecaster's volume policy (the
+     * upper bound last), then the largest-request and peak-pressure rules of every forecaster that
+     * has them.
      */
-    public static final List<PolicySpec> ALL =
-            catalogue(EnumSet.allOf(Forecaster.class), EnumSet.complementOf(EnumSet.of(Forecaster.NEURAL_COLD)));
+    public static final List<PolicySpec> ALL = catalogue(
+            EnumSet.allOf(Forecaster.class),
+            EnumSet.complementOf(EnumSet.of(Forecaster.NEURAL_COLD, Forecaster.CROSTON)),
+            EnumSet.complementOf(EnumSet.of(Forecaster.NEURAL_COLD, Forecaster.CROSTON)));
 
     /** The names of {@link #ALL}, in order. */
     public static final List<String> NAMES = ALL.stream().map(PolicySpec::name).toList();
 
     /**
-     * The policies every comparison of the report runs: the baselines, every demand forecast but
-     * the cold-started network, the oracle, and wave 1's neural peak-pressure rule so the change of
-     * target stays measured.
+     * The policies every comparison of the report runs: the baselines, every volume forecast but
+     * the cold-started network, the oracle, and the neural largest-request and peak-pressure rules
+     * so the changes of target stay measured.
      */
-    public static final List<PolicySpec> HEADLINE =
-            catalogue(EnumSet.complementOf(EnumSet.of(Forecaster.NEURAL_COLD)), EnumSet.of(Forecaster.NEURAL));
+    public static final List<PolicySpec> HEADLINE = catalogue(
+            EnumSet.complementOf(EnumSet.of(Forecaster.NEURAL_COLD)),
+            EnumSet.of(Forecaster.NEURAL),
+            EnumSet.of(Forecaster.NEURAL));
 
     private Policies() {}
 
-    /** The baselines, then the demand policies of {@code demands}, then the peak rules of {@code peaks}, in enum order. */
-    private static List<PolicySpec> catalogue(Set<Forecaster> demands, Set<Forecaster> peaks) {
+    /** The baselines, then the volume, largest-request and peak policies of the given forecasters, in enum order. */
+    private static List<PolicySpec> catalogue(Set<Forecaster> volumes, Set<Forecaster> demands, Set<Forecaster> peaks) {
         List<PolicySpec> specs = new ArrayList<>(BASELINES);
+        for (Forecaster forecaster : volumes) {
+            specs.add(volume(forecaster));
+        }
         for (Forecaster forecaster : demands) {
             specs.add(demand(forecaster));
         }
@@ -68,7 +76,12 @@ public final class Policies {
         return List.copyOf(specs);
     }
 
-    /** {@code forecaster}'s demand policy with the default margin. */
+    /** {@code forecaster}'s volume policy with the default margin. */
+    public static PolicySpec.Volume volume(Forecaster forecaster) {
+        return new PolicySpec.Volume(forecaster, OptionalDouble.empty());
+    }
+
+    /** {@code forecaster}'s largest-request policy with the default margin. */
     public static PolicySpec.Demand demand(Forecaster forecaster) {
         return new PolicySpec.Demand(forecaster, OptionalDouble.empty());
     }
@@ -82,6 +95,9 @@ public final class Policies {
     public static CompactionPolicy decorate(CompactionPolicy policy, UnaryOperator<Predictor> decorator) {
         if (policy instanceof PredictivePolicy predictive) {
             return predictive.decorated(decorator);
+        }
+        if (policy instanceof VolumePolicy volume) {
+            return volume.decorated(decorator);
         }
         return policy instanceof DemandPolicy demand ? demand.decorated(decorator) : policy;
     }

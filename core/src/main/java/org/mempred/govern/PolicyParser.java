@@ -20,6 +20,12 @@ final class PolicyParser {
         int at = trimmed.indexOf('@');
         String base = at < 0 ? trimmed : trimmed.substring(0, at);
         String parameter = at < 0 ? null : trimmed.substring(at + 1);
+        if (base.endsWith(PolicySpec.LARGEST_SUFFIX)) {
+            Forecaster forecaster =
+                    forecaster(text, base.substring(0, base.length() - PolicySpec.LARGEST_SUFFIX.length()));
+            OptionalDouble margin = margin(text, parameter);
+            return built(text, () -> new PolicySpec.Demand(forecaster, margin));
+        }
         if (base.endsWith(PolicySpec.PEAK_SUFFIX)) {
             Forecaster forecaster =
                     forecaster(text, base.substring(0, base.length() - PolicySpec.PEAK_SUFFIX.length()));
@@ -41,7 +47,7 @@ final class PolicyParser {
             default -> {
                 Forecaster forecaster = forecaster(text, base);
                 OptionalDouble margin = margin(text, parameter);
-                yield built(text, () -> new PolicySpec.Demand(forecaster, margin));
+                yield built(text, () -> new PolicySpec.Volume(forecaster, margin));
             }
         };
     }

@@ -1,13 +1,22 @@
 package org.mempred.govern;
 
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.mempred.heap.DirectCompaction;
+import org.mempred.predict.CrostonPredictor;
+import org.mempred.predict.HoltPredictor;
+import org.mempred.predict.OraclePredictor;
+import org.mempred.predict.PersistencePredictor;
 import org.mempred.predict.Predictor;
 import org.mempred.predict.PredictorConfig;
 import org.mempred.predict.Target;
+import org.mempred.predict.ZgcPredictor;
+import org.mempred.predict.neural.NeuralPredictor;
 import org.mempred.predict.neural.Pretrained;
 
 /**
@@ -25,8 +34,11 @@ import org.mempred.predict.neural.Pretrained;
  *   <li>{@link Periodic}: a full compaction every tick; {@link Linux}: Linux's fragmentation
  *       score with proactiveness watermarks ({@code linux@P}, P in [0, 100]);
  *   <li>{@link Reserve}: a reserve of the largest request so far ({@code reserve@m});
- *   <li>{@link Demand}: a reserve sized by a {@link Forecaster}'s forecast of the largest request
- *       ({@code holt@m}, {@code neural@m}, ...);
+ *   <li>{@link Volume}: that reserve, and contiguous capacity per size class kept against a
+ *       {@link Forecaster}'s forecast of the volume of the next horizon ({@code holt@m},
+ *       {@code neural@m}, ...);
+ *   <li>{@link Demand}: a reserve sized by a forecast of the largest single request
+ *       ({@code holt-largest@m}, ...);
  *   <li>{@link Peak}: wave 1's rule, a full compaction when the forecast peak pressure reaches a
  *       threshold ({@code neural-peak@θ}).
  * </ul>
@@ -44,8 +56,10 @@ import org.mempred.predict.neural.Pretrained;
  * measures instead of assuming.
  */
 public sealed interface PolicySpec {
-    /** Suffix of wave 1's peak-pressure policies. */
+    /** Suffix of the peak-pressure policies. */
     String PEAK_SUFFIX = "-peak";
+    /** Suffix of the largest-request reserve policies. */
+    String LARGEST_SUFFIX = "-largest";
 
     /** The label reports print, e.g. {@code neural@0.5}; parsing it gives this spec back. */
     String name();
@@ -80,8 +94,8 @@ public sealed interface PolicySpec {
         return PolicyParser.parse(text);
     }
 
-    /** The families that run a forecaster: {@link Demand} and {@link Peak}. */
-    sealed interface Forecasting extends PolicySpec permits Demand, Peak {
+    /** The families that run a forecaster: {@link Volume}, {@link Demand} and {@link Peak}. */
+    sealed interface Forecasting extends PolicySpec permits Volume, Demand, Peak {
         /** The forecaster the policy runs. */
         Forecaster forecaster();
 
@@ -96,8 +110,8 @@ public sealed interface PolicySpec {
         }
     }
 
-    /** The families that keep a reserve and wake on its margin: {@link Reserve} and {@link Demand}. */
-    sealed interface Reserving extends PolicySpec permits Reserve, Demand {
+    /** The families that keep a reserve and wake on its margin: {@link Reserve}, {@link Volume} and {@link Demand}. */
+    sealed interface Reserving extends PolicySpec permits Reserve, Volume, Demand {
         /** The wake-up margin as given; empty for the default. */
         OptionalDouble margin();
 
@@ -110,25 +124,36 @@ public sealed interface PolicySpec {
         }
     }
 
-    /** The forecasters of the demand and peak families. */
+    /**
+     * The forecasters: the one registry of named predictors. Each names the predictor that steers
+     * a {@link Volume} policy ({@code holt}), a {@link Demand} policy ({@code holt-largest}) or a
+     * {@link Peak} policy ({@code holt-peak}), says which targets it can forecast, and builds it.
+     * Adding a forecaster is its class, one line here and its test.
+     */
     enum Forecaster {
-        /** Future = now. */
-        PERSISTENCE(Predictors.PERSISTENCE),
+        /** Future = the recent past. */
+        PERSISTENCE(PersistencePredictor.NAME, PersistencePredictor::new, EnumSet.allOf(Target.class)),
         /** Double exponential smoothing. */
-        HOLT(Predictors.HOLT),
-        /** The ZGC director's rule. */
-        ZGC(Predictors.ZGC),
+        HOLT(HoltPredictor.NAME, HoltPredictor::new, EnumSet.allOf(Target.class)),
+        /** The ZGC director's allocation-rate rule. */
+        ZGC(ZgcPredictor.NAME, ZgcPredictor::new, EnumSet.allOf(Target.class)),
+        /** Intermittent demand: burst volume and the gap between bursts smoothed separately. */
+        CROSTON(CrostonPredictor.NAME, CrostonPredictor::new, EnumSet.of(Target.VOLUME)),
         /** The online network, starting from the shipped (or given) pre-trained weights where they fit. */
-        NEURAL(Predictors.NEURAL),
+        NEURAL(NeuralPredictor.NAME, Pretrained::neural, EnumSet.allOf(Target.class)),
         /** The online network, starting from seeded random weights. */
-        NEURAL_COLD("neural-cold"),
+        NEURAL_COLD("neural-cold", NeuralPredictor::new, EnumSet.allOf(Target.class)),
         /** Reads the true future; the upper bound. */
-        ORACLE(Predictors.ORACLE);
+        ORACLE(OraclePredictor.NAME, OraclePredictor::new, EnumSet.allOf(Target.class));
 
         private final String label;
+        private final Function<PredictorConfig, Predictor> factory;
+        private final Set<Target> targets;
 
-        Forecaster(String label) {
+        Forecaster(String label, Function<PredictorConfig, Predictor> factory, Set<Target> targets) {
             this.label = label;
+            this.factory = factory;
+            this.targets = targets;
         }
 
         /** The name users type, e.g. {@code neural-cold}. */
@@ -136,13 +161,37 @@ public sealed interface PolicySpec {
             return label;
         }
 
-        /** A new predictor of this kind built from {@code config}. */
+        /** Whether it can forecast {@code target}. */
+        public boolean forecasts(Target target) {
+            return targets.contains(target);
+        }
+
+        /** A new predictor of this kind built from {@code config}, forecasting {@code config.target()}. */
         public Predictor create(PredictorConfig config) {
-            return switch (this) {
-                case NEURAL -> Pretrained.neural(config);
-                case NEURAL_COLD -> Predictors.create(Predictors.NEURAL, config);
-                default -> Predictors.create(label, config);
-            };
+            if (!forecasts(config.target())) {
+                throw new IllegalArgumentException("forecaster '" + label + "' does not forecast the "
+                        + config.target().id() + " target");
+            }
+            return factory.apply(config);
+        }
+
+        /** Every label, in registry order. */
+        public static java.util.List<String> labels() {
+            return java.util.Arrays.stream(values()).map(Forecaster::label).toList();
+        }
+
+        /** The forecaster called {@code label}; throws listing the valid labels otherwise. */
+        public static Forecaster byLabel(String label) {
+            for (Forecaster forecaster : values()) {
+                if (forecaster.label.equals(label)) {
+                    return forecaster;
+                }
+            }
+            StringBuilder valid = new StringBuilder();
+            for (Forecaster forecaster : values()) {
+                valid.append(valid.isEmpty() ? "" : ", ").append(forecaster.label);
+            }
+            throw new IllegalArgumentException("unknown predictor '" + label + "'; valid names: " + valid);
         }
     }
 
@@ -224,20 +273,60 @@ public sealed interface PolicySpec {
 
         @Override
         public CompactionPolicy create(PredictorConfig config) {
-            return new ReservePolicy(name(), marginFraction());
+            return new ReservePolicy(name(), marginFraction(), config.horizonNanos());
         }
     }
 
-    /** A reserve sized by {@code forecaster}'s forecast of the largest request, waking with {@code margin}. */
-    record Demand(Forecaster forecaster, OptionalDouble margin) implements Forecasting, Reserving {
-        /** Checks the margin is in [0, {@value DemandPolicy#MAX_MARGIN}]. */
-        public Demand {
+    /**
+     * The contiguous capacity set against {@code forecaster}'s forecast of the volume of the next
+     * horizon per size class ({@link VolumePolicy}), over the reserve of the largest request so
+     * far, waking with {@code margin}: {@code holt}, {@code neural@0.5}, ...
+     */
+    record Volume(Forecaster forecaster, OptionalDouble margin) implements Forecasting, Reserving {
+        /** Checks the forecaster forecasts volume and the margin is in [0, {@value DemandPolicy#MAX_MARGIN}]. */
+        public Volume {
+            checkTarget(forecaster, Target.VOLUME);
             checkMargin(margin);
         }
 
         @Override
         public String name() {
             return forecaster.label() + parameter(margin, 1);
+        }
+
+        @Override
+        public Volume withMargin(double fraction) {
+            return new Volume(forecaster, OptionalDouble.of(fraction));
+        }
+
+        @Override
+        public Target target() {
+            return Target.VOLUME;
+        }
+
+        @Override
+        public CompactionPolicy create(PredictorConfig config) {
+            PredictorConfig volume = config.forVolume();
+            return new VolumePolicy(
+                    name(), built(() -> forecaster.create(volume)), marginFraction(), config.horizonNanos());
+        }
+    }
+
+    /**
+     * A reserve sized by {@code forecaster}'s forecast of the largest single request of the next
+     * horizon, waking with {@code margin}: {@code holt-largest}, kept so the change of target is
+     * measured.
+     */
+    record Demand(Forecaster forecaster, OptionalDouble margin) implements Forecasting, Reserving {
+        /** Checks the forecaster forecasts the largest request and the margin is in [0, {@value DemandPolicy#MAX_MARGIN}]. */
+        public Demand {
+            checkTarget(forecaster, Target.DEMAND);
+            checkMargin(margin);
+        }
+
+        @Override
+        public String name() {
+            return forecaster.label() + LARGEST_SUFFIX + parameter(margin, 1);
         }
 
         @Override
@@ -253,14 +342,16 @@ public sealed interface PolicySpec {
         @Override
         public CompactionPolicy create(PredictorConfig config) {
             PredictorConfig demand = config.forDemand();
-            return new DemandPolicy(name(), built(() -> forecaster.create(demand)), marginFraction());
+            return new DemandPolicy(
+                    name(), built(() -> forecaster.create(demand)), marginFraction(), config.horizonNanos());
         }
     }
 
     /** Wave 1's rule: a full compaction when {@code forecaster}'s forecast peak reaches {@code threshold}. */
     record Peak(Forecaster forecaster, OptionalDouble threshold) implements Forecasting {
-        /** Checks the threshold is in (0, 1]. */
+        /** Checks the forecaster forecasts peak pressure and the threshold is in (0, 1]. */
         public Peak {
+            checkTarget(forecaster, Target.PEAK_PRESSURE);
             if (threshold.isPresent() && !(threshold.getAsDouble() > 0.0 && threshold.getAsDouble() <= 1.0)) {
                 throw new IllegalArgumentException(
                         "threshold " + threshold.getAsDouble() + " is not a number in (0, 1]");
@@ -292,6 +383,13 @@ public sealed interface PolicySpec {
     private static Supplier<Predictor> built(Supplier<Predictor> predictors) {
         predictors.get();
         return predictors;
+    }
+
+    private static void checkTarget(Forecaster forecaster, Target target) {
+        if (!forecaster.forecasts(target)) {
+            throw new IllegalArgumentException(
+                    "forecaster '" + forecaster.label() + "' does not forecast the " + target.id() + " target");
+        }
     }
 
     private static void checkMargin(OptionalDouble margin) {

@@ -5,7 +5,6 @@ import org.mempred.govern.CompactionPolicy.Proposal;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.CompactionResult;
 import org.mempred.heap.RefillStep;
-import org.mempred.predict.PredictorConfig;
 
 /**
  * The bounded escalation of a reserve refill: when a wake-up (or a tick) finds the reserve short,
@@ -26,7 +25,7 @@ import org.mempred.predict.PredictorConfig;
  * <p>Every step plans before it moves and a failed plan moves nothing, so one refill moves bytes
  * in at most one step, and the whole refill passes the governor's rate limit as one compaction.
  * The dearer steps draw on a <b>byte allowance</b>: at most one arena's capacity, refilled at one
- * capacity per default horizon ({@value PredictorConfig#DEFAULT_HORIZON_NANOS} ns) — a forecast
+ * capacity per horizon of the policy (5 s by default) — a forecast
  * that a large request comes within the horizon may buy one full compaction per horizon, never
  * more copying than that in the long run, whatever the policy asks. A full compaction starts only
  * when the allowance holds every used byte (the most it can move). The cheap steps keep the
@@ -49,10 +48,13 @@ public final class ReserveEscalation {
     private long lastNanos;
     private boolean started;
 
-    /** An escalation for a heap of {@code capacityBytes}, its allowance full. */
-    ReserveEscalation(int capacityBytes) {
+    /**
+     * An escalation for a heap of {@code capacityBytes}, its allowance full and refilled at one
+     * capacity per {@code horizonNanos} (the policy's horizon).
+     */
+    ReserveEscalation(int capacityBytes, long horizonNanos) {
         this.capacityBytes = capacityBytes;
-        this.refillNanos = PredictorConfig.DEFAULT_HORIZON_NANOS;
+        this.refillNanos = horizonNanos;
         this.allowanceBytes = capacityBytes;
     }
 

@@ -1,6 +1,5 @@
 package org.mempred.govern;
 
-import org.mempred.predict.PredictorConfig;
 import org.mempred.telemetry.Sample;
 
 /**
@@ -16,13 +15,24 @@ import org.mempred.telemetry.Sample;
 public final class ReservePolicy implements CompactionPolicy {
     private final String name;
     private final double marginFraction;
-    private final RecentLargest recent = new RecentLargest(PredictorConfig.DEFAULT_HORIZON_NANOS);
+    private final RecentLargest recent;
+    private final long horizonNanos;
     private long largestBytes;
 
-    /** {@code reserve}, waking while at least {@code marginFraction} times the reserve more is free. */
-    public ReservePolicy(String name, double marginFraction) {
+    /**
+     * {@code reserve}, waking while at least {@code marginFraction} times the reserve more is free,
+     * judging surges against the last {@code horizonNanos}.
+     */
+    public ReservePolicy(String name, double marginFraction, long horizonNanos) {
         this.name = name;
         this.marginFraction = DemandPolicy.checkMargin(name, marginFraction);
+        this.recent = new RecentLargest(horizonNanos);
+        this.horizonNanos = horizonNanos;
+    }
+
+    @Override
+    public long horizonNanos() {
+        return horizonNanos;
     }
 
     @Override

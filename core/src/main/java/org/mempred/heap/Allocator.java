@@ -104,7 +104,7 @@ final class Allocator {
                 }
             }
         }
-        fail(granules, outcome);
+        fail(granules, request.sizeBytes(), outcome);
     }
 
     private int take(SubArena sub, int granules, int c) {
@@ -119,9 +119,9 @@ final class Allocator {
         }
     }
 
-    private void fail(int granules, Allocation outcome) {
+    private void fail(int granules, int sizeBytes, Allocation outcome) {
         OomKind kind = space.freeGranules() >= granules ? OomKind.FRAGMENTATION : OomKind.EXHAUSTION;
-        counters.recordOom(kind);
+        counters.recordOom(kind, sizeBytes);
         outcome.failed(kind);
     }
 

@@ -454,8 +454,17 @@ public final class CompactingHeap {
                     space.largestFreeGranules() << Granules.SHIFT,
                     space.freeBlockCount(),
                     handles.live(),
-                    handles.pinned());
+                    handles.pinned(),
+                    contiguousByClass());
         }
+    }
+
+    private long[] contiguousByClass() {
+        long[] contiguous = new long[SizeClasses.COUNT];
+        for (int c = 0; c < SizeClasses.COUNT; c++) {
+            contiguous[c] = space.contiguousBytes(c);
+        }
+        return contiguous;
     }
 
     /**

@@ -15,12 +15,18 @@ final class HeapCounters {
     private long requestedBytes;
     private double requestedSquares;
     private final long[] requestClasses = new long[RequestSizes.CLASSES];
+    private final long[] classRequested = new long[SizeClasses.COUNT];
+    private final long[] classFailed = new long[SizeClasses.COUNT];
 
     void recordRequest(int sizeBytes) {
         requests++;
         requestedBytes += sizeBytes;
         requestedSquares += (double) sizeBytes * sizeBytes;
         requestClasses[RequestSizes.classOf(sizeBytes)]++;
+        int c = SizeClasses.of(sizeBytes);
+        if (c != SizeClasses.NONE) {
+            classRequested[c] += sizeBytes;
+        }
     }
 
     void recordAllocation(int bytes) {
@@ -33,9 +39,13 @@ final class HeapCounters {
         freedBytes += bytes;
     }
 
-    void recordOom(OomKind kind) {
+    void recordOom(OomKind kind, int sizeBytes) {
         if (kind == OomKind.FRAGMENTATION) {
             oomFragmentation++;
+            int c = SizeClasses.of(sizeBytes);
+            if (c != SizeClasses.NONE) {
+                classFailed[c] += sizeBytes;
+            }
         } else {
             oomExhaustion++;
         }
@@ -49,7 +59,14 @@ final class HeapCounters {
         bytesMoved += moved;
     }
 
-    HeapStats snapshot(int capacity, int free, int largestFree, int freeBlocks, int liveBlocks, int pinnedBlocks) {
+    HeapStats snapshot(
+            int capacity,
+            int free,
+            int largestFree,
+            int freeBlocks,
+            int liveBlocks,
+            int pinnedBlocks,
+            long[] contiguousByClass) {
         return new HeapStats(
                 capacity,
                 capacity - free,
@@ -68,6 +85,7 @@ final class HeapCounters {
                 compactions,
                 directCompactions,
                 bytesMoved,
-                RequestSizes.copyOf(requests, requestedBytes, requestedSquares, requestClasses));
+                RequestSizes.copyOf(requests, requestedBytes, requestedSquares, requestClasses),
+                new ClassFigures(classRequested, classFailed, contiguousByClass));
     }
 }

@@ -64,6 +64,9 @@ final class HeapInvariants {
         if (!(g == blocks.granules)) {
             fail("blocks of sub-arena " + sub.index + " end at local granule " + g + ", it has " + blocks.granules);
         }
+        if (!tlsf.ordersAgree()) {
+            fail("TLSF's per-order free counts disagree with its lists");
+        }
         if (!(tlsf.countListed() == freeBlocks)) {
             fail("TLSF lists hold " + tlsf.countListed() + " blocks, walk found " + freeBlocks);
         }

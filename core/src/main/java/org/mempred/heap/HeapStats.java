@@ -25,6 +25,7 @@ package org.mempred.heap;
  * @param directCompactions compactions run inside an allocation request
  * @param bytesMoved bytes copied by all compactions
  * @param requestSizes sizes of every allocation request so far, served or failed
+ * @param classes per size class: bytes requested and failed so far, contiguous capacity now
  */
 public record HeapStats(
         int capacityBytes,
@@ -44,7 +45,8 @@ public record HeapStats(
         long compactions,
         long directCompactions,
         long bytesMoved,
-        RequestSizes requestSizes) {
+        RequestSizes requestSizes,
+        ClassFigures classes) {
 
     /** Used bytes over capacity, in [0, 1]. */
     public double pressure() {

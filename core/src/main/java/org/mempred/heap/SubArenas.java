@@ -64,6 +64,16 @@ final class SubArenas {
         return largest;
     }
 
+    /** Contiguous capacity in bytes for requests of size class {@code c} ({@link SizeClasses}), summed. */
+    long contiguousBytes(int c) {
+        int order = c + SizeClasses.MIN_SHIFT - Granules.SHIFT;
+        long granules = 0;
+        for (SubArena sub : subs) {
+            granules += sub.tlsf.contiguousGranules(order);
+        }
+        return granules << Granules.SHIFT;
+    }
+
     int freeBlockCount() {
         int count = 0;
         for (SubArena sub : subs) {

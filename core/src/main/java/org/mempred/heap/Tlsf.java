@@ -35,6 +35,10 @@ final class Tlsf {
     private int flBitmap;
     private int freeBlockCount;
     private int freeGranules;
+    /** Free blocks and their granules by order {@code floor(log2 granules)}: contiguous capacity per class. */
+    private final int[] blocksByOrder = new int[FL_COUNT];
+
+    private final long[] granulesByOrder = new long[FL_COUNT];
 
     Tlsf(BlockTable blocks) {
         this.blocks = blocks;
@@ -225,7 +229,11 @@ final class Tlsf {
         slBitmap[index >>> SL_LOG2] |= 1 << (index & (SL_COUNT - 1));
         flBitmap |= 1 << (index >>> SL_LOG2);
         freeBlockCount++;
-        freeGranules += blocks.size(start);
+        int size = blocks.size(start);
+        freeGranules += size;
+        int order = 31 - Integer.numberOfLeadingZeros(size);
+        blocksByOrder[order]++;
+        granulesByOrder[order] += size;
     }
 
     /** Unlinks the free block at {@code start} from its size class. */
@@ -249,7 +257,28 @@ final class Tlsf {
             blocks.setPrevFree(next, prev);
         }
         freeBlockCount--;
-        freeGranules -= blocks.size(start);
+        int size = blocks.size(start);
+        freeGranules -= size;
+        int order = 31 - Integer.numberOfLeadingZeros(size);
+        blocksByOrder[order]--;
+        granulesByOrder[order] -= size;
+    }
+
+    /**
+     * The contiguous capacity, in granules, for requests of at least {@code 2^order} granules:
+     * each free block of order {@code order} counts as one unit of {@code 2^order}, each larger
+     * block with all its granules (a block of {@code b} granules holds {@code floor(b / 2^order)}
+     * such requests, which its size approximates to within one unit). O(orders), no scan.
+     */
+    long contiguousGranules(int order) {
+        if (order >= FL_COUNT) {
+            return 0;
+        }
+        long capacity = (long) blocksByOrder[order] << order;
+        for (int o = order + 1; o < FL_COUNT; o++) {
+            capacity += granulesByOrder[o];
+        }
+        return capacity;
     }
 
     /** Size of the largest free block in granules, 0 when none. */
@@ -264,6 +293,20 @@ final class Tlsf {
             largest = Math.max(largest, blocks.size(b));
         }
         return largest;
+    }
+
+    /** Whether the per-order counts of free blocks and granules agree with the lists (for invariants). */
+    boolean ordersAgree() {
+        int[] counted = new int[FL_COUNT];
+        long[] granules = new long[FL_COUNT];
+        for (int index = 0; index < head.length; index++) {
+            for (int b = head[index]; b != BlockTable.NIL; b = blocks.nextFree(b)) {
+                int order = 31 - Integer.numberOfLeadingZeros(blocks.size(b));
+                counted[order]++;
+                granules[order] += blocks.size(b);
+            }
+        }
+        return Arrays.equals(counted, blocksByOrder) && Arrays.equals(granules, granulesByOrder);
     }
 
     /** Whether the free block at {@code start} is linked in the list its size maps to (for invariants). */

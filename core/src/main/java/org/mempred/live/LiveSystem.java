@@ -19,7 +19,6 @@ import org.mempred.metrics.Metrics;
 import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.Predictor;
 import org.mempred.predict.PredictorConfig;
-import org.mempred.predict.Target;
 import org.mempred.predict.neural.NeuralPredictor;
 import org.mempred.predict.neural.OfflineTrainer;
 import org.mempred.predict.neural.TrainingSet;
@@ -217,7 +216,11 @@ public final class LiveSystem implements AutoCloseable {
 
     /** The predictor configuration {@code policy}'s predictors were built with. */
     private PredictorConfig configFor(CompactionPolicy policy) {
-        return policy.target() == Target.DEMAND ? predictorConfig.forDemand() : predictorConfig;
+        return switch (policy.target()) {
+            case VOLUME -> predictorConfig.forVolume();
+            case DEMAND -> predictorConfig.forDemand();
+            case PEAK_PRESSURE -> predictorConfig;
+        };
     }
 
     /**

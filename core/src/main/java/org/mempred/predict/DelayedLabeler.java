@@ -27,6 +27,7 @@ import org.mempred.telemetry.ArrayBytes;
 public final class DelayedLabeler {
     private final long horizonNanos;
     private final int width;
+    private final Target target;
     private final long[] timeNanos;
     private final double[] pressure;
     private final double[] threshold;
@@ -42,14 +43,24 @@ public final class DelayedLabeler {
     private long unobservedDrops;
     private long overflowDrops;
 
-    /** A labeler for horizon {@code horizonNanos}, holding {@code capacity} predictions of width. */
+    /** A labeler of peak pressure for horizon {@code horizonNanos}, holding {@code capacity} predictions of width. */
     public DelayedLabeler(long horizonNanos, int capacity, int width) {
+        this(horizonNanos, capacity, width, Target.PEAK_PRESSURE);
+    }
+
+    /**
+     * A labeler of {@code target} for horizon {@code horizonNanos}, holding {@code capacity}
+     * predictions of width: the label folds the observations of {@code (t, t + H]} by their sum or
+     * maximum, as the target says ({@link Target#sums()}, {@link Target#label}).
+     */
+    public DelayedLabeler(long horizonNanos, int capacity, int width, Target target) {
         if (horizonNanos <= 0 || capacity < 1 || width < 0) {
             throw new IllegalArgumentException("horizonNanos=" + horizonNanos + " and capacity=" + capacity
                     + " must be positive, width=" + width + " non-negative");
         }
         this.horizonNanos = horizonNanos;
         this.width = width;
+        this.target = target;
         this.timeNanos = new long[capacity];
         this.pressure = new double[capacity];
         this.threshold = new double[capacity];
@@ -69,13 +80,21 @@ public final class DelayedLabeler {
         if (nowNanos < clockNanos) {
             throw new IllegalArgumentException("nowNanos=" + nowNanos + " is before the clock " + clockNanos);
         }
-        Checks.requirePressure("pressureNow", pressureNow);
+        if (target.sums()) {
+            if (!(pressureNow >= 0.0) || Double.isInfinite(pressureNow)) {
+                throw new IllegalArgumentException("observedNow=" + pressureNow + " must be finite and non-negative");
+            }
+        } else {
+            Checks.requirePressure("pressureNow", pressureNow);
+        }
         clockNanos = nowNanos;
+        boolean sums = target.sums();
         for (int k = 0; k < size; k++) {
             int slot = slot(k);
             long age = nowNanos - timeNanos[slot];
             if (age > 0 && age <= horizonNanos) {
-                peak[slot] = Double.isNaN(peak[slot]) ? pressureNow : Math.max(peak[slot], pressureNow);
+                double folded = sums ? peak[slot] + pressureNow : Math.max(peak[slot], pressureNow);
+                peak[slot] = Double.isNaN(peak[slot]) ? pressureNow : folded;
             }
         }
         while (size > 0 && nowNanos - timeNanos[head] >= horizonNanos) {
@@ -87,7 +106,7 @@ public final class DelayedLabeler {
         int slot = head;
         System.arraycopy(features, slot * width, scratch, 0, width);
         long predictedAt = timeNanos[slot];
-        double label = peak[slot];
+        double label = target.label(peak[slot]);
         head = slot(1);
         size--;
         if (Double.isNaN(label)) {

@@ -13,6 +13,7 @@ import org.mempred.telemetry.Sample;
 public final class FeatureExtractor {
     private static final double NANOS_PER_SECOND = 1e9;
     private static final double COMPACTION_SCALE = 64.0;
+    private static final long SECOND_NANOS = 1_000_000_000L;
 
     /** Octaves per unit of the log-scaled demand features: 2^-24 of capacity maps to 0. */
     public static final double DEMAND_OCTAVES = 24.0;
@@ -20,6 +21,8 @@ public final class FeatureExtractor {
     private final FeatureSet featureSet;
     private final double horizonSeconds;
     private final RequestHistory requests;
+    private final SurgeTracker surges = new SurgeTracker();
+    private final long horizonNanos;
     private long previousTimeNanos;
     private double previousGrowth;
     private boolean started;
@@ -32,6 +35,7 @@ public final class FeatureExtractor {
         this.featureSet = featureSet;
         this.horizonSeconds = horizonNanos / NANOS_PER_SECOND;
         this.requests = RequestHistory.forHorizon(horizonNanos);
+        this.horizonNanos = horizonNanos;
     }
 
     /** {@code max(0, 1 + log2(fraction) / 24)}: a fraction of capacity on the demand features' log scale. */
@@ -65,6 +69,7 @@ public final class FeatureExtractor {
             case SEED -> seed(sample, out);
             case RICH -> rich(sample, growth, out);
             case DEMAND -> demand(sample, out);
+            case VOLUME -> volume(sample, out);
             default -> throw new IllegalStateException("no extraction for " + featureSet);
         }
         previousTimeNanos = sample.timeNanos();
@@ -93,6 +98,15 @@ public final class FeatureExtractor {
         out[1] = (double) sample.freeBytes() / sample.capacityBytes();
         out[2] = logScale(largest);
         out[3] = largest == 0 ? 0.0 : Math.min(1.0, requests.meanFraction() / largest);
+    }
+
+    private void volume(Sample sample, double[] out) {
+        surges.add(sample.timeNanos(), sample.volumeFraction());
+        double sinceOnset = surges.secondsSinceOnset(sample.timeNanos());
+        out[0] = Target.labelOfVolume(requests.volumeFraction());
+        out[1] = Target.labelOfVolume(requests.volumeFraction(SECOND_NANOS) * horizonNanos / SECOND_NANOS);
+        out[2] = Double.isInfinite(sinceOnset) ? 1.0 : sinceOnset / (sinceOnset + horizonSeconds);
+        out[3] = Math.min(1.0, (double) sample.classes().capacityBytes(0) / sample.capacityBytes());
     }
 
     private void rich(Sample sample, double growth, double[] out) {

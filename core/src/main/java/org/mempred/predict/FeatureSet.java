@@ -28,7 +28,20 @@ import java.util.Locale;
  *     2  recent demand        log2 scale of the largest request of the last H over capacity:
  *                             max(0, 1 + log2(x) / 24), so one octave is 1/24 and 2^-24 is 0
  *     3  mean / largest       mean request size of the last H over its largest (0 without requests)
+ *   volume (width 4, for forecasts of the volume; labels and inputs on the scale v/(1+v))
+ *     0  recent volume        T(v), v = bytes requested in size classes over the last H / capacity:
+ *                             what persistence forecasts
+ *     1  volume now           T(v1 * H / 1 s), v1 = the same over the last second: the rate now,
+ *                             over the horizon, which sees the start of a surge a horizon early
+ *     2  since last surge     d/(d+H), d = seconds since the last surge's onset (1 before any):
+ *                             where the program is in its cycle of bursts and quiet gaps
+ *     3  contiguous capacity  contiguous capacity of the smallest size class / capacity: how much
+ *                             of the forecast the heap can take without compaction
  * </pre>
+ *
+ * <p>Why these for volume: a surge is a change of time scale (input 1 against input 0), comes at
+ * a phase of the program's cycle (input 2, which a smoother's mean hides) and matters only against
+ * the capacity left (input 3); T(v) = v/(1+v) keeps inputs and the label on one bounded scale.
  *
  * <p>Why a log scale for demand: a 4 KiB request is 4 % of a 100 KiB heap and 0.04 % of a 10 MB
  * one; on a log scale the two differ by a shift, and {@code neural} forecasts demand as a shift
@@ -42,7 +55,9 @@ public enum FeatureSet {
     /** Pressure, fragmentation, largest free, projected growth, its trend, allocation rate. */
     RICH(6),
     /** Allocation rate, free bytes, recent demand on a log scale, mean over largest request. */
-    DEMAND(4);
+    DEMAND(4),
+    /** Recent volume, volume now, time since the last surge, contiguous capacity. */
+    VOLUME(4);
 
     private final int width;
 

@@ -3,9 +3,9 @@ package org.mempred.predict;
 import org.mempred.telemetry.Sample;
 
 /**
- * Baseline {@code holt}: Holt's double exponential smoothing of the pressure series (for
- * {@link Target#DEMAND}: of the series of the last H's largest request), extrapolated
- * linearly over the horizon.
+ * Baseline {@code holt}: Holt's double exponential smoothing of the series of the target's value
+ * over the last H ({@link Target#recent}: the volume of the last H, its largest request, or the
+ * pressure), extrapolated linearly over the horizon.
  *
  * <p>Per sample {@code y} after {@code d} seconds (irregular spacing handled by a per-second
  * trend):
@@ -82,12 +82,8 @@ public final class HoltPredictor implements Predictor {
     @Override
     public double predict(Sample sample, double[] features) {
         Checks.requireWidth(features, featureSet);
-        double observed = sample.pressure();
-        if (target == Target.DEMAND) {
-            history.add(sample);
-            observed = history.largestFraction();
-        }
-        smooth(observed, sample.timeNanos());
+        history.add(sample);
+        smooth(target.recent(sample, history), sample.timeNanos());
         double forecast = level + Math.max(0.0, trendPerSecond * (horizonNanos / NANOS_PER_SECOND));
         if (forecast > 1.0 || forecast < 0.0) {
             saturatedForecasts++;

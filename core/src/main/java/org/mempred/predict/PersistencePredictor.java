@@ -3,9 +3,9 @@ package org.mempred.predict;
 import org.mempred.telemetry.Sample;
 
 /**
- * Baseline {@code persistence}: the future equals the recent past. For {@link Target#DEMAND} the
- * forecast is the largest request of the last H; for {@link Target#PEAK_PRESSURE} it is the
- * current pressure. Every skill score is measured against it. O(history) per prediction.
+ * Baseline {@code persistence}: the future equals the recent past — the target's value over the
+ * last H ({@link Target#recent}): the volume requested in the last H, the largest request of the
+ * last H, or the pressure now. Every skill score is measured against it. O(history) per prediction.
  */
 public final class PersistencePredictor implements Predictor {
     /** The name it is created by (see {@code Predictors} in {@code govern}). */
@@ -42,11 +42,8 @@ public final class PersistencePredictor implements Predictor {
     @Override
     public double predict(Sample sample, double[] features) {
         Checks.requireWidth(features, featureSet);
-        if (target == Target.DEMAND) {
-            history.add(sample);
-            return history.largestFraction();
-        }
-        return sample.pressure();
+        history.add(sample);
+        return target.recent(sample, history);
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class PredictionLoop {
         FeatureSet featureSet = predictor.featureSet();
         this.predictor = predictor;
         this.extractor = new FeatureExtractor(featureSet, predictor.horizonNanos());
-        this.labeler = new DelayedLabeler(predictor.horizonNanos(), historyCapacity, featureSet.width());
+        this.labeler = new DelayedLabeler(predictor.horizonNanos(), historyCapacity, featureSet.width(), target);
         this.learner = new Learner(predictor, observer);
         this.target = target;
         this.recent =
@@ -105,11 +105,8 @@ public final class PredictionLoop {
         double predicted = predictor.predict(sample, features);
         lastCheck = PredictionCheck.of(predicted);
         checks[lastCheck.ordinal()]++;
-        double reference = pressure;
-        if (target == Target.DEMAND) {
-            recent.add(sample);
-            reference = recent.largestFraction();
-        }
+        recent.add(sample);
+        double reference = target.recent(sample, recent);
         labeler.record(sample.timeNanos(), pressure, target.threshold(sample), reference, predicted, features);
         return predicted;
     }

@@ -80,7 +80,12 @@ public record PredictorConfig(
         return new PredictorConfig(horizonNanos, featureSet, seed, neural, future, newTarget, weights);
     }
 
-    /** This configuration forecasting contiguous demand from the {@link FeatureSet#DEMAND} inputs. */
+    /** This configuration forecasting the volume from the {@link FeatureSet#VOLUME} inputs. */
+    public PredictorConfig forVolume() {
+        return new PredictorConfig(horizonNanos, FeatureSet.VOLUME, seed, neural, future, Target.VOLUME, weights);
+    }
+
+    /** This configuration forecasting the largest request from the {@link FeatureSet#DEMAND} inputs. */
     public PredictorConfig forDemand() {
         return new PredictorConfig(horizonNanos, FeatureSet.DEMAND, seed, neural, future, Target.DEMAND, weights);
     }

@@ -14,9 +14,20 @@ import java.util.Arrays;
 public final class RecordedFuture implements FutureView {
     private final long[] timesNanos;
     private final double[] pressures;
+    private final Target target;
 
-    /** A future made of {@code pressures[i]} observed at {@code timesNanos[i]} (non-decreasing). */
+    /** A future made of {@code pressures[i]} observed at {@code timesNanos[i]} (non-decreasing), labelled by maximum. */
     public RecordedFuture(long[] timesNanos, double[] pressures) {
+        this(timesNanos, pressures, Target.PEAK_PRESSURE);
+    }
+
+    /**
+     * A future made of {@code target}'s observation {@code values[i]} at {@code timesNanos[i]}
+     * (non-decreasing): the label of {@code (t, t + H]} folds the values inside it as the target
+     * does ({@link Target#sums()}, {@link Target#label}).
+     */
+    public RecordedFuture(long[] timesNanos, double[] values, Target target) {
+        double[] pressures = values;
         if (timesNanos.length != pressures.length) {
             throw new IllegalArgumentException(
                     "timesNanos.length=" + timesNanos.length + " differs from pressures.length=" + pressures.length);
@@ -26,22 +37,25 @@ public final class RecordedFuture implements FutureView {
                 throw new IllegalArgumentException("timesNanos[" + i + "]=" + timesNanos[i] + " is before timesNanos["
                         + (i - 1) + "]=" + timesNanos[i - 1]);
             }
-            if (!(pressures[i] >= 0.0 && pressures[i] <= 1.0)) {
+            if (!(pressures[i] >= 0.0 && (target.sums() ? Double.isFinite(pressures[i]) : pressures[i] <= 1.0))) {
                 throw new IllegalArgumentException("pressures[" + i + "]=" + pressures[i] + " outside [0, 1]");
             }
         }
         this.timesNanos = timesNanos.clone();
         this.pressures = pressures.clone();
+        this.target = target;
     }
 
     @Override
     public double peak(long timeNanos, long horizonNanos) {
         int index = firstAfter(timeNanos);
         double peak = Double.NaN;
+        boolean sums = target.sums();
         for (int i = index; i < timesNanos.length && timesNanos[i] - timeNanos <= horizonNanos; i++) {
-            peak = Double.isNaN(peak) ? pressures[i] : Math.max(peak, pressures[i]);
+            double folded = sums ? peak + pressures[i] : Math.max(peak, pressures[i]);
+            peak = Double.isNaN(peak) ? pressures[i] : folded;
         }
-        return peak;
+        return Double.isNaN(peak) ? peak : target.label(peak);
     }
 
     /** Index of the first recorded time strictly after {@code timeNanos}. */

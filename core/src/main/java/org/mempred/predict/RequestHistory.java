@@ -20,6 +20,7 @@ public final class RequestHistory {
     private final double[] count;
     private final double[] total;
     private final double[] squares;
+    private final double[] volume;
     private int head;
     private int size;
     private int capacityBytes = 1;
@@ -44,6 +45,7 @@ public final class RequestHistory {
         this.count = new double[capacity];
         this.total = new double[capacity];
         this.squares = new double[capacity];
+        this.volume = new double[capacity];
     }
 
     /** Adds the requests of {@code sample} and forgets those older than the horizon before it. */
@@ -64,6 +66,7 @@ public final class RequestHistory {
         count[slot] = requests.count();
         total[slot] = requests.totalBytes();
         squares[slot] = requests.sumSquaresBytes();
+        volume[slot] = sample.volumeFraction();
         capacityBytes = sample.capacityBytes();
     }
 
@@ -74,6 +77,31 @@ public final class RequestHistory {
             max = Math.max(max, largest[(head + k) % timeNanos.length]);
         }
         return max;
+    }
+
+    /** Bytes requested in size classes over the window, over capacity (capacities per window). */
+    public double volumeFraction() {
+        return sum(volume);
+    }
+
+    /**
+     * Bytes requested in size classes over the newest samples spanning at most {@code spanNanos}
+     * before the newest, over capacity.
+     */
+    public double volumeFraction(long spanNanos) {
+        if (size == 0) {
+            return 0.0;
+        }
+        long newest = timeNanos[(head + size - 1) % timeNanos.length];
+        double sum = 0.0;
+        for (int k = size - 1; k >= 0; k--) {
+            int slot = (head + k) % timeNanos.length;
+            if (newest - timeNanos[slot] >= spanNanos) {
+                break;
+            }
+            sum += volume[slot];
+        }
+        return sum;
     }
 
     /** Mean request size of the window over capacity; 0 without requests. */
@@ -103,6 +131,6 @@ public final class RequestHistory {
 
     /** Bytes held by the ring. */
     public long footprintBytes() {
-        return ArrayBytes.ofLongs(timeNanos.length) + 4 * ArrayBytes.ofDoubles(timeNanos.length);
+        return ArrayBytes.ofLongs(timeNanos.length) + 5 * ArrayBytes.ofDoubles(timeNanos.length);
     }
 }

@@ -19,6 +19,12 @@ import org.mempred.telemetry.Sample;
  *   q = p + (1 - p) * min(1, H / T)  =  p + min(free, r * H) / capacity
  * </pre>
  *
+ * <p>For {@link Target#VOLUME} it is ZGC's rule itself, on the allocation rate of the size
+ * classes: each sample adds the rate of the last second ({@link RequestHistory#volumeFraction(long)},
+ * capacities per second; ZGC samples 1 s sums at 10 Hz, here at every tick), and the forecast
+ * volume over H is {@code (2 * avg + 3.29 * sd) * H} — ZGC's {@code ZAllocationSpikeTolerance}
+ * of 2 and its {@code one_in_1000} spread — as a label ({@link Target#labelOfVolume}).
+ *
  * <p>For {@link Target#DEMAND} the same rule is applied to request sizes instead of rates: the
  * forecast largest request is {@code mean + 3.29 * sd} of the request sizes of the last H (over
  * capacity, at most 1).
@@ -37,6 +43,10 @@ public final class ZgcPredictor implements Predictor {
 
     /** Standard deviations added to the mean rate (ZGC's one_in_1000: 3.29). */
     public static final double SIGMAS = 3.29;
+    /** ZGC's allocation spike tolerance: the mean rate is doubled. */
+    public static final double SPIKE_TOLERANCE = 2.0;
+
+    private static final long SECOND_NANOS = 1_000_000_000L;
 
     private static final double NANOS_PER_SECOND = 1e9;
 
@@ -87,12 +97,42 @@ public final class ZgcPredictor implements Predictor {
             history.add(sample);
             return Math.min(1.0, history.meanFraction() + SIGMAS * history.sdFraction());
         }
+        if (target == Target.VOLUME) {
+            history.add(sample);
+            addRate(history.volumeFraction(SECOND_NANOS));
+            double capacitiesPerSecond = SPIKE_TOLERANCE * mean() + SIGMAS * sd();
+            return Target.labelOfVolume(capacitiesPerSecond * (horizonNanos / NANOS_PER_SECOND));
+        }
         ratesBytesPerSecond[next] = sample.allocBytesPerSecond();
         next = next + 1 == ratesBytesPerSecond.length ? 0 : next + 1;
         count = Math.min(count + 1, ratesBytesPerSecond.length);
         double bytesPerHorizon = conservativeRateBytesPerSecond() * (horizonNanos / NANOS_PER_SECOND);
         double consumedBytes = Math.min(sample.freeBytes(), bytesPerHorizon);
         return (sample.usedBytes() + consumedBytes) / sample.capacityBytes();
+    }
+
+    private void addRate(double rate) {
+        ratesBytesPerSecond[next] = rate;
+        next = next + 1 == ratesBytesPerSecond.length ? 0 : next + 1;
+        count = Math.min(count + 1, ratesBytesPerSecond.length);
+    }
+
+    private double mean() {
+        double sum = 0.0;
+        for (int i = 0; i < count; i++) {
+            sum += ratesBytesPerSecond[i];
+        }
+        return sum / count;
+    }
+
+    private double sd() {
+        double mean = mean();
+        double squares = 0.0;
+        for (int i = 0; i < count; i++) {
+            double deviation = ratesBytesPerSecond[i] - mean;
+            squares += deviation * deviation;
+        }
+        return Math.sqrt(squares / count);
     }
 
     /** {@code avg + 3.29 * sd} of the rates in the window. */

@@ -22,6 +22,8 @@ import org.mempred.heap.Granules;
  * @param compactions cumulative compactions of any kind
  * @param requests the allocation requests since the previous sample ({@link Requests#NONE} for
  *     the first)
+ * @param classes per size class: the volume requested and failed since the previous sample and the
+ *     contiguous capacity now ({@link ClassDemand#NONE} when not measured)
  */
 public record Sample(
         long timeNanos,
@@ -34,12 +36,43 @@ public record Sample(
         double freeBytesPerSecond,
         double freeOpsPerSecond,
         long compactions,
-        Requests requests) {
+        Requests requests,
+        ClassDemand classes) {
+
+    /** A sample without per-class figures ({@link ClassDemand#NONE}). */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public Sample(
+            long timeNanos,
+            int capacityBytes,
+            int usedBytes,
+            int largestFreeBytes,
+            int freeBlocks,
+            double allocBytesPerSecond,
+            double allocOpsPerSecond,
+            double freeBytesPerSecond,
+            double freeOpsPerSecond,
+            long compactions,
+            Requests requests) {
+        this(
+                timeNanos,
+                capacityBytes,
+                usedBytes,
+                largestFreeBytes,
+                freeBlocks,
+                allocBytesPerSecond,
+                allocOpsPerSecond,
+                freeBytesPerSecond,
+                freeOpsPerSecond,
+                compactions,
+                requests,
+                ClassDemand.NONE);
+    }
 
     /** Checks the invariants listed on the components; throws with the offending values. */
     public Sample {
-        if (requests == null) {
-            throw new IllegalArgumentException("requests must not be null (use Requests.NONE)");
+        if (requests == null || classes == null) {
+            throw new IllegalArgumentException(
+                    "requests and classes must not be null (use Requests.NONE, ClassDemand.NONE)");
         }
         if (capacityBytes <= 0) {
             throw new IllegalArgumentException("capacityBytes=" + capacityBytes + " must be positive");
@@ -76,6 +109,11 @@ public record Sample(
     /** The largest request since the previous sample over capacity, in [0, 1]. */
     public double largestRequestFraction() {
         return Math.min(1.0, (double) requests.largestBytes() / capacityBytes);
+    }
+
+    /** Bytes requested in every size class since the previous sample, over capacity (may exceed 1). */
+    public double volumeFraction() {
+        return (double) classes.totalVolumeBytes() / capacityBytes;
     }
 
     /** Used bytes over capacity, in [0, 1]. */

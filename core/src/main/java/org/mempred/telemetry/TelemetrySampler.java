@@ -1,5 +1,6 @@
 package org.mempred.telemetry;
 
+import org.mempred.heap.ClassFigures;
 import org.mempred.heap.HeapStats;
 import org.mempred.heap.RequestSizes;
 
@@ -27,6 +28,7 @@ public final class TelemetrySampler {
     private long lastCompactions;
     private boolean countersRecorded;
     private RequestSizes lastRequests = RequestSizes.NONE;
+    private ClassFigures lastClasses = ClassFigures.NONE;
 
     /** A sampler with the default 1 s window. */
     public TelemetrySampler() {
@@ -53,10 +55,16 @@ public final class TelemetrySampler {
 
     /** Step 2: the sample at the last recorded time, with these instantaneous space figures. */
     public Sample sample(int capacityBytes, int usedBytes, int largestFreeBytes, int freeBlocks) {
-        return sample(capacityBytes, usedBytes, largestFreeBytes, freeBlocks, Requests.NONE);
+        return sample(capacityBytes, usedBytes, largestFreeBytes, freeBlocks, Requests.NONE, ClassDemand.NONE);
     }
 
-    private Sample sample(int capacityBytes, int usedBytes, int largestFreeBytes, int freeBlocks, Requests requests) {
+    private Sample sample(
+            int capacityBytes,
+            int usedBytes,
+            int largestFreeBytes,
+            int freeBlocks,
+            Requests requests,
+            ClassDemand classes) {
         if (!countersRecorded) {
             throw new IllegalStateException("sample() needs recordCounters(...) first");
         }
@@ -71,7 +79,8 @@ public final class TelemetrySampler {
                 rates.freeBytesPerSecond(),
                 rates.freeOpsPerSecond(),
                 lastCompactions,
-                requests);
+                requests,
+                classes);
     }
 
     /**
@@ -93,7 +102,15 @@ public final class TelemetrySampler {
                 now.totalBytes() - lastRequests.totalBytes(),
                 Math.max(0.0, now.sumSquaresBytes() - lastRequests.sumSquaresBytes()));
         lastRequests = now;
-        return sample(stats.capacityBytes(), stats.usedBytes(), stats.largestFreeBytes(), stats.freeBlocks(), requests);
+        ClassDemand classes = ClassDemand.between(lastClasses, stats.classes());
+        lastClasses = stats.classes();
+        return sample(
+                stats.capacityBytes(),
+                stats.usedBytes(),
+                stats.largestFreeBytes(),
+                stats.freeBlocks(),
+                requests,
+                classes);
     }
 
     /** Bytes held by the rate window's rings. */

@@ -38,7 +38,11 @@ class GovernorReserveTest {
         CompactingHeap heap = fragmented();
         // A request of 4080 B fits in no 3 KiB hole and fails; reserve sizes itself to its class (4 KiB).
         heap.tryAllocate(4 * KIB - 16, AllocationMode.ATOMIC);
-        Governor governor = new Governor(heap, clock, new ReservePolicy("reserve", 0.0), GovernorConfig.DEFAULTS);
+        Governor governor = new Governor(
+                heap,
+                clock,
+                new ReservePolicy("reserve", 0.0, PredictorConfig.DEFAULT_HORIZON_NANOS),
+                GovernorConfig.DEFAULTS);
         now[0] = 500_000_000L;
         var ran = governor.tick();
 
@@ -58,7 +62,11 @@ class GovernorReserveTest {
     void wakeUpsAreAnsweredBetweenTicksButNeverFasterThanTheRateLimit() {
         CompactingHeap heap = fragmented();
         heap.tryAllocate(3 * KIB + 16, AllocationMode.ATOMIC); // the largest request so far: 3 KiB + 16
-        Governor governor = new Governor(heap, clock, new ReservePolicy("reserve", 0.0), GovernorConfig.DEFAULTS);
+        Governor governor = new Governor(
+                heap,
+                clock,
+                new ReservePolicy("reserve", 0.0, PredictorConfig.DEFAULT_HORIZON_NANOS),
+                GovernorConfig.DEFAULTS);
         now[0] = 500_000_000L;
         governor.tick(); // reserve set and refilled
         long afterTick = governor.stats().proactiveCompactions();

@@ -57,10 +57,15 @@ class PolicySpecTest {
         assertThat(PolicySpec.parse("linux@60")).isEqualTo(new PolicySpec.Linux(OptionalInt.of(60)));
         assertThat(PolicySpec.parse("reserve@0.5")).isEqualTo(new PolicySpec.Reserve(OptionalDouble.of(0.5)));
         assertThat(PolicySpec.parse("neural-cold@1"))
+                .isEqualTo(new PolicySpec.Volume(Forecaster.NEURAL_COLD, OptionalDouble.of(1.0)));
+        assertThat(PolicySpec.parse("neural-cold-largest@1"))
                 .isEqualTo(new PolicySpec.Demand(Forecaster.NEURAL_COLD, OptionalDouble.of(1.0)));
         assertThat(PolicySpec.parse("holt-peak"))
                 .isEqualTo(new PolicySpec.Peak(Forecaster.HOLT, OptionalDouble.empty()));
-        assertThat(PolicySpec.parse("zgc").target()).isEqualTo(Target.DEMAND);
+        assertThat(PolicySpec.parse("zgc").target()).isEqualTo(Target.VOLUME);
+        assertThat(PolicySpec.parse("zgc-largest").target()).isEqualTo(Target.DEMAND);
+        assertThatThrownBy(() -> PolicySpec.parse("croston-peak"))
+                .hasMessageContaining("does not forecast the peak target");
         assertThat(PolicySpec.parse("zgc-peak").target()).isEqualTo(Target.PEAK_PRESSURE);
         assertThat(List.of("reactive", "periodic", "linux@5", "reserve"))
                 .allSatisfy(name ->

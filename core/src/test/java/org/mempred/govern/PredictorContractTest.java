@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.predict.FeatureExtractor;
 import org.mempred.predict.FeatureSet;
 import org.mempred.predict.Footprint;
@@ -18,6 +19,7 @@ import org.mempred.predict.PredictionLoop;
 import org.mempred.predict.Predictor;
 import org.mempred.predict.PredictorConfig;
 import org.mempred.predict.SyntheticSeries;
+import org.mempred.predict.Target;
 import org.mempred.telemetry.Sample;
 
 /**
@@ -29,36 +31,48 @@ class PredictorContractTest {
 
     static Stream<Arguments> predictors() {
         Stream.Builder<Arguments> all = Stream.builder();
-        for (String name : Predictors.NAMES) {
-            for (FeatureSet featureSet : FeatureSet.values()) {
-                all.add(Arguments.of(name, featureSet));
+        for (Forecaster forecaster : Forecaster.values()) {
+            for (Target target : Target.values()) {
+                if (!forecaster.forecasts(target)) {
+                    continue;
+                }
+                switch (target) {
+                    case VOLUME -> all.add(Arguments.of(forecaster.label(), FeatureSet.VOLUME, target));
+                    case DEMAND -> all.add(Arguments.of(forecaster.label(), FeatureSet.DEMAND, target));
+                    case PEAK_PRESSURE -> {
+                        all.add(Arguments.of(forecaster.label(), FeatureSet.SEED, target));
+                        all.add(Arguments.of(forecaster.label(), FeatureSet.RICH, target));
+                    }
+                }
             }
         }
         return all.build();
     }
 
-    static Predictor create(String name, FeatureSet featureSet) {
+    static Predictor create(String name, FeatureSet featureSet, Target target) {
         PredictorConfig config = PredictorConfig.DEFAULTS
+                .withTarget(target)
                 .withFeatureSet(featureSet)
                 .withSeed(11)
                 .withFuture(SyntheticSeries.future(SERIES));
-        return Predictors.create(name, config);
+        return Forecaster.byLabel(name).create(config);
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("predictors")
-    void identifiesItselfByItsRegistryNameAndConfiguration(String name, FeatureSet featureSet) {
-        Predictor predictor = create(name, featureSet);
+    void identifiesItselfByItsRegistryNameAndConfiguration(String name, FeatureSet featureSet, Target target) {
+        Predictor predictor = create(name, featureSet, target);
 
-        assertThat(predictor.name()).isEqualTo(name);
+        assertThat(predictor.name())
+                .isEqualTo(name.equals(Forecaster.NEURAL_COLD.label()) ? Forecaster.NEURAL.label() : name);
         assertThat(predictor.featureSet()).isEqualTo(featureSet);
         assertThat(predictor.horizonNanos()).isEqualTo(PredictorConfig.DEFAULT_HORIZON_NANOS);
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("predictors")
-    void predictsAValidPressureForEveryFullyObservedSample(String name, FeatureSet featureSet) {
-        List<Double> predictions = run(create(name, featureSet));
+    void predictsAValidPressureForEveryFullyObservedSample(String name, FeatureSet featureSet, Target target) {
+        List<Double> predictions = run(create(name, featureSet, target), target);
 
         int observed = predictions.size() - (int) (PredictorConfig.DEFAULT_HORIZON_NANOS / SyntheticSeries.TICK_NANOS);
         for (int i = 0; i < observed; i++) {
@@ -68,16 +82,17 @@ class PredictorContractTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("predictors")
-    void isDeterministicForAGivenConfiguration(String name, FeatureSet featureSet) {
-        assertThat(run(create(name, featureSet))).isEqualTo(run(create(name, featureSet)));
+    void isDeterministicForAGivenConfiguration(String name, FeatureSet featureSet, Target target) {
+        assertThat(run(create(name, featureSet, target), target))
+                .isEqualTo(run(create(name, featureSet, target), target));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("predictors")
-    void rejectsLabelsOutsideTheUnitIntervalAndShortFeatureArrays(String name, FeatureSet featureSet) {
-        Predictor predictor = create(name, featureSet);
+    void rejectsLabelsOutsideTheUnitIntervalAndShortFeatureArrays(String name, FeatureSet featureSet, Target target) {
+        Predictor predictor = create(name, featureSet, target);
         double[] features = new double[featureSet.width()];
 
         assertThatThrownBy(() -> predictor.learn(features, 1.5))
@@ -91,23 +106,23 @@ class PredictorContractTest {
                 .hasMessageContaining("features.length=" + (featureSet.width() - 1));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("predictors")
-    void reportsAFootprintComputedFromItsArrays(String name, FeatureSet featureSet) {
-        Footprint footprint = create(name, featureSet).footprint();
+    void reportsAFootprintComputedFromItsArrays(String name, FeatureSet featureSet, Target target) {
+        Footprint footprint = create(name, featureSet, target).footprint();
 
         assertThat(footprint.totalBytes())
                 .isEqualTo(footprint.weightsBytes() + footprint.optimiserStateBytes() + footprint.historyBytes());
         assertThat(footprint.totalBytes() % 8).isZero();
-        if (name.equals(Predictors.NEURAL)) {
+        if (name.equals(Forecaster.NEURAL.label())) {
             assertThat(footprint.weightsBytes()).isPositive();
         }
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("predictors")
-    void predictAndLearnAllocateNothingOnceWarm(String name, FeatureSet featureSet) {
-        Predictor predictor = create(name, featureSet);
+    void predictAndLearnAllocateNothingOnceWarm(String name, FeatureSet featureSet, Target target) {
+        Predictor predictor = create(name, featureSet, target);
         Sample[] samples = SERIES.toArray(new Sample[0]);
         double[][] extracted = new double[samples.length][featureSet.width()];
         FeatureExtractor extractor = new FeatureExtractor(featureSet, predictor.horizonNanos());
@@ -138,8 +153,9 @@ class PredictorContractTest {
         }
     }
 
-    private static List<Double> run(Predictor predictor) {
-        PredictionLoop loop = new PredictionLoop(predictor);
+    private static List<Double> run(Predictor predictor, Target target) {
+        PredictionLoop loop = new PredictionLoop(
+                predictor, PredictionLoop.DEFAULT_HISTORY_CAPACITY, org.mempred.predict.LabelListener.NONE, target);
         List<Double> predictions = new ArrayList<>();
         for (Sample sample : SERIES) {
             predictions.add(loop.step(sample));

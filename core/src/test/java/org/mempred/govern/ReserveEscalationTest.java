@@ -40,7 +40,7 @@ class ReserveEscalationTest {
         heap.allocate(KIB, AllocationMode.ATOMIC);
         heap.allocate(12 * KIB + KIB / 2, AllocationMode.ATOMIC);
         heap.free(a); // holes of 1 KiB at 0 and at the end: the 512 B block between moves to the end
-        ReserveEscalation escalation = new ReserveEscalation(heap.capacityBytes());
+        ReserveEscalation escalation = new ReserveEscalation(heap.capacityBytes(), 5_000_000_000L);
 
         CompactionResult result = escalation.refill(heap, reserve(heap, 3 * KIB / 2, 3 * KIB / 2), 0);
 
@@ -53,7 +53,7 @@ class ReserveEscalationTest {
     @Test
     void noPlaceableWindowEscalatesToTheRangeSlideWithinItsShareOfTheArena() {
         CompactingHeap heap = combed();
-        ReserveEscalation escalation = new ReserveEscalation(heap.capacityBytes());
+        ReserveEscalation escalation = new ReserveEscalation(heap.capacityBytes(), 5_000_000_000L);
 
         CompactionResult result = escalation.refill(heap, reserve(heap, KIB, 0), 0);
 
@@ -67,7 +67,7 @@ class ReserveEscalationTest {
     @Test
     void aFullCompactionRunsOnlyForASurgeTheCheaperStepsCannotServe() {
         CompactingHeap heap = combed(); // 4 KiB free in a range needs ~8 KiB moved: over 1/8 of 48 KiB
-        ReserveEscalation escalation = new ReserveEscalation(heap.capacityBytes());
+        ReserveEscalation escalation = new ReserveEscalation(heap.capacityBytes(), 5_000_000_000L);
 
         escalation.refill(heap, reserve(heap, 4 * KIB, 0), 0);
         assertThat(escalation.mix()).isEqualTo(new EscalationMix(0, 0, 0, 0, 1));
@@ -83,7 +83,7 @@ class ReserveEscalationTest {
     @Test
     void theAllowanceBoundsFullCompactionsToAboutOneArenaPerHorizon() {
         CompactingHeap heap = combed();
-        ReserveEscalation escalation = new ReserveEscalation(heap.capacityBytes());
+        ReserveEscalation escalation = new ReserveEscalation(heap.capacityBytes(), 5_000_000_000L);
         escalation.refill(heap, reserve(heap, 4 * KIB, 4 * KIB), 0); // a full compaction
         assertThat(escalation.mix().full()).isEqualTo(1);
 

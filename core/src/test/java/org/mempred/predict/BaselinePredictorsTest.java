@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
-import org.mempred.govern.Predictors;
+import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.telemetry.Sample;
 
 class BaselinePredictorsTest {
@@ -30,7 +30,7 @@ class BaselinePredictorsTest {
 
     @Test
     void persistencePredictsTheCurrentPressure() {
-        Predictor persistence = Predictors.create("persistence", PredictorConfig.DEFAULTS);
+        Predictor persistence = Forecaster.byLabel("persistence").create(PredictorConfig.DEFAULTS);
 
         assertThat(persistence.predict(sample(SECOND, 73_000, 0), NO_FEATURES)).isEqualTo(0.73);
     }
@@ -77,7 +77,7 @@ class BaselinePredictorsTest {
 
     @Test
     void zgcWithoutAllocationPredictsTheCurrentPressure() {
-        Predictor zgc = Predictors.create("zgc", PredictorConfig.DEFAULTS);
+        Predictor zgc = Forecaster.byLabel("zgc").create(PredictorConfig.DEFAULTS);
 
         assertThat(zgc.predict(sample(0, 30_000, 0), NO_FEATURES)).isEqualTo(0.30);
         assertThat(zgc.footprint().historyBytes()).isEqualTo(16 + 10 * 8);
@@ -88,11 +88,11 @@ class BaselinePredictorsTest {
     void oracleReadsOnlyTheFutureItWasGivenAndNeedsOne() {
         RecordedFuture future =
                 new RecordedFuture(new long[] {0, SECOND, 3 * SECOND, 9 * SECOND}, new double[] {0.9, 0.2, 0.6, 0.99});
-        Predictor oracle = Predictors.create("oracle", PredictorConfig.DEFAULTS.withFuture(future));
+        Predictor oracle = Forecaster.byLabel("oracle").create(PredictorConfig.DEFAULTS.withFuture(future));
 
         assertThat(oracle.predict(sample(0, 90_000, 0), NO_FEATURES)).isEqualTo(0.6);
         assertThat(oracle.predict(sample(9 * SECOND, 99_000, 0), NO_FEATURES)).isNaN();
-        assertThatThrownBy(() -> Predictors.create("oracle", PredictorConfig.DEFAULTS))
+        assertThatThrownBy(() -> Forecaster.byLabel("oracle").create(PredictorConfig.DEFAULTS))
                 .hasMessageContaining("predictor 'oracle' reads the true future");
     }
 
@@ -116,9 +116,10 @@ class BaselinePredictorsTest {
 
     @Test
     void theRegistryRejectsUnknownNamesListingTheValidOnes() {
-        assertThatThrownBy(() -> Predictors.create("lstm", PredictorConfig.DEFAULTS))
+        assertThatThrownBy(() -> Forecaster.byLabel("lstm").create(PredictorConfig.DEFAULTS))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown predictor 'lstm'; valid names: persistence, holt, zgc, neural, oracle");
+                .hasMessage(
+                        "unknown predictor 'lstm'; valid names: persistence, holt, zgc, croston, neural, neural-cold, oracle");
     }
 
     @Test

@@ -98,6 +98,6 @@ class FeatureExtractorTest {
         assertThat(FeatureSet.byName("rich").width()).isEqualTo(6);
         assertThatThrownBy(() -> FeatureSet.byName("SEED"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown feature set 'SEED'; valid names: seed, rich, demand");
+                .hasMessage("unknown feature set 'SEED'; valid names: seed, rich, demand, volume");
     }
 }

@@ -53,7 +53,8 @@ class TelemetrySamplerTest {
                         0,
                         0,
                         0,
-                        org.mempred.heap.RequestSizes.NONE));
+                        org.mempred.heap.RequestSizes.NONE,
+                        org.mempred.heap.ClassFigures.NONE));
 
         Sample sample = sampler.sample(
                 SECOND / 2,
@@ -75,7 +76,8 @@ class TelemetrySamplerTest {
                         1,
                         0,
                         64,
-                        org.mempred.heap.RequestSizes.NONE));
+                        org.mempred.heap.RequestSizes.NONE,
+                        org.mempred.heap.ClassFigures.NONE));
 
         assertThat(sample.usedBytes()).isEqualTo(768);
         assertThat(sample.largestFreeBytes()).isEqualTo(256);

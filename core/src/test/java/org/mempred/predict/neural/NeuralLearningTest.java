@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mempred.govern.Predictors;
+import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.predict.FeatureSet;
 import org.mempred.predict.PredictionLoop;
 import org.mempred.predict.Predictor;
@@ -29,7 +29,8 @@ public class NeuralLearningTest {
     static Stream<Arguments> runs() {
         Stream.Builder<Arguments> runs = Stream.builder();
         for (String series : List.of("ramp", "burst")) {
-            for (FeatureSet featureSet : FeatureSet.values()) {
+            // the volume inputs describe request volumes, which these pressure series do not have
+            for (FeatureSet featureSet : java.util.EnumSet.complementOf(java.util.EnumSet.of(FeatureSet.VOLUME))) {
                 for (long seed = 1; seed <= 3; seed++) {
                     runs.add(Arguments.of(series, featureSet, seed));
                 }
@@ -77,7 +78,7 @@ public class NeuralLearningTest {
             loop.step(samples.get(i));
         }
         // only the oracle may be invalid, once: nothing is known after the last sample
-        assertThat(loop.invalidPredictions()).isEqualTo(predictor.name().equals(Predictors.ORACLE) ? 1 : 0);
+        assertThat(loop.invalidPredictions()).isEqualTo(predictor.name().equals(Forecaster.ORACLE.label()) ? 1 : 0);
         return evaluator.report().overall();
     }
 }

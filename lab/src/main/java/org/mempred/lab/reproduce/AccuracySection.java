@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
-import org.mempred.govern.Predictors;
+import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.report.Cell;
@@ -74,7 +74,7 @@ final class AccuracySection {
                 mismatches +=
                         run.result().withoutWallTime().equals(original.get(s).withoutWallTime()) ? 0 : 1;
                 perSeed.add(run.labels().report());
-                if (policy.equals(Predictors.NEURAL) && s == 0) {
+                if (policy.equals(Forecaster.NEURAL.label()) && s == 0) {
                     neuralSeedOne = run.labels();
                 }
             }
@@ -94,7 +94,7 @@ final class AccuracySection {
             section.table(bands(entry.getKey(), entry.getValue()));
         }
         charts(context, section, reports, neuralSeedOne);
-        List<AccuracyReport> neural = reports.get(Predictors.NEURAL);
+        List<AccuracyReport> neural = reports.get(Forecaster.NEURAL.label());
         return new Part<>(
                 section,
                 Optional.ofNullable(neural)

@@ -5,7 +5,6 @@ import java.util.Locale;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.govern.PolicySpec.Forecaster;
-import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.Cell;
@@ -25,7 +24,7 @@ import org.mempred.lab.workload.SubsystemMix;
 final class AutonomySection {
     static final double PRESSURE = 0.95;
     private static final List<PolicySpec> POLICIES =
-            List.of(PolicySpec.Reactive.EVACUATE, Policies.demand(Forecaster.NEURAL));
+            List.of(PolicySpec.Reactive.EVACUATE, Policies.volume(Forecaster.NEURAL));
 
     private static final List<Metric> METRICS = List.of(
             Metric.PREDICTION_ACCURACY,
@@ -59,17 +58,17 @@ final class AutonomySection {
             decisions[s] = DetailRuns.run(
                             mix,
                             result.spec().options(),
-                            Policies.demand(Forecaster.NEURAL),
+                            Policies.volume(Forecaster.NEURAL),
                             context.seeds().get(s),
                             0)
                     .timeline()
                     .size();
             context.step("3 autonomy");
         }
-        double predictionsPerSecond =
-                Stats.summarize(predictions(result.runs(Predictors.NEURAL).runs()))
-                                .mean()
-                        / (settings.autonomyNanos() / 1e9);
+        double predictionsPerSecond = Stats.summarize(predictions(
+                                result.runs(Forecaster.NEURAL.label()).runs()))
+                        .mean()
+                / (settings.autonomyNanos() / 1e9);
         Section section = new Section(3, "Autonomous multi-subsystem run");
         section.paragraph(String.format(
                 Locale.ROOT,
@@ -85,8 +84,8 @@ final class AutonomySection {
         counts.row(List.of(
                 Cell.text("predictions"),
                 Cell.estimate(
-                        Stats.summarize(
-                                predictions(result.runs(Predictors.NEURAL).runs())),
+                        Stats.summarize(predictions(
+                                result.runs(Forecaster.NEURAL.label()).runs())),
                         1,
                         false)));
         counts.row(List.of(

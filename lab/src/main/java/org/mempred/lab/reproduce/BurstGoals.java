@@ -20,7 +20,7 @@ import org.mempred.lab.stats.Summary;
 final class BurstGoals {
     static final int OOM_SLACK_PERCENT = 10;
     static final int BYTES_SHARE_PERCENT = 20;
-    static final String ORACLE = Policies.demand(Forecaster.ORACLE).name();
+    static final String ORACLE = Policies.volume(Forecaster.ORACLE).name();
 
     private BurstGoals() {}
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mempred.govern.Policies;
-import org.mempred.govern.Predictors;
+import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.Cell;
@@ -22,7 +22,7 @@ import org.mempred.lab.stats.Summary;
  * report's "predictive" configuration, {@code reactive} its baseline.
  */
 final class ClaimsSection {
-    private static final String NEURAL = Predictors.NEURAL;
+    private static final String NEURAL = Forecaster.NEURAL.label();
     private static final int MIN_BAND_PREDICTIONS = 30;
 
     private ClaimsSection() {}

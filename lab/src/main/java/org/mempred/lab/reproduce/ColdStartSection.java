@@ -21,7 +21,7 @@ import org.mempred.predict.accuracy.BandAccuracy;
  */
 final class ColdStartSection {
     private static final List<PolicySpec> POLICIES =
-            List.of(Policies.demand(Forecaster.NEURAL_COLD), Policies.demand(Forecaster.NEURAL));
+            List.of(Policies.volume(Forecaster.NEURAL_COLD), Policies.volume(Forecaster.NEURAL));
 
     private ColdStartSection() {}
 

@@ -4,7 +4,7 @@ import java.util.List;
 import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
-import org.mempred.govern.Predictors;
+import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.report.Cell;
 import org.mempred.lab.report.Table;
 import org.mempred.predict.Footprint;
@@ -45,7 +45,7 @@ final class FootprintSection {
             String policy = spec.name();
             Predictor predictor = spec.create(config).newPredictor();
             Footprint footprint = new PredictionLoop(predictor, history, LabelListener.NONE).footprint();
-            if (policy.equals(Predictors.NEURAL)) {
+            if (policy.equals(Forecaster.NEURAL.label())) {
                 neuralBytes = footprint.totalBytes();
             }
             table.row(List.of(

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
-import org.mempred.govern.Predictors;
+import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.Cell;
@@ -106,15 +106,15 @@ final class Headline {
     /** When the oracle does no better than reserve, says what that implies, with the evidence. */
     private static String why(ExperimentResult result) {
         List<String> policies = result.spec().names();
-        if (!policies.contains(Predictors.ORACLE) || !policies.contains(Predictors.PERSISTENCE)) {
+        if (!policies.contains(Forecaster.ORACLE.label()) || !policies.contains(Forecaster.PERSISTENCE.label())) {
             return "";
         }
-        Summary oracle = result.versus(Predictors.ORACLE, RESERVE, Metric.OOM_EVENTS);
+        Summary oracle = result.versus(Forecaster.ORACLE.label(), RESERVE, Metric.OOM_EVENTS);
         if (Verdicts.Change.of(oracle) == Verdicts.Change.REDUCTION) {
             return " The oracle, which reads the true future requests, has significantly fewer OOM events than"
                     + " reserve: a better forecast of demand has room to help here.";
         }
-        Summary persistence = result.summary(Predictors.PERSISTENCE, Metric.PREDICTION_ACCURACY);
+        Summary persistence = result.summary(Forecaster.PERSISTENCE.label(), Metric.PREDICTION_ACCURACY);
         return " Why: even the oracle, which reads the true future requests, is not significantly better than"
                 + " reserve, so under this rule (reserve = forecast largest request) no forecast can be; the persistence forecast (the largest"
                 + " request of the last horizon) already tells correctly whether the next horizon needs more"

@@ -34,10 +34,10 @@ final class HorizonSection {
     static final long[] HORIZONS_MILLIS = {500, 1_000, 5_000};
     static final List<PolicySpec> POLICIES = List.of(
             new PolicySpec.Reserve(OptionalDouble.empty()),
-            Policies.demand(Forecaster.PERSISTENCE),
-            Policies.demand(Forecaster.HOLT),
-            Policies.demand(Forecaster.NEURAL),
-            Policies.demand(Forecaster.ORACLE));
+            Policies.volume(Forecaster.PERSISTENCE),
+            Policies.volume(Forecaster.HOLT),
+            Policies.volume(Forecaster.NEURAL),
+            Policies.volume(Forecaster.ORACLE));
 
     private static final List<String> WORKLOADS = List.of("stress", "mix");
 

@@ -37,9 +37,9 @@ final class ParetoSection {
     static final int[] PROACTIVENESS = {20, 60, 100};
     private static final List<PolicySpec.Reserving> RESERVE_FAMILIES = List.of(
             new PolicySpec.Reserve(OptionalDouble.empty()),
-            Policies.demand(Forecaster.HOLT),
-            Policies.demand(Forecaster.NEURAL),
-            Policies.demand(Forecaster.ORACLE));
+            Policies.volume(Forecaster.HOLT),
+            Policies.volume(Forecaster.NEURAL),
+            Policies.volume(Forecaster.ORACLE));
     private static final List<PolicySpec.Peak> PEAK_FAMILIES =
             List.of(Policies.peak(Forecaster.HOLT), Policies.peak(Forecaster.NEURAL));
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mempred.govern.Policies;
-import org.mempred.govern.Predictors;
+import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.Cell;
@@ -108,8 +108,9 @@ final class ReportSummary {
         for (Map.Entry<String, ExperimentResult> run : byRun.entrySet()) {
             String workload = run.getKey().substring(0, run.getKey().indexOf(" H="));
             String horizon = run.getKey().substring(run.getKey().indexOf(" H=") + 3);
-            double oom =
-                    run.getValue().summary(Predictors.NEURAL, Metric.OOM_EVENTS).mean();
+            double oom = run.getValue()
+                    .summary(Forecaster.NEURAL.label(), Metric.OOM_EVENTS)
+                    .mean();
             if (!bestOom.containsKey(workload) || oom < bestOom.get(workload)) {
                 bestOom.put(workload, oom);
                 bestByWorkload.put(workload, horizon);

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.govern.PolicySpec.Forecaster;
-import org.mempred.govern.Predictors;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.Cell;
@@ -32,7 +31,7 @@ final class StressSections {
     private static final long CHART_WINDOW_NANOS = 120_000_000_000L;
     private static final long CHART_LEAD_NANOS = 20_000_000_000L;
     private static final List<PolicySpec> CHART_POLICIES =
-            List.of(PolicySpec.Reactive.EVACUATE, Policies.demand(Forecaster.NEURAL));
+            List.of(PolicySpec.Reactive.EVACUATE, Policies.volume(Forecaster.NEURAL));
 
     private StressSections() {}
 
@@ -77,7 +76,7 @@ final class StressSections {
                             .timeline());
             context.step("1 stress short");
         }
-        Timeline neural = runs.get(Predictors.NEURAL);
+        Timeline neural = runs.get(Forecaster.NEURAL.label());
         long from = 0;
         String anchor = "(neural made no proactive compaction in this run)";
         for (int i = 0; i < neural.size(); i++) {

@@ -16,13 +16,14 @@ public final class PressureTrace {
     private long[] timesNanos = new long[1024];
     private double[] pressures = new double[1024];
     private double[] demands = new double[1024];
+    private double[] volumes = new double[1024];
     private int size;
 
     /** An empty trace. */
     public PressureTrace() {}
 
     /** Appends one observation; times must not decrease. */
-    public void record(long timeNanos, double pressure, double demand) {
+    public void record(long timeNanos, double pressure, double demand, double volume) {
         if (size > 0 && timeNanos < timesNanos[size - 1]) {
             throw new IllegalArgumentException(
                     "timeNanos=" + timeNanos + " is before the last recorded " + timesNanos[size - 1]);
@@ -31,8 +32,10 @@ public final class PressureTrace {
             timesNanos = Arrays.copyOf(timesNanos, size * 2);
             pressures = Arrays.copyOf(pressures, size * 2);
             demands = Arrays.copyOf(demands, size * 2);
+            volumes = Arrays.copyOf(volumes, size * 2);
         }
         demands[size] = demand;
+        volumes[size] = volume;
         timesNanos[size] = timeNanos;
         pressures[size++] = pressure;
     }
@@ -44,7 +47,11 @@ public final class PressureTrace {
 
     /** The series of {@code target} as the true future an oracle reads. */
     public RecordedFuture toFuture(Target target) {
-        double[] values = target == Target.DEMAND ? demands : pressures;
-        return new RecordedFuture(Arrays.copyOf(timesNanos, size), Arrays.copyOf(values, size));
+        double[] values = switch (target) {
+            case VOLUME -> volumes;
+            case DEMAND -> demands;
+            case PEAK_PRESSURE -> pressures;
+        };
+        return new RecordedFuture(Arrays.copyOf(timesNanos, size), Arrays.copyOf(values, size), target);
     }
 }

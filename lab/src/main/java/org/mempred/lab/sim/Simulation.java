@@ -15,6 +15,7 @@ import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
 import org.mempred.lab.workload.HeapEvent;
 import org.mempred.lifetime.LifetimePredictor;
+import org.mempred.telemetry.Sample;
 
 /**
  * One run in progress: replays an event stream against a heap on a virtual clock, ticking the
@@ -147,10 +148,8 @@ public final class Simulation {
             clock.advanceTo(nextTickNanos);
             occupyWithProactiveWork(nextTickNanos, governor.tick());
             if (trace != null) {
-                trace.record(
-                        nextTickNanos,
-                        heap.pressure(),
-                        governor.lastSample().orElseThrow().largestRequestFraction());
+                Sample sample = governor.lastSample().orElseThrow();
+                trace.record(nextTickNanos, heap.pressure(), sample.largestRequestFraction(), sample.volumeFraction());
             }
             if (timeline != null) {
                 HeapStats stats = heap.stats();

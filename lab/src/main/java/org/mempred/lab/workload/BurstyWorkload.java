@@ -18,15 +18,27 @@ public final class BurstyWorkload implements Workload {
     private static final long BURST_ID_BASE = 1L << 32;
 
     private final BurstyConfig config;
+    private final String name;
 
-    /** A workload of {@code config}. */
+    /** A workload of {@code config}, called {@code bursty}. */
     public BurstyWorkload(BurstyConfig config) {
+        this(config, "bursty");
+    }
+
+    /** A workload of {@code config} called {@code name}. */
+    public BurstyWorkload(BurstyConfig config, String name) {
         this.config = config;
+        this.name = name;
     }
 
     /** The default bursty workload at {@code demand} on a heap of {@code capacityBytes}. */
     public static BurstyWorkload of(double demand, int capacityBytes) {
-        return new BurstyWorkload(BurstyConfig.of(demand, capacityBytes));
+        return of(BurstyConfig.Shape.DEFAULT, demand, capacityBytes);
+    }
+
+    /** The {@code shape} of the bursty family at {@code demand} on a heap of {@code capacityBytes}. */
+    public static BurstyWorkload of(BurstyConfig.Shape shape, double demand, int capacityBytes) {
+        return new BurstyWorkload(BurstyConfig.of(shape, demand, capacityBytes), shape.workloadName());
     }
 
     /** The configuration streams are generated from. */
@@ -36,7 +48,7 @@ public final class BurstyWorkload implements Workload {
 
     @Override
     public String name() {
-        return "bursty at demand " + Math.round(config.demand() * 1000) / 10.0 + "%";
+        return name + " at demand " + Math.round(config.demand() * 1000) / 10.0 + "%";
     }
 
     @Override

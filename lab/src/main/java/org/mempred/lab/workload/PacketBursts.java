@@ -73,7 +73,10 @@ final class PacketBursts implements EventStream {
             return true;
         }
         long buffer = idBase + nextId++;
-        frees.pin(buffer, burstEndNanos + uniform(0, config.maxHoldNanos()));
+        long hold = config.streamHoldNanos();
+        frees.pin(
+                buffer,
+                hold > 0 ? eventAt + uniform(hold / 10, hold) : burstEndNanos + uniform(0, config.maxHoldNanos()));
         event.allocate(
                 eventAt,
                 buffer,
@@ -97,11 +100,18 @@ final class PacketBursts implements EventStream {
         burstEndNanos = startNanos + uniform(config.minBurstNanos(), config.maxBurstNanos());
         burstSizeIndex = random.nextInt(config.packetSizes().size());
         burstSize = config.packetSizes().get(burstSizeIndex);
-        burstCount = (int) Math.max(1, (long) (config.burstShare() * config.capacityBytes()) / burstSize);
+        long live = Math.max(1, (long) (config.burstShare() * config.capacityBytes()) / burstSize);
+        long hold = config.streamHoldNanos();
+        // a stream keeps `live` buffers alive on average: arrivals = live x length / mean hold
+        burstCount = (int) (hold > 0 ? Math.max(1, live * (burstEndNanos - burstStartNanos) / (hold * 11 / 20)) : live);
         burstIssued = 0;
     }
 
     private long gapNanos() {
+        if (config.irregularGaps()) {
+            double exponential = -Math.log(1.0 - random.nextDouble());
+            return Math.max(periodNanos / 10, (long) (periodNanos * exponential));
+        }
         double factor = 1 + config.periodJitter() * (2 * random.nextDouble() - 1);
         return Math.max(1, (long) (periodNanos * factor));
     }

@@ -11,8 +11,15 @@ public final class Workloads {
     public static final String MIX = "mix";
     /** Small-block churn with periodic bursts of packet buffers. */
     public static final String BURSTY = "bursty";
-    /** Every name. */
-    public static final List<String> NAMES = List.of(STRESS, MIX, BURSTY);
+    /** Every name: the stressor, the mix, and the bursty family's shapes ({@link BurstyConfig.Shape}). */
+    public static final List<String> NAMES = List.of(
+            STRESS,
+            MIX,
+            BURSTY,
+            BurstyConfig.Shape.REGULAR.workloadName(),
+            BurstyConfig.Shape.LARGE.workloadName(),
+            BurstyConfig.Shape.IRREGULAR.workloadName(),
+            BurstyConfig.Shape.STREAM.workloadName());
 
     private Workloads() {}
 
@@ -23,10 +30,15 @@ public final class Workloads {
      * @throws IllegalArgumentException for an unknown name, listing the valid ones under {@code option}
      */
     public static Workload byName(String name, String option, double demand, int heapBytes) {
-        return switch (name.trim().toLowerCase(Locale.ROOT)) {
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        for (BurstyConfig.Shape shape : BurstyConfig.Shape.values()) {
+            if (shape.workloadName().equals(key)) {
+                return BurstyWorkload.of(shape, demand, heapBytes);
+            }
+        }
+        return switch (key) {
             case STRESS -> StressWorkload.kernel(demand, heapBytes);
             case MIX -> new SubsystemMix(demand, heapBytes);
-            case BURSTY -> BurstyWorkload.of(demand, heapBytes);
             default ->
                 throw new IllegalArgumentException(
                         option + "='" + name + "' is unknown; valid: " + String.join(", ", NAMES));
