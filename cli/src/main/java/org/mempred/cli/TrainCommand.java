@@ -122,25 +122,27 @@ final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--target",
             converter = TargetConverter.class,
-            defaultValue = "demand",
-            description = "What the network forecasts: demand (the largest request of the next horizon, for the"
-                    + " neural policy) or peak (peak pressure, for neural-peak) (default: ${DEFAULT-VALUE}).")
+            defaultValue = "volume",
+            description = "What the network forecasts: volume (the bytes requested in size classes over the next"
+                    + " horizon, for the neural policy), largest (the largest request, for neural-largest; also"
+                    + " 'demand') or peak (peak pressure, for neural-peak) (default: ${DEFAULT-VALUE}).")
     private Target target;
 
-    /** {@code --target}: {@code demand} or {@code peak}. */
+    /** {@code --target}: {@code volume}, {@code largest} (or {@code demand}) or {@code peak}. */
     static final class TargetConverter implements ITypeConverter<Target> {
         @Override
         public Target convert(String text) {
             return switch (text.trim()) {
-                case "demand" -> Target.DEMAND;
+                case "volume" -> Target.VOLUME;
+                case "largest", "demand" -> Target.DEMAND;
                 case "peak" -> Target.PEAK_PRESSURE;
-                default -> throw new TypeConversionException("'" + text + "' is unknown; valid: demand, peak");
+                default -> throw new TypeConversionException("'" + text + "' is unknown; valid: volume, largest, peak");
             };
         }
 
         /** The word {@link #convert} reads as {@code target}. */
         static String name(Target target) {
-            return target == Target.DEMAND ? "demand" : "peak";
+            return target == Target.DEMAND ? "demand" : target.id();
         }
     }
 
@@ -211,17 +213,23 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int heapBytes = heap.bytes();
-        // The networks of the lab's policies: neural reads the demand set, neural-peak the seed set.
-        PredictorConfig base =
-                target == Target.DEMAND ? PredictorConfig.DEFAULTS.forDemand() : PredictorConfig.DEFAULTS;
+        // The networks of the lab's policies: neural reads the volume set, neural-largest the demand set,
+        // neural-peak the seed set.
+        PredictorConfig base = switch (target) {
+            case VOLUME -> PredictorConfig.DEFAULTS.forVolume();
+            case DEMAND -> PredictorConfig.DEFAULTS.forDemand();
+            case PEAK_PRESSURE -> PredictorConfig.DEFAULTS;
+        };
         FeatureSet featureSet = base.featureSet();
         for (Path trace : traces) {
             PathChecks.readableFile(trace, "--trace");
         }
         PathChecks.writableFile(out, "--out");
-        PolicySpec policy = target == Target.DEMAND
-                ? Policies.demand(Forecaster.NEURAL_COLD)
-                : Policies.peak(Forecaster.NEURAL_COLD);
+        PolicySpec policy = switch (target) {
+            case VOLUME -> Policies.volume(Forecaster.NEURAL_COLD);
+            case DEMAND -> Policies.demand(Forecaster.NEURAL_COLD);
+            case PEAK_PRESSURE -> Policies.peak(Forecaster.NEURAL_COLD);
+        };
         PrintWriter text = spec.commandLine().getOut();
         TrainingSetRecorder recorder = record(jobs(pressures, heapBytes, durationNanos), featureSet, policy, text);
         TrainingSet data = recorder.toTrainingSet();

@@ -39,8 +39,8 @@ class TrainCommandTest {
         assertThat(result[0]).isEqualTo("0");
         assertThat(result[1]).contains("stress at 90 %: 1 seeds run").contains("wrote " + file);
         NeuralWeights weights = WeightsFile.load(file);
-        assertThat(weights.featureSet()).isEqualTo(FeatureSet.DEMAND);
-        assertThat(Files.readString(file)).contains("\"origin\": \"mempred train --target demand --pressures 90");
+        assertThat(weights.featureSet()).isEqualTo(FeatureSet.VOLUME);
+        assertThat(Files.readString(file)).contains("\"origin\": \"mempred train --target volume --pressures 90");
     }
 
     /** The shipped weights are the output of the command in their origin, not typed in: rerun it and compare. */
@@ -87,8 +87,8 @@ class TrainCommandTest {
                 "1");
         assertThat(result[0]).as(result[2]).isEqualTo("0");
         assertThat(result[1]).contains("sqlite-index.trace.gz at 95 %").contains("sqlite-index.trace.gz at 100 %");
-        assertThat(Files.readString(file)).contains("\"origin\": \"mempred train --target demand --trace " + trace);
-        assertThat(WeightsFile.load(file).featureSet()).isEqualTo(FeatureSet.DEMAND);
+        assertThat(Files.readString(file)).contains("\"origin\": \"mempred train --target volume --trace " + trace);
+        assertThat(WeightsFile.load(file).featureSet()).isEqualTo(FeatureSet.VOLUME);
     }
 
     @Test

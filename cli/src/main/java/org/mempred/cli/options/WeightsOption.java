@@ -40,9 +40,16 @@ public final class WeightsOption {
         }
         PathChecks.readableFile(file, "--weights");
         try {
-            // neural reads the demand set and neural-peak the seed set: check the file against the one it is for.
-            boolean demand = WeightsFile.load(file).featureSet() == FeatureSet.DEMAND;
-            return WeightsFile.load(file, demand ? config.forDemand() : config);
+            // neural reads the volume set, neural-largest the demand set and neural-peak the seed set:
+            // check the file against the one it is for.
+            FeatureSet set = WeightsFile.load(file).featureSet();
+            PredictorConfig fitting =
+                    switch (set) {
+                        case VOLUME -> config.forVolume();
+                        case DEMAND -> config.forDemand();
+                        default -> config;
+                    };
+            return WeightsFile.load(file, fitting);
         } catch (InvalidWeightsException e) {
             throw new IllegalArgumentException("--weights " + file + " is not usable: " + e.problem(), e);
         } catch (IOException e) {

@@ -118,7 +118,7 @@ class ShellTest {
         String out = run("mempred status", "mempred report", "metrics", "log 3", "policy holt", "autonomy status");
         assertThat(out)
                 .contains("policy neural, mode PREDICTIVE")
-                .contains("predictor neural, features demand, horizon 5.0 s")
+                .contains("predictor neural, features volume, horizon 5.0 s")
                 .contains("samples 30, predictions 30")
                 .contains("running accuracy")
                 .contains("accuracy by band of current pressure")

@@ -9,7 +9,6 @@ import org.mempred.predict.FeatureSet;
 import org.mempred.predict.NeuralConfig;
 import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.PredictorConfig;
-import org.mempred.predict.Target;
 
 /**
  * The pre-trained weights that ship with mempred, one file per feature set, as class-path
@@ -54,7 +53,7 @@ public final class Pretrained {
                     "the weights are for feature set '" + own.featureSet().id()
                             + "', but this policy's network reads '"
                             + config.featureSet().id() + "' (train with --target "
-                            + (config.target() == Target.DEMAND ? "demand" : "peak") + ")");
+                            + config.target().id() + ")");
         }
         NeuralWeights weights = own != null ? own : weightsFor(config);
         return weights == null ? new NeuralPredictor(config) : new NeuralPredictor(config, weights);

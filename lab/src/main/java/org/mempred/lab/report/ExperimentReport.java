@@ -43,10 +43,15 @@ public final class ExperimentReport {
 
     /** Paired change of {@code metrics} vs the baseline, per other policy. */
     public static Table paired(String title, ExperimentResult result, List<Metric> metrics) {
+        return paired(title, result, metrics, ExperimentSpec.BASELINE.name());
+    }
+
+    /** Paired change of {@code metrics} vs {@code baseline}, per other policy. */
+    public static Table paired(String title, ExperimentResult result, List<Metric> metrics, String baseline) {
         List<String> others = new ArrayList<>(result.spec().names());
-        others.remove(ExperimentSpec.BASELINE.name());
+        others.remove(baseline);
         List<String> header = new ArrayList<>();
-        header.add("change vs " + ExperimentSpec.BASELINE.name()
+        header.add("change vs " + baseline
                 + (oneSeed(result) ? " (paired; no CI with one seed)" : " (paired; * = CI excludes 0)"));
         header.addAll(others);
         Table table = new Table(title, header);
@@ -54,7 +59,7 @@ public final class ExperimentReport {
             List<Cell> row = new ArrayList<>();
             row.add(Cell.text(metric.label()));
             for (String policy : others) {
-                row.add(Cell.estimate(result.versusBaseline(policy, metric), metric.display(), true));
+                row.add(Cell.estimate(result.versus(policy, baseline, metric), metric.display(), true));
             }
             table.row(row);
         }

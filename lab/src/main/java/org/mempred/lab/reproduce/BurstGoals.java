@@ -11,15 +11,18 @@ import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
 
 /**
- * The escalation's goals on one workload, judged from per-seed figures (never typed): each
- * reserving policy within {@value #OOM_SLACK_PERCENT} % of {@code periodic}'s mean OOM events
- * while moving at most {@value #BYTES_SHARE_PERCENT} % of its mean bytes, and never significantly
- * more OOM events than {@code reactive} (the paired CI); and whether the oracle's forecast pays
- * against {@code reserve}, with the mix of refill steps that explains it.
+ * The decision's goals on one workload, judged from per-seed figures (never typed): each
+ * reserving policy with mean OOM events at most {@code 1.1 x periodic's + 1} per run while moving
+ * at most {@value #BYTES_SHARE_PERCENT} % of its mean bytes, and never significantly more OOM
+ * events than {@code reactive} (the paired CI); and whether the oracle's forecast pays against
+ * {@code reserve}, with the mix of refill steps that explains it.
  */
 final class BurstGoals {
     static final int OOM_SLACK_PERCENT = 10;
-    static final int BYTES_SHARE_PERCENT = 20;
+    static final int BYTES_SHARE_PERCENT = 10;
+    /** OOM events per run allowed beyond the slack, so that periodic's zero is not a zero-tolerance goal. */
+    static final int OOM_ALLOWANCE = 1;
+
     static final String ORACLE = Policies.volume(Forecaster.ORACLE).name();
 
     private BurstGoals() {}
@@ -64,7 +67,7 @@ final class BurstGoals {
                     vsPeriodic,
                     share,
                     vsReactive,
-                    ratio <= 1 + OOM_SLACK_PERCENT / 100.0,
+                    oom <= (1 + OOM_SLACK_PERCENT / 100.0) * periodicOom + OOM_ALLOWANCE,
                     share <= BYTES_SHARE_PERCENT / 100.0,
                     Verdicts.Change.of(vsReactive) != Verdicts.Change.INCREASE));
         }
@@ -81,7 +84,7 @@ final class BurstGoals {
                         "OOM events − periodic's",
                         "bytes moved, % of periodic's",
                         "OOM events − reactive's",
-                        "within " + OOM_SLACK_PERCENT + " % of periodic",
+                        "at most 1.1 × periodic's + " + OOM_ALLOWANCE,
                         "at most " + BYTES_SHARE_PERCENT + " % of its bytes",
                         "not more than reactive"));
         for (Standing standing : standings) {
@@ -113,10 +116,10 @@ final class BurstGoals {
                 moreThanReactive.add(standing.policy());
             }
         }
-        return "On " + workload + ", reserving policies within " + OOM_SLACK_PERCENT + " % of periodic's OOM events at"
-                + " most " + BYTES_SHARE_PERCENT + " % of its bytes and never more OOM events than reactive: "
-                + names(all) + "; within " + OOM_SLACK_PERCENT + " % of its OOM events but moving more: "
-                + names(oomOnly) + "; significantly more OOM events than reactive: " + names(moreThanReactive) + ".";
+        return "On " + workload + ", reserving policies with at most 1.1 × periodic's OOM events + " + OOM_ALLOWANCE
+                + " per run at most " + BYTES_SHARE_PERCENT + " % of its bytes and never more OOM events than"
+                + " reactive: " + names(all) + "; as few OOM events but moving more: " + names(oomOnly)
+                + "; significantly more OOM events than reactive: " + names(moreThanReactive) + ".";
     }
 
     /**

@@ -63,12 +63,12 @@ final class ReportSummary {
                 .append(PlacementSection.verdict(placement))
                 .append('\n');
         for (String sentence : bursts) {
-            out.append("- Bursts (section 15): ").append(sentence).append('\n');
+            out.append("- Decision (section 15): ").append(sentence).append('\n');
         }
         out.append("\nSection 12 draws every policy on the plane of OOM events against bytes moved (below),"
                 + " section 10 repeats the comparison on recorded traces of real programs, and section 13 compares"
-                + " lookaheads of 0.5, 1 and 5 s; section 15 measures the reserve's escalation on a bursty workload"
-                + " and on the same traces.\n\n");
+                + " lookaheads of 0.5, 1 and 5 s; section 15 measures the decision, contiguous capacity against forecast"
+                + " volume, on the stressor, the bursty family and the same traces.\n\n");
         out.append("![OOM events against MiB moved at demand 95 %](")
                 .append(ParetoSection.CHART)
                 .append(")\n\n");

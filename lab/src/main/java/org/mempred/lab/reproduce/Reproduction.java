@@ -78,7 +78,7 @@ public final class Reproduction {
         Part<Map<String, ExperimentResult>> pareto = ParetoSection.build(context, shortStress.result());
         Part<Map<String, ExperimentResult>> horizons = HorizonSection.build(context);
         Part<List<PlacementSection.Grid>> placement = PlacementSection.build(context);
-        Part<List<String>> escalation = EscalationSection.build(context, traces.result());
+        Part<List<String>> escalation = DecisionSection.build(context, traces.result());
         List<Section> sections = List.of(
                 shortStress.section(),
                 longStress.section(),
@@ -142,7 +142,7 @@ public final class Reproduction {
                 + ParetoSection.steps(settings)
                 + HorizonSection.steps(settings)
                 + PlacementSection.steps(settings)
-                + EscalationSection.steps(settings);
+                + DecisionSection.steps(settings);
     }
 
     private static String markdown(

@@ -73,9 +73,14 @@ class ReproductionTest {
         // The summary's answers are sentences computed from the run, so they name the baselines.
         String summary = report.substring(report.indexOf("## Summary"), report.indexOf("### Glossary"));
         assertThat(summary).contains("against `reactive-slide`").contains("Against `reserve`");
-        assertThat(summary).contains("Bursts (section 15): On bursty at demand 95.0%, reserving policies within 10 %");
-        assertThat(summary).contains("Where a forecast pays, bursty at demand 95.0%: oracle − reserve: OOM events");
-        assertThat(report).contains("OOM events and bytes moved by workload").contains("Refill steps on small.trace");
+        assertThat(summary)
+                .contains(
+                        "Decision (section 15): On bursty-stream at demand 95.0%, reserving policies with at most 1.1");
+        assertThat(report)
+                .contains("Where a forecast pays, bursty at demand 95.0%: oracle − reserve: OOM events")
+                .contains("OOM events and bytes moved by workload")
+                .contains("Foresight on the bursty family")
+                .contains("Refill steps on small.trace");
     }
 
     @Test

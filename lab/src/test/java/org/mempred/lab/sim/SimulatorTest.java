@@ -60,7 +60,7 @@ class SimulatorTest {
         SIMULATOR.run(WORKLOAD, PolicySpec.parse("reactive"), 2, Probes.NONE.withTrace(trace));
         assertThat(trace.size()).isEqualTo(120);
         RunResult oracle = SIMULATOR.run(
-                WORKLOAD, PolicySpec.parse("oracle"), 2, Probes.NONE.withFuture(trace.toFuture(Target.DEMAND)));
+                WORKLOAD, PolicySpec.parse("oracle"), 2, Probes.NONE.withFuture(trace.toFuture(Target.VOLUME)));
         RunResult neural = SIMULATOR.run(WORKLOAD, PolicySpec.parse("neural"), 2);
         assertThat(oracle.safety().crashes())
                 .as(String.valueOf(oracle.safety().crashMessage()))
