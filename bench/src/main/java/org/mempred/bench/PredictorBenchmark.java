@@ -68,7 +68,8 @@ public class PredictorBenchmark {
                 18_432.0,
                 72.0,
                 3,
-                org.mempred.telemetry.Requests.NONE);
+                org.mempred.telemetry.Requests.NONE,
+                org.mempred.telemetry.ClassDemand.NONE);
         SplittableRandom random = new SplittableRandom(42);
         features = new double[VECTORS][set.width()];
         labels = new double[VECTORS];

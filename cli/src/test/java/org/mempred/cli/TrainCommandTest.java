@@ -47,7 +47,7 @@ class TrainCommandTest {
     @ParameterizedTest
     @EnumSource(
             value = FeatureSet.class,
-            names = {"SEED", "DEMAND"})
+            names = {"SEED", "DEMAND", "VOLUME"})
     void shippedWeightsAreExactlyWhatTheirOriginCommandProduces(FeatureSet featureSet) throws Exception {
         String shipped;
         try (InputStream in = Pretrained.class.getResourceAsStream(Pretrained.resourceName(featureSet))) {

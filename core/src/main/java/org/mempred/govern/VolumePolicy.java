@@ -23,7 +23,9 @@ import org.mempred.telemetry.Sample;
  *   share(c)   = volume of class c and larger / volume of all classes, over the recent past
  *                (exponentially decayed with time constant H)
  *   rate(c)    = V * share(c) / H                                          bytes per second
- *   need(c)    = SPIKE * rate(c) * (tick + refill) * boost(c)              bytes
+ *   drain(c)   = the share of class c's requested bytes that its capacity lost over the recent
+ *                ticks without any compaction (frees give capacity back; 1 until measured)
+ *   need(c)    = SPIKE * rate(c) * drain(c) * (tick + refill) * boost(c)   bytes
  *   supply(c)  = contiguous capacity of class c now (ClassDemand)
  *   short(c)   = supply(c) &lt; need(c)
  * </pre>
@@ -39,6 +41,13 @@ import org.mempred.telemetry.Sample;
  * boost halves every tick (Linux's {@code boost_watermark()}): a forecaster that missed a burst
  * is made to compact ahead for its class until the evidence fades.
  *
+ * <p>Why the drain: ZGC's rule assumes no memory comes back before a collection, but a malloc
+ * heap's frees return capacity all the time; a steady program that frees what it allocates drains
+ * none, however large its volume, and compacting for its volume would only move bytes. The drain
+ * is measured, not assumed: per class, an exponential average (weight {@value #DRAIN_WEIGHT}) of
+ * {@code max(0, capacity before - capacity after) / bytes requested} over intervals in which
+ * nothing was compacted, so compaction's own gains never count as frees.
+ *
  * <p>A forecast of no volume leaves only the reserve. The same rule serves every forecaster
  * ({@code persistence}, {@code holt}, {@code zgc}, {@code croston}, {@code neural}, {@code
  * oracle}), so comparing them compares the forecasts. O(classes) per tick, no allocation.
@@ -50,6 +59,8 @@ public final class VolumePolicy implements CompactionPolicy {
     public static final double BOOST = 4.0;
     /** The time one refill needs before its block exists: the rate limit's interval at 10 per second. */
     public static final long REFILL_NANOS = 100_000_000L;
+    /** Weight of a new measurement in the drain's average. */
+    public static final double DRAIN_WEIGHT = 0.2;
     /** The tick interval assumed before two ticks were seen (the governor's default). */
     private static final long DEFAULT_TICK_NANOS = 500_000_000L;
     /** The largest forecast label read, so that the volume stays finite. */
@@ -62,6 +73,9 @@ public final class VolumePolicy implements CompactionPolicy {
     private final RecentLargest recent;
     private final double[] recentVolume = new double[SizeClasses.COUNT];
     private final double[] boost = new double[SizeClasses.COUNT];
+    private final double[] drain = new double[SizeClasses.COUNT];
+    private final long[] lastCapacity = new long[SizeClasses.COUNT];
+    private long lastCompactions = -1;
     private long largestBytes;
     private long lastTimeNanos = Long.MIN_VALUE;
 
@@ -81,6 +95,7 @@ public final class VolumePolicy implements CompactionPolicy {
         this.horizonNanos = horizonNanos;
         this.recent = new RecentLargest(horizonNanos);
         java.util.Arrays.fill(boost, 1.0);
+        java.util.Arrays.fill(drain, 1.0);
     }
 
     @Override
@@ -115,9 +130,17 @@ public final class VolumePolicy implements CompactionPolicy {
         lastTimeNanos = now;
         ClassDemand classes = sample.classes();
         double decay = Math.exp(-(double) tickNanos / horizonNanos);
+        boolean uncompacted = sample.compactions() == lastCompactions;
+        lastCompactions = sample.compactions();
         for (int c = 0; c < SizeClasses.COUNT; c++) {
             recentVolume[c] = recentVolume[c] * decay + classes.volumeBytes(c);
             boost[c] = classes.failedFromBytes(c) > 0 ? BOOST : 1.0 + (boost[c] - 1.0) * 0.5;
+            long requested = classes.volumeFromBytes(c);
+            if (uncompacted && requested > 0) {
+                double lost = Math.max(0, lastCapacity[c] - classes.capacityBytes(c));
+                drain[c] += DRAIN_WEIGHT * (Math.min(1.0, lost / requested) - drain[c]);
+            }
+            lastCapacity[c] = classes.capacityBytes(c);
         }
         int reserve = (int) Math.min(
                 sample.capacityBytes(), Math.max(largestBytes, sample.requests().largestBytes()));
@@ -138,7 +161,7 @@ public final class VolumePolicy implements CompactionPolicy {
         int shortClass = SizeClasses.NONE;
         for (int c = 0; c < SizeClasses.COUNT && from > 0; c++) {
             double share = from / total;
-            double classNeed = SPIKE * ratePerNano * share * window * boost[c];
+            double classNeed = SPIKE * ratePerNano * share * drain[c] * window * boost[c];
             if (classNeed > classes.capacityBytes(c) && classNeed > need) {
                 need = classNeed;
                 shortClass = c;
@@ -146,9 +169,6 @@ public final class VolumePolicy implements CompactionPolicy {
             from -= recentVolume[c];
         }
         int refill = (int) Math.min(sample.freeBytes(), Math.ceil(need));
-        // between ticks, the reserve feeds the forecast rate until the next refill the rate limit allows
-        double between = SPIKE * ratePerNano * REFILL_NANOS;
-        reserve = (int) Math.max(reserve, Math.min(sample.freeBytes() / 2, Math.ceil(between)));
         String reason = String.format(
                 Locale.ROOT,
                 "%s: forecast volume %.0f B over %d ms (+ recent error), reserve %d B%s",

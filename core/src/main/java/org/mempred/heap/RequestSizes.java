@@ -52,6 +52,14 @@ public final class RequestSizes {
         return ((9L + (index & 7)) << (f - 3)) - 1;
     }
 
+    /**
+     * The size a request of {@code sizeBytes} (positive) is known by: the upper edge of its class,
+     * as {@link #largestSinceBytes} reports the largest request.
+     */
+    public static long roundedBytes(int sizeBytes) {
+        return upperEdge(classOf(sizeBytes));
+    }
+
     static RequestSizes copyOf(long count, long totalBytes, double sumSquaresBytes, long[] classCounts) {
         return new RequestSizes(count, totalBytes, sumSquaresBytes, classCounts.clone());
     }

@@ -39,35 +39,6 @@ public record Sample(
         Requests requests,
         ClassDemand classes) {
 
-    /** A sample without per-class figures ({@link ClassDemand#NONE}). */
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    public Sample(
-            long timeNanos,
-            int capacityBytes,
-            int usedBytes,
-            int largestFreeBytes,
-            int freeBlocks,
-            double allocBytesPerSecond,
-            double allocOpsPerSecond,
-            double freeBytesPerSecond,
-            double freeOpsPerSecond,
-            long compactions,
-            Requests requests) {
-        this(
-                timeNanos,
-                capacityBytes,
-                usedBytes,
-                largestFreeBytes,
-                freeBlocks,
-                allocBytesPerSecond,
-                allocOpsPerSecond,
-                freeBytesPerSecond,
-                freeOpsPerSecond,
-                compactions,
-                requests,
-                ClassDemand.NONE);
-    }
-
     /** Checks the invariants listed on the components; throws with the offending values. */
     public Sample {
         if (requests == null || classes == null) {

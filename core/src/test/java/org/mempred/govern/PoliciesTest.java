@@ -11,7 +11,18 @@ class PoliciesTest {
     /** A sample of a 10,000-byte heap with {@code used} bytes used and {@code largestFree} in one block. */
     private static Sample sample(int used, int largestFree) {
         return new Sample(
-                1_000_000_000L, 10_000, used, largestFree, 2, 0, 0, 0, 0, 0, org.mempred.telemetry.Requests.NONE);
+                1_000_000_000L,
+                10_000,
+                used,
+                largestFree,
+                2,
+                0,
+                0,
+                0,
+                0,
+                0,
+                org.mempred.telemetry.Requests.NONE,
+                org.mempred.telemetry.ClassDemand.NONE);
     }
 
     @Test

@@ -21,7 +21,19 @@ class PolicySpecTest {
             PredictorConfig.DEFAULTS.withFuture(new RecordedFuture(new long[] {0L}, new double[] {0.0}));
 
     private static Sample sample(int used, int largestFree) {
-        return new Sample(1_000_000_000L, 10_000, used, largestFree, 2, 0, 0, 0, 0, 0, Requests.NONE);
+        return new Sample(
+                1_000_000_000L,
+                10_000,
+                used,
+                largestFree,
+                2,
+                0,
+                0,
+                0,
+                0,
+                0,
+                Requests.NONE,
+                org.mempred.telemetry.ClassDemand.NONE);
     }
 
     @Test

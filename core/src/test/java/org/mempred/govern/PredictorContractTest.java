@@ -39,7 +39,7 @@ class PredictorContractTest {
                 switch (target) {
                     case VOLUME -> all.add(Arguments.of(forecaster.label(), FeatureSet.VOLUME, target));
                     case DEMAND -> all.add(Arguments.of(forecaster.label(), FeatureSet.DEMAND, target));
-                    case PEAK_PRESSURE -> {
+                    default -> {
                         all.add(Arguments.of(forecaster.label(), FeatureSet.SEED, target));
                         all.add(Arguments.of(forecaster.label(), FeatureSet.RICH, target));
                     }

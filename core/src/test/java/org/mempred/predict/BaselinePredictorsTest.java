@@ -25,7 +25,8 @@ class BaselinePredictorsTest {
                 0,
                 0,
                 0,
-                org.mempred.telemetry.Requests.NONE);
+                org.mempred.telemetry.Requests.NONE,
+                org.mempred.telemetry.ClassDemand.NONE);
     }
 
     @Test

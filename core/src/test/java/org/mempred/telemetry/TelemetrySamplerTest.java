@@ -99,21 +99,104 @@ class TelemetrySamplerTest {
 
     @Test
     void samplesCheckTheirInvariants() {
-        assertThatThrownBy(() -> new Sample(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, org.mempred.telemetry.Requests.NONE))
+        assertThatThrownBy(() -> new Sample(
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        org.mempred.telemetry.Requests.NONE,
+                        org.mempred.telemetry.ClassDemand.NONE))
                 .hasMessageContaining("capacityBytes=0");
-        assertThatThrownBy(() -> new Sample(0, 100, 101, 0, 0, 0, 0, 0, 0, 0, org.mempred.telemetry.Requests.NONE))
+        assertThatThrownBy(() -> new Sample(
+                        0,
+                        100,
+                        101,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        org.mempred.telemetry.Requests.NONE,
+                        org.mempred.telemetry.ClassDemand.NONE))
                 .hasMessageContaining("usedBytes=101 outside [0, capacityBytes=100]");
-        assertThatThrownBy(() -> new Sample(0, 100, 50, 51, 0, 0, 0, 0, 0, 0, org.mempred.telemetry.Requests.NONE))
+        assertThatThrownBy(() -> new Sample(
+                        0,
+                        100,
+                        50,
+                        51,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        org.mempred.telemetry.Requests.NONE,
+                        org.mempred.telemetry.ClassDemand.NONE))
                 .hasMessageContaining("largestFreeBytes=51 outside [0, freeBytes=50]");
-        assertThatThrownBy(() -> new Sample(0, 100, 50, 10, -1, 0, 0, 0, 0, 0, org.mempred.telemetry.Requests.NONE))
+        assertThatThrownBy(() -> new Sample(
+                        0,
+                        100,
+                        50,
+                        10,
+                        -1,
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        org.mempred.telemetry.Requests.NONE,
+                        org.mempred.telemetry.ClassDemand.NONE))
                 .hasMessageContaining("freeBlocks=-1");
-        assertThatThrownBy(() ->
-                        new Sample(0, 100, 50, 10, 1, Double.NaN, 0, 0, 0, 0, org.mempred.telemetry.Requests.NONE))
+        assertThatThrownBy(() -> new Sample(
+                        0,
+                        100,
+                        50,
+                        10,
+                        1,
+                        Double.NaN,
+                        0,
+                        0,
+                        0,
+                        0,
+                        org.mempred.telemetry.Requests.NONE,
+                        org.mempred.telemetry.ClassDemand.NONE))
                 .hasMessageContaining("allocBytesPerSecond=NaN");
         assertThatThrownBy(() -> new Sample(
-                        0, 100, 50, 10, 1, 0, 0, Double.POSITIVE_INFINITY, 0, 0, org.mempred.telemetry.Requests.NONE))
+                        0,
+                        100,
+                        50,
+                        10,
+                        1,
+                        0,
+                        0,
+                        Double.POSITIVE_INFINITY,
+                        0,
+                        0,
+                        org.mempred.telemetry.Requests.NONE,
+                        org.mempred.telemetry.ClassDemand.NONE))
                 .hasMessageContaining("freeBytesPerSecond=Infinity");
-        assertThat(new Sample(0, 100, 100, 0, 0, 0, 0, 0, 0, 0, org.mempred.telemetry.Requests.NONE).fragmentation())
+        assertThat(new Sample(
+                                0,
+                                100,
+                                100,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                0,
+                                org.mempred.telemetry.Requests.NONE,
+                                org.mempred.telemetry.ClassDemand.NONE)
+                        .fragmentation())
                 .isZero();
     }
 }

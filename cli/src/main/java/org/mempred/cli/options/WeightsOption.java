@@ -43,12 +43,11 @@ public final class WeightsOption {
             // neural reads the volume set, neural-largest the demand set and neural-peak the seed set:
             // check the file against the one it is for.
             FeatureSet set = WeightsFile.load(file).featureSet();
-            PredictorConfig fitting =
-                    switch (set) {
-                        case VOLUME -> config.forVolume();
-                        case DEMAND -> config.forDemand();
-                        default -> config;
-                    };
+            PredictorConfig fitting = switch (set) {
+                case VOLUME -> config.forVolume();
+                case DEMAND -> config.forDemand();
+                default -> config;
+            };
             return WeightsFile.load(file, fitting);
         } catch (InvalidWeightsException e) {
             throw new IllegalArgumentException("--weights " + file + " is not usable: " + e.problem(), e);

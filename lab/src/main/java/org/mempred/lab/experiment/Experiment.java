@@ -12,14 +12,18 @@ import org.mempred.lab.sim.PressureTrace;
 import org.mempred.lab.sim.Probes;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.Simulator;
+import org.mempred.lab.sim.TrueFuture;
 import org.mempred.predict.FutureView;
+import org.mempred.predict.Target;
 
 /**
  * Runs an {@link ExperimentSpec}: policies × seeds, paired.
  *
- * <p>Per seed, one task on one worker: {@code reactive} runs first while the pressure at every
- * governor tick is recorded; then each other policy in report order. The {@code oracle} policy
- * reads that recording as its true future ({@link #ORACLE_DEFINITION}). Every run of a seed
+ * <p>Per seed, one task on one worker: {@code reactive} runs first (recording the pressure at
+ * every governor tick when an {@code oracle-peak} needs it), then each other policy in report
+ * order. A policy that reads the future declares it ({@link PolicySpec#readsFuture()}); the
+ * future of the seed's stream is then computed once ({@link TrueFuture}) and every oracle of the
+ * seed reads it ({@link #ORACLE_DEFINITION}). Every run of a seed
  * replays the identical stream (the workload is re-opened from the seed), so differences between
  * policies are paired. Seeds are spread over {@code threads} workers; results are stored by
  * (policy, seed) index, so the outcome does not depend on scheduling. A crashing run is reported
@@ -27,9 +31,10 @@ import org.mempred.predict.FutureView;
  */
 public final class Experiment {
     /** What {@code oracle} means in this lab, printed beside its results. */
-    public static final String ORACLE_DEFINITION = "oracle reads the true future: the largest request of every"
-            + " governor tick of the same seed's request stream, recorded in its reactive run (oracle-peak: the"
-            + " pressure at every tick of that run); an upper bound for prediction";
+    public static final String ORACLE_DEFINITION = "oracle reads the true future of the same seed's request stream,"
+            + " computed once from the stream: the volume requested in size classes at every governor tick"
+            + " (NAME-largest: the largest request of every tick; oracle-peak: the pressure at every tick of the"
+            + " seed's reactive run); an upper bound for prediction";
 
     private final ExperimentSpec spec;
     private final Simulator simulator;
@@ -79,8 +84,11 @@ public final class Experiment {
     private void runSeed(int seedIndex) {
         long seed = spec.seeds().get(seedIndex);
         List<PolicySpec> policies = spec.policies();
+        boolean needsPeakFuture =
+                policies.stream().anyMatch(policy -> policy.readsFuture() && policy.target() == Target.PEAK_PRESSURE);
         boolean needsFuture = policies.stream().anyMatch(PolicySpec::readsFuture);
-        PressureTrace trace = needsFuture ? new PressureTrace() : null;
+        PressureTrace trace = needsPeakFuture ? new PressureTrace() : null;
+        TrueFuture future = needsFuture ? TrueFuture.of(spec.workload(), seed, spec.options()) : null;
         int baseline = policies.indexOf(ExperimentSpec.BASELINE);
         store(
                 baseline,
@@ -89,7 +97,11 @@ public final class Experiment {
         for (int p = 0; p < policies.size(); p++) {
             if (p != baseline) {
                 PolicySpec policy = policies.get(p);
-                FutureView view = policy.readsFuture() ? trace.toFuture(policy.target()) : null;
+                FutureView view = !policy.readsFuture()
+                        ? null
+                        : policy.target() == Target.PEAK_PRESSURE
+                                ? trace.toFuture(Target.PEAK_PRESSURE)
+                                : future.view(policy.target());
                 store(p, seedIndex, simulator.run(spec.workload(), policy, seed, Probes.NONE.withFuture(view)));
             }
         }

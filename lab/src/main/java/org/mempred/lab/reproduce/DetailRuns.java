@@ -7,8 +7,10 @@ import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.sim.Simulator;
 import org.mempred.lab.sim.Timeline;
+import org.mempred.lab.sim.TrueFuture;
 import org.mempred.lab.workload.Workload;
 import org.mempred.predict.FutureView;
+import org.mempred.predict.Target;
 
 /**
  * Re-runs one (policy, seed) of an experiment with instruments attached: a {@link Timeline} and a
@@ -26,10 +28,12 @@ final class DetailRuns {
     static DetailRun run(Workload workload, SimulationOptions options, PolicySpec policy, long seed, int labelLimit) {
         Simulator simulator = new Simulator(options);
         FutureView future = null;
-        if (policy.readsFuture()) {
+        if (policy.readsFuture() && policy.target() == Target.PEAK_PRESSURE) {
             PressureTrace trace = new PressureTrace();
             simulator.run(workload, PolicySpec.Reactive.EVACUATE, seed, Probes.NONE.withTrace(trace));
             future = trace.toFuture(policy.target());
+        } else if (policy.readsFuture()) {
+            future = TrueFuture.of(workload, seed, options).view(policy.target());
         }
         Timeline timeline = new Timeline();
         LabelLog labels = new LabelLog(labelLimit);

@@ -158,7 +158,7 @@ public final class Simulation {
                         heap.pressure(),
                         governor.lastPrediction(),
                         stats.oomEvents(),
-                        stats.compactions() - stats.directCompactions(),
+                        governor.stats().proactiveCompactions(),
                         stats.directCompactions());
             }
             nextTickNanos += options.tickNanos();

@@ -109,7 +109,7 @@ public final class Simulator {
                 new RunResult.Heap(
                         simulation.peakPressure(), simulation.meanPressure(), simulation.allocationRequests(), heap),
                 new RunResult.Compaction(
-                        heap.compactions() - heap.directCompactions(),
+                        governor.proactiveCompactions(), // one count per refill, however many steps it climbed
                         heap.directCompactions(),
                         heap.bytesMoved(),
                         simulation.meanModelMicros(),
