@@ -1,5 +1,6 @@
 package org.mempred.govern;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -76,6 +77,9 @@ public final class VolumePolicy implements CompactionPolicy {
     private final double[] drain = new double[SizeClasses.COUNT];
     private final long[] lastCapacity = new long[SizeClasses.COUNT];
     private long lastCompactions = -1;
+    /** The class whose need the last {@link #need} call returned, {@link SizeClasses#NONE} if none. */
+    private int shortClass = SizeClasses.NONE;
+
     private long largestBytes;
     private long lastTimeNanos = Long.MIN_VALUE;
 
@@ -94,8 +98,8 @@ public final class VolumePolicy implements CompactionPolicy {
         this.marginFraction = DemandPolicy.checkMargin(name, marginFraction);
         this.horizonNanos = horizonNanos;
         this.recent = new RecentLargest(horizonNanos);
-        java.util.Arrays.fill(boost, 1.0);
-        java.util.Arrays.fill(drain, 1.0);
+        Arrays.fill(boost, 1.0);
+        Arrays.fill(drain, 1.0);
     }
 
     @Override
@@ -128,20 +132,7 @@ public final class VolumePolicy implements CompactionPolicy {
         long now = sample.timeNanos();
         long tickNanos = lastTimeNanos == Long.MIN_VALUE ? DEFAULT_TICK_NANOS : Math.max(1, now - lastTimeNanos);
         lastTimeNanos = now;
-        ClassDemand classes = sample.classes();
-        double decay = Math.exp(-(double) tickNanos / horizonNanos);
-        boolean uncompacted = sample.compactions() == lastCompactions;
-        lastCompactions = sample.compactions();
-        for (int c = 0; c < SizeClasses.COUNT; c++) {
-            recentVolume[c] = recentVolume[c] * decay + classes.volumeBytes(c);
-            boost[c] = classes.failedFromBytes(c) > 0 ? BOOST : 1.0 + (boost[c] - 1.0) * 0.5;
-            long requested = classes.volumeFromBytes(c);
-            if (uncompacted && requested > 0) {
-                double lost = Math.max(0, lastCapacity[c] - classes.capacityBytes(c));
-                drain[c] += DRAIN_WEIGHT * (Math.min(1.0, lost / requested) - drain[c]);
-            }
-            lastCapacity[c] = classes.capacityBytes(c);
-        }
+        observe(sample, tickNanos);
         int reserve = (int) Math.min(
                 sample.capacityBytes(), Math.max(largestBytes, sample.requests().largestBytes()));
         int expected = recent.surge(now, reserve);
@@ -150,24 +141,7 @@ public final class VolumePolicy implements CompactionPolicy {
 
         double forecastLabel = Double.isNaN(prediction) ? 0.0 : Math.min(MAX_LABEL, prediction + recentError);
         double volumeBytes = Target.volumeOf(forecastLabel) * sample.capacityBytes();
-        double ratePerNano = volumeBytes / horizonNanos;
-        double window = tickNanos + REFILL_NANOS;
-        double total = 0.0;
-        for (int c = 0; c < SizeClasses.COUNT; c++) {
-            total += recentVolume[c];
-        }
-        double need = 0.0;
-        double from = total;
-        int shortClass = SizeClasses.NONE;
-        for (int c = 0; c < SizeClasses.COUNT && from > 0; c++) {
-            double share = from / total;
-            double classNeed = SPIKE * ratePerNano * share * drain[c] * window * boost[c];
-            if (classNeed > classes.capacityBytes(c) && classNeed > need) {
-                need = classNeed;
-                shortClass = c;
-            }
-            from -= recentVolume[c];
-        }
+        double need = need(sample.classes(), volumeBytes / horizonNanos, tickNanos + REFILL_NANOS);
         int refill = (int) Math.min(sample.freeBytes(), Math.ceil(need));
         String reason = String.format(
                 Locale.ROOT,
@@ -182,12 +156,54 @@ public final class VolumePolicy implements CompactionPolicy {
                                 Locale.ROOT,
                                 "; class >= %d B short: capacity %d B < need %d B",
                                 SizeClasses.lowerEdgeBytes(shortClass),
-                                classes.capacityBytes(shortClass),
+                                sample.classes().capacityBytes(shortClass),
                                 refill));
         if (reserve == 0 && refill <= sample.largestFreeBytes()) {
             return Proposal.idle(reason);
         }
-        Proposal proposal = Proposal.reserve(Math.max(reserve, 0), (int) (marginFraction * reserve), expected, reason);
+        Proposal proposal = Proposal.reserve(reserve, (int) (marginFraction * reserve), expected, reason);
         return refill > sample.largestFreeBytes() ? proposal.withRefill(refill) : proposal;
+    }
+
+    /** Folds the tick's figures into the recent volumes, the boosts and the drains. */
+    private void observe(Sample sample, long tickNanos) {
+        ClassDemand classes = sample.classes();
+        double decay = Math.exp(-(double) tickNanos / horizonNanos);
+        boolean uncompacted = sample.compactions() == lastCompactions;
+        lastCompactions = sample.compactions();
+        for (int c = 0; c < SizeClasses.COUNT; c++) {
+            recentVolume[c] = recentVolume[c] * decay + classes.volumeBytes(c);
+            boost[c] = classes.failedFromBytes(c) > 0 ? BOOST : 1.0 + (boost[c] - 1.0) * 0.5;
+            long requested = classes.volumeFromBytes(c);
+            if (uncompacted && requested > 0) {
+                double lost = Math.max(0, lastCapacity[c] - classes.capacityBytes(c));
+                drain[c] += DRAIN_WEIGHT * (Math.min(1.0, lost / requested) - drain[c]);
+            }
+            lastCapacity[c] = classes.capacityBytes(c);
+        }
+    }
+
+    /**
+     * The largest need of a class short of it at {@code ratePerNano} bytes per nanosecond over
+     * {@code windowNanos}, 0 when none is short; sets {@link #shortClass} to that class.
+     */
+    private double need(ClassDemand classes, double ratePerNano, double windowNanos) {
+        double total = 0.0;
+        for (int c = 0; c < SizeClasses.COUNT; c++) {
+            total += recentVolume[c];
+        }
+        double need = 0.0;
+        double from = total;
+        shortClass = SizeClasses.NONE;
+        for (int c = 0; c < SizeClasses.COUNT && from > 0; c++) {
+            double share = from / total;
+            double classNeed = SPIKE * ratePerNano * share * drain[c] * windowNanos * boost[c];
+            if (classNeed > classes.capacityBytes(c) && classNeed > need) {
+                need = classNeed;
+                shortClass = c;
+            }
+            from -= recentVolume[c];
+        }
+        return need;
     }
 }

@@ -36,8 +36,11 @@ public final class Metrics {
         m.put("oom_events", heap.oomEvents());
         m.put("oom_fragmentation", heap.oomFragmentation());
         m.put("oom_exhaustion", heap.oomExhaustion());
-        m.put("compactions_total", heap.compactions());
+        // One count per figure: a governor's refill is one proactive compaction however many
+        // escalation steps it climbed, and the total is proactive plus direct (without a governor,
+        // the heap's own count of every compaction it ran).
         long proactive = governor == null ? 0 : governor.proactiveCompactions();
+        m.put("compactions_total", governor == null ? heap.compactions() : proactive + heap.directCompactions());
         m.put("compactions_proactive", proactive);
         m.put("compactions_reactive", heap.directCompactions());
         m.put("bytes_moved", heap.bytesMoved());

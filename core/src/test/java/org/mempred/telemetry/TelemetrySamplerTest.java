@@ -99,104 +99,33 @@ class TelemetrySamplerTest {
 
     @Test
     void samplesCheckTheirInvariants() {
-        assertThatThrownBy(() -> new Sample(
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        org.mempred.telemetry.Requests.NONE,
-                        org.mempred.telemetry.ClassDemand.NONE))
-                .hasMessageContaining("capacityBytes=0");
-        assertThatThrownBy(() -> new Sample(
-                        0,
-                        100,
-                        101,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        org.mempred.telemetry.Requests.NONE,
-                        org.mempred.telemetry.ClassDemand.NONE))
+        assertThatThrownBy(() -> sample(0, 0, 0, 0, 0, 0)).hasMessageContaining("capacityBytes=0");
+        assertThatThrownBy(() -> sample(100, 101, 0, 0, 0, 0))
                 .hasMessageContaining("usedBytes=101 outside [0, capacityBytes=100]");
-        assertThatThrownBy(() -> new Sample(
-                        0,
-                        100,
-                        50,
-                        51,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        org.mempred.telemetry.Requests.NONE,
-                        org.mempred.telemetry.ClassDemand.NONE))
+        assertThatThrownBy(() -> sample(100, 50, 51, 0, 0, 0))
                 .hasMessageContaining("largestFreeBytes=51 outside [0, freeBytes=50]");
-        assertThatThrownBy(() -> new Sample(
-                        0,
-                        100,
-                        50,
-                        10,
-                        -1,
-                        0,
-                        0,
-                        0,
-                        0,
-                        0,
-                        org.mempred.telemetry.Requests.NONE,
-                        org.mempred.telemetry.ClassDemand.NONE))
-                .hasMessageContaining("freeBlocks=-1");
-        assertThatThrownBy(() -> new Sample(
-                        0,
-                        100,
-                        50,
-                        10,
-                        1,
-                        Double.NaN,
-                        0,
-                        0,
-                        0,
-                        0,
-                        org.mempred.telemetry.Requests.NONE,
-                        org.mempred.telemetry.ClassDemand.NONE))
-                .hasMessageContaining("allocBytesPerSecond=NaN");
-        assertThatThrownBy(() -> new Sample(
-                        0,
-                        100,
-                        50,
-                        10,
-                        1,
-                        0,
-                        0,
-                        Double.POSITIVE_INFINITY,
-                        0,
-                        0,
-                        org.mempred.telemetry.Requests.NONE,
-                        org.mempred.telemetry.ClassDemand.NONE))
+        assertThatThrownBy(() -> sample(100, 50, 10, -1, 0, 0)).hasMessageContaining("freeBlocks=-1");
+        assertThatThrownBy(() -> sample(100, 50, 10, 1, Double.NaN, 0)).hasMessageContaining("allocBytesPerSecond=NaN");
+        assertThatThrownBy(() -> sample(100, 50, 10, 1, 0, Double.POSITIVE_INFINITY))
                 .hasMessageContaining("freeBytesPerSecond=Infinity");
-        assertThat(new Sample(
-                                0,
-                                100,
-                                100,
-                                0,
-                                0,
-                                0,
-                                0,
-                                0,
-                                0,
-                                0,
-                                org.mempred.telemetry.Requests.NONE,
-                                org.mempred.telemetry.ClassDemand.NONE)
-                        .fragmentation())
-                .isZero();
+        assertThat(sample(100, 100, 0, 0, 0, 0).fragmentation()).isZero();
+    }
+
+    /** A sample at time 0 of these figures, with no operation rates, compactions, requests or class figures. */
+    private static Sample sample(
+            int capacity, int used, int largestFree, int freeBlocks, double allocBytes, double freeBytes) {
+        return new Sample(
+                0,
+                capacity,
+                used,
+                largestFree,
+                freeBlocks,
+                allocBytes,
+                0,
+                freeBytes,
+                0,
+                0,
+                Requests.NONE,
+                ClassDemand.NONE);
     }
 }
