@@ -62,6 +62,9 @@ class ReproductionTest {
                     .contains(". " + sections.get(section - 1).get("title").asString() + "\n");
         }
         assertThat(results.get("settings").get("mode").asString()).isEqualTo("tiny");
+        assertThat(results.get("commit").asString()).as("no commit given").isEqualTo("unknown");
+        assertThat(results.get("tree").asString()).isEqualTo("unknown");
+        assertThat(report).contains("\nCommit: unknown");
         assertThat(report)
                 .contains("Replay of small.trace")
                 .contains("Claims vs measured")
