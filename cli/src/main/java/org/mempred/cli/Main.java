@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             ShellCommand.class,
             TrainCommand.class,
             ReproduceCommand.class,
+            CalibrateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mempred.lab.Machine;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.report.Json;
 import org.mempred.lab.report.Table;
+import org.mempred.lab.sim.Calibration;
 import org.mempred.lab.stats.Summary;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,8 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * produces its Markdown and its JSON from the same {@link Table} cells, so every number in the
  * report is in the JSON (rounded in one, unrounded in the other), and declares the charts it
  * drew. Progress counts against {@link #plannedSteps}. Nothing here is a figure: the header
- * states the command, the commit and tree state it ran from ({@link Provenance}), the machine and
- * the settings.
+ * states the command, the commit and tree state it ran from ({@link Provenance}), the machine,
+ * the compaction cost model's calibration every simulated run used ({@link Calibration}) and the
+ * settings.
  */
 public final class Reproduction {
     /** The report's file name. */
@@ -171,6 +174,9 @@ public final class Reproduction {
         out.append("Command: `").append(header.commandLine()).append("`  \n");
         out.append("Commit: ").append(header.provenance().describe()).append("  \n");
         out.append("Machine: ").append(Machine.describe()).append("  \n");
+        out.append("Compaction cost model: ")
+                .append(Calibration.shipped().describe())
+                .append("  \n");
         out.append("Mode: ")
                 .append(settings.mode())
                 .append(", seeds 1..")
@@ -203,6 +209,7 @@ public final class Reproduction {
         json.put("command", header.commandLine());
         header.provenance().json(json);
         json.put("machine", Machine.describe());
+        json.set("calibration", Calibration.shipped().json());
         json.set("settings", settings.json());
         ArrayNode list = json.putArray("sections");
         for (Section section : sections) {

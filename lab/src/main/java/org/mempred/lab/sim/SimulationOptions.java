@@ -51,7 +51,10 @@ public record SimulationOptions(
         }
     }
 
-    /** Defaults (horizon 5 s, tick 500 ms, 100 ns per request, measured cost model) for a heap and duration. */
+    /**
+     * Defaults (horizon 5 s, tick 500 ms, 100 ns per request, the committed calibration's cost model)
+     * for a heap and duration.
+     */
     public static SimulationOptions of(int heapBytes, long durationNanos) {
         return new SimulationOptions(
                 heapBytes,
@@ -59,7 +62,7 @@ public record SimulationOptions(
                 PredictorConfig.DEFAULT_HORIZON_NANOS,
                 GovernorConfig.DEFAULTS.tickNanos(),
                 DEFAULT_REQUEST_NANOS,
-                CompactionCostModel.DEFAULT,
+                Calibration.shipped().model(),
                 null,
                 Placement.TLSF);
     }

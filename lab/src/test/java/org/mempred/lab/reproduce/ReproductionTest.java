@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mempred.lab.report.Json;
+import org.mempred.lab.sim.Calibration;
 import tools.jackson.databind.JsonNode;
 
 /** A reproduction on tiny settings: every section and chart is produced and report.md agrees with results.json. */
@@ -65,6 +66,12 @@ class ReproductionTest {
         assertThat(results.get("commit").asString()).as("no commit given").isEqualTo("unknown");
         assertThat(results.get("tree").asString()).isEqualTo("unknown");
         assertThat(report).contains("\nCommit: unknown");
+        Calibration calibration = Calibration.shipped();
+        assertThat(report).contains("\nCompaction cost model: " + calibration.describe());
+        assertThat(results.get("calibration").get("bytesPerNano").asDouble())
+                .isEqualTo(calibration.model().bytesPerNano());
+        assertThat(results.get("calibration").get("measuredAt").asString())
+                .isEqualTo(calibration.measuredAt().toString());
         assertThat(report)
                 .contains("Replay of small.trace")
                 .contains("Claims vs measured")
