@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             StressCommand.class,
             ReplayCommand.class,
             CaptureCommand.class,
+            TraceInfoCommand.class,
             ShellCommand.class,
             TrainCommand.class,
             ReproduceCommand.class,
