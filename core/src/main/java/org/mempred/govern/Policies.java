@@ -19,7 +19,7 @@ import org.mempred.predict.WrappingPredictor;
 public final class Policies {
     /** Direct evacuation only. */
     public static final String REACTIVE = "reactive";
-    /** Direct sliding compaction only (wave 1's baseline). */
+    /** Direct sliding compaction only (the sliding baseline). */
     public static final String REACTIVE_SLIDE = "reactive-slide";
     /** Full background compaction every tick. */
     public static final String PERIODIC = "periodic";
@@ -28,7 +28,7 @@ public final class Policies {
     /** A reserve of the largest request seen so far. */
     public static final String RESERVE = "reserve";
 
-    /** The policies without a forecaster: the old and new baselines, blind and kernel compaction, the reserve. */
+    /** The policies without a forecaster: the sliding and evacuating baselines, blind and kernel compaction, the reserve. */
     private static final List<PolicySpec> BASELINES = List.of(
             PolicySpec.Reactive.SLIDE,
             PolicySpec.Reactive.EVACUATE,
@@ -38,7 +38,7 @@ public final class Policies {
 
     /**
      * Every policy with its default parameter: the baselines, every forecaster's demand policy (the
-     * upper bound last), then wave 1's peak-pressure rules.
+     * upper bound last), then the peak-pressure rules.
      */
     public static final List<PolicySpec> ALL =
             catalogue(EnumSet.allOf(Forecaster.class), EnumSet.complementOf(EnumSet.of(Forecaster.NEURAL_COLD)));
@@ -48,8 +48,8 @@ public final class Policies {
 
     /**
      * The policies every comparison of the report runs: the baselines, every demand forecast but
-     * the cold-started network, the oracle, and wave 1's neural peak-pressure rule so the change of
-     * target stays measured.
+     * the cold-started network, the oracle, and the neural peak-pressure rule, so the demand target is
+     * measured against the peak-pressure one.
      */
     public static final List<PolicySpec> HEADLINE =
             catalogue(EnumSet.complementOf(EnumSet.of(Forecaster.NEURAL_COLD)), EnumSet.of(Forecaster.NEURAL));

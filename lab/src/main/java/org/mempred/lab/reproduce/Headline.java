@@ -14,7 +14,7 @@ import org.mempred.lab.stats.Summary;
 
 /**
  * The answers the report exists for, computed from one experiment's paired CIs and never typed:
- * how much each policy changes OOM events against wave 1's baseline ({@code reactive-slide}),
+ * how much each policy changes OOM events against the sliding baseline ({@code reactive-slide}),
  * what it copies compared with the blind baseline ({@code periodic}), and whether a forecast of
  * demand beats the forecast-free {@code reserve}. Used by section 1 and the report's summary.
  */

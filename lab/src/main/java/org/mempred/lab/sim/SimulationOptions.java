@@ -31,8 +31,9 @@ public record SimulationOptions(
         Placement placement) {
 
     /**
-     * Default fixed cost of one allocation request: 100 ns, the measured cost of a free plus an
-     * allocation on a 100 KiB heap ({@code AllocateFreeBenchmark}, BENCHMARKS.md: 93.9 ns).
+     * Default fixed cost of one allocation request: 100 ns, a round service time of the order of a
+     * free plus an allocation on a 100 KiB heap as {@code AllocateFreeBenchmark} measures it (see
+     * BENCHMARKS.md, "Current figures"); a setting, not a measurement.
      */
     public static final long DEFAULT_REQUEST_NANOS = 100L;
 
