@@ -68,7 +68,11 @@ final class ReproduceCommand implements Callable<Integer> {
         Reproduction.Output output;
         try (ProgressReporter progress = ProgressReporter.forStderr(err, "mempred reproduce")) {
             output = Reproduction.run(
-                    settings, out, progress, commandLine(settings), GitProvenance.of(Path.of("").toAbsolutePath()));
+                    settings,
+                    out,
+                    progress,
+                    commandLine(settings),
+                    GitProvenance.of(Path.of("").toAbsolutePath()));
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("mempred reproduce: wrote " + output.report() + ", " + output.results() + " and "

@@ -53,9 +53,10 @@ final class TraceInfoCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(text
-                ? TraceProfile.table(TITLE, profiles).text(Integer.MAX_VALUE)
-                : TraceProfile.table(TITLE, profiles).markdown());
+        out.print(
+                text
+                        ? TraceProfile.table(TITLE, profiles).text(Integer.MAX_VALUE)
+                        : TraceProfile.table(TITLE, profiles).markdown());
         out.flush();
         return 0;
     }

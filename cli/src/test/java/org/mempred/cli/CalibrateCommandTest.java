@@ -34,7 +34,8 @@ class CalibrateCommandTest {
 
     @Test
     void anUnwritableOutIsOneLineAndExitOne(@TempDir Path dir) {
-        String[] result = run("calibrate", "--out", dir.resolve("missing").resolve("c.json").toString());
+        String[] result = run(
+                "calibrate", "--out", dir.resolve("missing").resolve("c.json").toString());
         assertThat(result[0]).isEqualTo("1");
         assertThat(result[2]).contains("does not exist");
     }

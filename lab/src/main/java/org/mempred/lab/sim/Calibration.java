@@ -62,7 +62,10 @@ public record Calibration(CompactionCostModel model, Instant measuredAt, String 
     /** Measures the constants on this machine now (about a second), as {@code command} ran it. */
     public static Calibration measure(String command) {
         return new Calibration(
-                MemmoveCalibration.measure(), Instant.now().truncatedTo(ChronoUnit.SECONDS), Machine.describe(), command);
+                MemmoveCalibration.measure(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                Machine.describe(),
+                command);
     }
 
     /** The calibration as a JSON object (the file's content, and what reports record). */

@@ -62,8 +62,7 @@ public record TraceProfile(TraceSummary summary, long distinctSites, List<Intege
             TraceSummary summary = TraceSummary.read(reader, lastTimeNanos);
             int[] sorted = Arrays.copyOf(sizes, count);
             Arrays.sort(sorted);
-            return new TraceProfile(
-                    summary, summary.format().hasSites() ? sites.size() : -1, quantiles(sorted));
+            return new TraceProfile(summary, summary.format().hasSites() ? sites.size() : -1, quantiles(sorted));
         }
     }
 

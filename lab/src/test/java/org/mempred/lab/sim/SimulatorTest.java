@@ -171,15 +171,17 @@ class SimulatorTest {
                 base.horizonNanos(),
                 base.tickNanos(),
                 base.requestNanos(),
-                new CompactionCostModel(
-                        model.fixedNanos() * 10, model.perBlockNanos() * 10, model.bytesPerNano() / 10),
+                new CompactionCostModel(model.fixedNanos() * 10, model.perBlockNanos() * 10, model.bytesPerNano() / 10),
                 null,
                 base.placement());
         RunResult cheap = new Simulator(base).run(WORKLOAD, PolicySpec.parse("periodic"), 5);
         RunResult dear = new Simulator(dearer).run(WORKLOAD, PolicySpec.parse("periodic"), 5);
         assertThat(dear.heap().allocationRequests()).isEqualTo(cheap.heap().allocationRequests());
-        assertThat(dear.compaction().proactive()).as("one per tick either way").isEqualTo(cheap.compaction().proactive());
-        assertThat(dear.compaction().meanModelMicros()).isGreaterThan(cheap.compaction().meanModelMicros());
+        assertThat(dear.compaction().proactive())
+                .as("one per tick either way")
+                .isEqualTo(cheap.compaction().proactive());
+        assertThat(dear.compaction().meanModelMicros())
+                .isGreaterThan(cheap.compaction().meanModelMicros());
     }
 
     @Test

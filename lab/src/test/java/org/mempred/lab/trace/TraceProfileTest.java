@@ -16,8 +16,14 @@ class TraceProfileTest {
     void aV2TraceCountsDistinctKnownSitesAndExactSizeQuantiles(@TempDir Path dir) throws IOException {
         StringBuilder text = new StringBuilder("# mempred-trace v2\n");
         for (int i = 1; i <= 100; i++) {
-            text.append(i * 1000).append(" a ").append(i).append(' ').append(i * 16).append(' ')
-                    .append(i % 3 == 0 ? "0" : Integer.toHexString(i % 7)).append('\n');
+            text.append(i * 1000)
+                    .append(" a ")
+                    .append(i)
+                    .append(' ')
+                    .append(i * 16)
+                    .append(' ')
+                    .append(i % 3 == 0 ? "0" : Integer.toHexString(i % 7))
+                    .append('\n');
         }
         text.append("200000 f 5\n");
         Path file = dir.resolve("t.trace");
