@@ -218,12 +218,16 @@ final class ClaimsSection {
                         .text(" µs")
                         .build(),
                 measured.neuralPredictMeanMicros() < PREDICT_MICROS));
+        safetyClaims(measured.safety(), claims);
+    }
+
+    private static void safetyClaims(SafetySection.Tally safety, List<Claim> claims) {
         claims.add(Claim.check(
                 "Compaction rate limited to at most 10 per second",
                 Phrase.builder()
                         .text("adversarial periodic policy at ")
                         .count(RateLimit.TICK_NANOS / 1_000_000L)
-                        .text(" ms ticks: " + (measured.safety().rateLimitHeld() ? "held" : "violated"))
+                        .text(" ms ticks: " + (safety.rateLimitHeld() ? "held" : "violated"))
                         .build(),
                 Phrase.builder()
                         .text("no ")
@@ -231,17 +235,17 @@ final class ClaimsSection {
                         .text(" s window over ")
                         .count(GovernorConfig.DEFAULTS.maxCompactionsPerSecond())
                         .build(),
-                measured.safety().rateLimitHeld()));
+                safety.rateLimitHeld()));
         claims.add(Claim.check(
                 "All safety tests passed",
                 Phrase.builder()
-                        .count(measured.safety().passed())
+                        .count(safety.passed())
                         .text(" of ")
-                        .count(measured.safety().cases())
+                        .count(safety.cases())
                         .text(" cases passed")
                         .build(),
                 Phrase.words("every case passes"),
-                measured.safety().passed() == measured.safety().cases()));
+                safety.passed() == safety.cases()));
     }
 
     /** Accuracy at 95-100 % vs 0-50 %: comparable only when both bands hold enough predictions. */
