@@ -23,9 +23,11 @@ import picocli.CommandLine.Command;
             StressCommand.class,
             ReplayCommand.class,
             CaptureCommand.class,
+            TraceInfoCommand.class,
             ShellCommand.class,
             TrainCommand.class,
             ReproduceCommand.class,
+            CalibrateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mempred reproduce}: re-runs every experiment of the seed report with mempred and writes
- * {@code report.md}, {@code results.json} and PNG charts into {@code --out}. Where the files went
+ * {@code report.md}, {@code results.json} and PNG charts into {@code --out}, naming the commit
+ * it ran from ({@link GitProvenance}, read in the working directory). Where the files went
  * goes to stdout; the settings and progress go to stderr (see {@link ProgressReporter}). Bad
  * option values print one line and exit with code 2 (see {@link Main}).
  */
@@ -66,7 +67,12 @@ final class ReproduceCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Reproduction.Output output;
         try (ProgressReporter progress = ProgressReporter.forStderr(err, "mempred reproduce")) {
-            output = Reproduction.run(settings, out, progress, commandLine(settings));
+            output = Reproduction.run(
+                    settings,
+                    out,
+                    progress,
+                    commandLine(settings),
+                    GitProvenance.of(Path.of("").toAbsolutePath()));
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("mempred reproduce: wrote " + output.report() + ", " + output.results() + " and "

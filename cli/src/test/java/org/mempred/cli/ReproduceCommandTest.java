@@ -33,7 +33,10 @@ class ReproduceCommandTest {
         assertThat(out.resolve("oom-sweep.png")).exists();
         assertThat(Files.readString(out.resolve("report.md")))
                 .contains("mempred reproduce --tiny --seeds 2")
-                .contains("No traces (*.trace, *.trace.gz) were found in " + traces);
+                .contains("No traces (*.trace, *.trace.gz) were found in " + traces)
+                .containsPattern("\nCommit: (`[0-9a-f]{40}` \\((clean|dirty|unknown) tree|unknown)");
+        assertThat(Files.readString(out.resolve("results.json")))
+                .containsPattern("\"commit\" : \"([0-9a-f]{40}|unknown)\"");
     }
 
     @ParameterizedTest

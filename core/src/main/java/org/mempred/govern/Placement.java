@@ -10,13 +10,14 @@ import org.mempred.lifetime.SizeClassPredictor;
 import org.mempred.predict.neural.NeuralLifetimePredictor;
 
 /**
- * Where a heap places a new block: {@code tlsf} (one arena, TLSF's good fit, today's behaviour
- * and the default) or by predicted lifetime, into regions of one lifetime class each (see the
- * heap's lifetime regions), with one of four predictors. Every run has a placement and a
- * compaction policy; they compose ({@code --placement site-table --policies reactive,reserve}).
+ * Where a heap places a new block: {@code tlsf} (one arena, TLSF's good fit; the default) or by
+ * predicted lifetime, with one of four predictors. Every run has a placement and a compaction
+ * policy; they compose ({@code --placement site-table --policies reactive,reserve}).
  *
- * <p>A placement by lifetime keeps one arena and places each block in its class's address span
- * (short-lived low, long-lived high): no fence strands free space between classes.
+ * <p>A placement by lifetime keeps the one arena and takes, of the free blocks that fit, the one
+ * nearest the address span of the block's predicted class (short-lived low, long-lived high; the
+ * heap's {@code LifetimeSpans}). The spans are preferences, not fences: a block may land in any
+ * span, so no free space is stranded between classes.
  */
 public enum Placement {
     /** Plain TLSF in one arena. */

@@ -19,7 +19,7 @@ import org.mempred.predict.WrappingPredictor;
 public final class Policies {
     /** Direct evacuation only. */
     public static final String REACTIVE = "reactive";
-    /** Direct sliding compaction only (wave 1's baseline). */
+    /** Direct sliding compaction only (the sliding baseline). */
     public static final String REACTIVE_SLIDE = "reactive-slide";
     /** Full background compaction every tick. */
     public static final String PERIODIC = "periodic";
@@ -28,7 +28,7 @@ public final class Policies {
     /** A reserve of the largest request seen so far. */
     public static final String RESERVE = "reserve";
 
-    /** The policies without a forecaster: the old and new baselines, blind and kernel compaction, the reserve. */
+    /** The policies without a forecaster: the sliding and evacuating baselines, blind and kernel compaction, the reserve. */
     private static final List<PolicySpec> BASELINES = List.of(
             PolicySpec.Reactive.SLIDE,
             PolicySpec.Reactive.EVACUATE,

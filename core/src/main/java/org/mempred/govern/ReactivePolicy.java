@@ -6,8 +6,8 @@ import org.mempred.telemetry.Sample;
 /**
  * {@code reactive}: never compacts ahead of need; direct compaction in the allocation path only —
  * an evacuation for the failed request's size. The baseline. {@code reactive-slide} is the same
- * with wave 1's direct compaction, a budgeted slide from address 0, kept so that every report
- * shows the old baseline beside the new one.
+ * with the simpler direct compaction, a budgeted slide from address 0, so that every report shows
+ * what evacuation itself changes against sliding.
  */
 public final class ReactivePolicy implements CompactionPolicy {
     private final DirectCompaction direct;

@@ -28,7 +28,7 @@ import org.mempred.lifetime.LifetimePredictor;
  *       evacuation for the request's size ({@link #compactFor}), and when no window can be
  *       emptied within the budget, a slide from address 0 with what is left of it (so evacuation
  *       never serves fewer requests for want of a window than the slide alone would);
- *       {@link DirectCompaction#SLIDE} keeps wave 1's slide alone. When total free space is too small, compaction
+ *       {@link DirectCompaction#SLIDE} slides alone. When total free space is too small, compaction
  *       cannot help and is skipped (as Linux's {@code compaction_suitable()} does).
  *   <li>Otherwise the request fails: one OOM event, classified {@link OomKind#FRAGMENTATION} or
  *       {@link OomKind#EXHAUSTION}.

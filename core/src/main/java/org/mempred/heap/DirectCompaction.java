@@ -7,6 +7,6 @@ public enum DirectCompaction {
      * slide with the rest of the budget when no window can be emptied within it: the default.
      */
     EVACUATE,
-    /** Slide blocks down from address 0 within the budget ({@link CompactingHeap#compact(long)}): wave 1's baseline. */
+    /** Slide blocks down from address 0 within the budget ({@link CompactingHeap#compact(long)}): the sliding baseline. */
     SLIDE
 }

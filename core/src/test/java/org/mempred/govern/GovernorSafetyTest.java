@@ -13,7 +13,7 @@ import org.mempred.telemetry.Clock;
 
 /**
  * The governor's safety behaviour beyond the safety-case catalogue (which {@code
- * org.mempred.govern.safety.SafetyCatalogueTest} asserts case by case): a valid forecast does
+ * org.mempred.lab.safety.SafetyCatalogueTest} in the lab asserts case by case): a valid forecast does
  * compact, and a prediction slower than its budget counts as an anomaly on the governor's clock.
  */
 class GovernorSafetyTest {

@@ -16,9 +16,10 @@ import org.mempred.predict.PredictorConfig;
  * format. Each file's {@code origin} names the command that produced it ({@code mempred train},
  * on lab workloads whose seeds are disjoint from the seeds experiments evaluate on).
  *
- * <p>Weights apply only where they were trained: the default horizon (5 s) and hidden-layer size.
- * For any other configuration, and for a feature set with no file, {@link #weightsFor} returns
- * {@code null} and callers start from seeded random weights. A shipped file that fails its
+ * <p>The weights were trained at the default horizon (5 s) and are used at any horizon: the network
+ * keeps learning online, and a trained start is closer to any horizon's answer than random weights
+ * are. They fit only the default hidden-layer size: for another size, and for a feature set with
+ * no file, {@link #weightsFor} returns {@code null} and callers start from seeded random weights. A shipped file that fails its
  * checksum or version check is a build defect and throws. Loaded once per feature set.
  */
 public final class Pretrained {

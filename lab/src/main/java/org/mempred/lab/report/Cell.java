@@ -4,13 +4,16 @@ import java.util.Locale;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.stats.Summary;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One cell of a {@link Table}: a label, a number, or an estimate (mean ± 95 % CI). A cell renders
- * itself three ways from the same double: rounded for text and Markdown, unrounded (in the same
- * unit) for JSON, so every number a table shows can be found in the JSON. Numbers are formatted
- * in the root locale; NaN shows as "-" and "-0.0" as "0.0".
+ * One cell of a {@link Table}: a label, a number, an estimate (mean ± 95 % CI), or words with
+ * figures in them ({@link Phrase}). A cell renders itself three ways from the same doubles:
+ * rounded for text and Markdown, unrounded (in the same unit) as JSON numbers, so every figure a
+ * table shows is a number in the JSON. A label names a row, a category or a verdict and carries no
+ * figure: a figure in words is a {@link Worded} cell. Numbers are formatted in the root locale; NaN
+ * shows as "-" and "-0.0" as "0.0".
  */
 public sealed interface Cell {
     /** The cell in a fixed-width text table (labels keep their indentation). */
@@ -22,9 +25,14 @@ public sealed interface Cell {
     /** The cell in a JSON table. */
     JsonNode json();
 
-    /** A label. */
+    /** A label (names, never figures). */
     static Cell text(String text) {
         return new Text(text);
+    }
+
+    /** Words with figures: the text as shown, the figures as JSON numbers. */
+    static Cell words(Phrase phrase) {
+        return new Worded(phrase);
     }
 
     /** A number with {@code decimals} decimals. */
@@ -83,6 +91,30 @@ public sealed interface Cell {
         @Override
         public JsonNode json() {
             return Json.string(text.strip());
+        }
+    }
+
+    /** Words with figures; JSON holds {@code {"text", "figures"}}, the figures unrounded. */
+    record Worded(Phrase phrase) implements Cell {
+        @Override
+        public String plain() {
+            return phrase.text();
+        }
+
+        @Override
+        public String markdown() {
+            return phrase.text().strip().replace("|", "\\|");
+        }
+
+        @Override
+        public JsonNode json() {
+            ObjectNode node = Json.object();
+            node.put("text", phrase.text().strip());
+            ArrayNode figures = node.putArray("figures");
+            for (double figure : phrase.figures()) {
+                figures.add(Json.number(figure));
+            }
+            return node;
         }
     }
 

@@ -9,8 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The lab's one table model: a title, column headers and rows of {@link Cell}s, rendered three ways
  * from the same cells: as fixed-width text (the terminal output of {@code stress} and
  * {@code replay}), as a Markdown table (report.md) and as {@code {"title", "header", "rows"}}
- * (results.json). The first column holds labels and is left-aligned; the others are
- * right-aligned unless every cell of the column is a label.
+ * (results.json), where every figure is a JSON number. The first column holds labels and is
+ * left-aligned; the others are right-aligned unless every cell of the column is a label or words.
  */
 public final class Table {
     private final String title;
@@ -61,10 +61,10 @@ public final class Table {
         return out.toString();
     }
 
-    /** Whether every cell of column {@code c} is a label (left-aligned like the first column). */
+    /** Whether every cell of column {@code c} is a label or words (left-aligned like the first column). */
     private boolean textColumn(int c) {
         for (List<Cell> row : rows) {
-            if (!(row.get(c) instanceof Cell.Text)) {
+            if (!(row.get(c) instanceof Cell.Text || row.get(c) instanceof Cell.Worded)) {
                 return false;
             }
         }

@@ -4,15 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Phrase;
 import org.mempred.lab.report.Table;
+import org.mempred.lab.safety.RateLimit;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.stats.Summary;
+import org.mempred.predict.accuracy.PressureBand;
 
 /**
  * Section 11: each headline claim of the seed report beside what this run measured. The claims
@@ -24,6 +28,13 @@ import org.mempred.lab.stats.Summary;
 final class ClaimsSection {
     private static final String NEURAL = Forecaster.NEURAL.label();
     private static final int MIN_BAND_PREDICTIONS = 30;
+    /** The sweep levels (target pressure, %) whose runs count for the crash claim. */
+    private static final int[] CRASH_SWEEP_PERCENT = {95, 98};
+    /** Long runs are three times as long as short ones: the claimed ratio of their totals. */
+    private static final double EXPECTED_RATIO = 3.0;
+
+    private static final double FOOTPRINT_PERCENT = 1.0;
+    private static final double PREDICT_MICROS = 20.0;
 
     private ClaimsSection() {}
 
@@ -58,14 +69,12 @@ final class ClaimsSection {
         otherClaims(measured, claims);
         Table table = new Table(
                 "The seed report's claims (as the report states them) vs mempred's measurements",
-                List.of("#", "seed report's claim", "mempred measured", "rule", "verdict"));
-        int number = 1;
+                List.of("seed report's claim", "mempred measured", "rule", "verdict"));
         for (Claim claim : claims) {
             table.row(List.of(
-                    Cell.count(number++),
                     Cell.text(claim.claim()),
-                    Cell.text(claim.measured()),
-                    Cell.text(claim.rule()),
+                    Cell.words(claim.measured()),
+                    Cell.words(claim.rule()),
                     Cell.text(claim.verdict().toString())));
         }
         Section section = new Section(11, "Claims vs measured");
@@ -114,17 +123,23 @@ final class ClaimsSection {
         Summary longChange = measured.longStress().versusBaseline(NEURAL, Metric.OOM_EVENTS);
         claims.add(Claim.check(
                 "Improvements consistent across durations: OOM events -62.5 % at 30 minutes too",
-                "OOM events, neural vs reactive, long run: " + Claim.estimate(longChange, 1, true) + " ("
-                        + Verdicts.Change.of(longChange) + ")",
-                "paired CI lies below 0",
+                Phrase.builder()
+                        .text("OOM events, neural vs reactive, long run: ")
+                        .estimate(longChange, 1, true)
+                        .text(" (" + Verdicts.Change.of(longChange) + ")")
+                        .build(),
+                Phrase.builder().text("paired CI lies below ").count(0).build(),
                 longChange.count() >= 2 && longChange.ciHigh() < 0));
         Summary ratio = StressSections.ratio(
                 measured.longStress(), measured.shortStress(), Policies.REACTIVE, Metric.OOM_EVENTS);
         claims.add(Claim.check(
                 "30-minute baseline totals are 3x the 10-minute ones (OOM 8 -> 24)",
-                "reactive OOM ratio long / short: " + Claim.estimate(ratio, 2, false),
-                "CI contains 3",
-                Verdicts.Contains.of(ratio, 3.0) == Verdicts.Contains.YES));
+                Phrase.builder()
+                        .text("reactive OOM ratio long / short: ")
+                        .estimate(ratio, 2, false)
+                        .build(),
+                Phrase.builder().text("CI contains ").value(EXPECTED_RATIO, 0).build(),
+                Verdicts.Contains.of(ratio, EXPECTED_RATIO) == Verdicts.Contains.YES));
         ExperimentResult autonomy = measured.autonomy();
         claims.add(Claim.atLeast(
                 "1-hour autonomous run: prediction accuracy 96.8 %",
@@ -135,13 +150,29 @@ final class ClaimsSection {
         long alerts = total(autonomy.runs(NEURAL).runs(), Metric.WATCHDOG_ALERTS);
         claims.add(Claim.check(
                 "1-hour autonomous run: zero watchdog triggers",
-                "watchdog alerts, all seeds: " + alerts,
-                "total is 0",
+                Phrase.builder()
+                        .text("watchdog alerts, all seeds: ")
+                        .count(alerts)
+                        .build(),
+                Phrase.builder().text("total is ").count(0).build(),
                 alerts == 0));
         long crashes = crashes(measured);
+        Phrase.Builder where = Phrase.builder()
+                .text("crashed runs in sections ")
+                .count(1)
+                .text(", ")
+                .count(2)
+                .text(", ")
+                .count(3)
+                .text(" and the ");
+        for (int i = 0; i < CRASH_SWEEP_PERCENT.length; i++) {
+            where.text(i == 0 ? "" : "/").count(CRASH_SWEEP_PERCENT[i]);
+        }
         claims.add(Claim.check(
                 "Zero crashes at 95 %+ pressure",
-                "crashed runs in sections 1, 2, 3 and the 95/98 % sweep: " + crashes, "total is 0", crashes == 0));
+                where.text(" % sweep: ").count(crashes).build(),
+                Phrase.builder().text("total is ").count(0).build(),
+                crashes == 0));
     }
 
     private static void otherClaims(Measured measured, List<Claim> claims) {
@@ -149,57 +180,123 @@ final class ClaimsSection {
         Summary gain = measured.coldStartGain();
         claims.add(Claim.check(
                 "Cold start: the first 100-200 predictions are less accurate; pre-trained weights would help",
-                "accuracy gain of pre-trained over random start, first labels: " + Claim.estimate(gain, 1, true)
-                        + " pp",
-                "paired CI lies above 0",
+                Phrase.builder()
+                        .text("accuracy gain of pre-trained over random start, first labels: ")
+                        .estimate(gain, 1, true)
+                        .text(" pp")
+                        .build(),
+                Phrase.builder().text("paired CI lies above ").count(0).build(),
                 gain.count() >= 2 && gain.ciLow() > 0));
         double percent = 100.0 * measured.neuralFootprintBytes() / Context.HEAP_BYTES;
         claims.add(Claim.check(
                 "Predictor footprint 656 bytes, under 1 % of the 100 KiB heap",
-                "neural footprint " + measured.neuralFootprintBytes() + " bytes = " + Cell.format(percent, 2, false)
-                        + " % of 100 KiB",
-                "below 1 %",
-                percent < 1.0));
+                Phrase.builder()
+                        .text("neural footprint ")
+                        .count(measured.neuralFootprintBytes())
+                        .text(" bytes = ")
+                        .value(percent, 2)
+                        .text(" % of ")
+                        .count(Context.HEAP_BYTES / 1024)
+                        .text(" KiB")
+                        .build(),
+                Phrase.builder()
+                        .text("below ")
+                        .value(FOOTPRINT_PERCENT, 0)
+                        .text(" %")
+                        .build(),
+                percent < FOOTPRINT_PERCENT));
         claims.add(Claim.check(
                 "Prediction inference under 20 µs mean",
-                "neural predict mean " + Cell.format(measured.neuralPredictMeanMicros(), 3, false) + " µs (in-process)",
-                "below 20 µs",
-                measured.neuralPredictMeanMicros() < 20.0));
+                Phrase.builder()
+                        .text("neural predict mean ")
+                        .value(measured.neuralPredictMeanMicros(), 3)
+                        .text(" µs (in-process)")
+                        .build(),
+                Phrase.builder()
+                        .text("below ")
+                        .value(PREDICT_MICROS, 0)
+                        .text(" µs")
+                        .build(),
+                measured.neuralPredictMeanMicros() < PREDICT_MICROS));
+        safetyClaims(measured.safety(), claims);
+    }
+
+    private static void safetyClaims(SafetySection.Tally safety, List<Claim> claims) {
         claims.add(Claim.check(
                 "Compaction rate limited to at most 10 per second",
-                "adversarial periodic policy at 5 ms ticks: "
-                        + (measured.safety().rateLimitHeld() ? "held" : "violated"),
-                "no 1 s window over 10",
-                measured.safety().rateLimitHeld()));
+                Phrase.builder()
+                        .text("adversarial periodic policy at ")
+                        .count(RateLimit.TICK_NANOS / 1_000_000L)
+                        .text(" ms ticks: " + (safety.rateLimitHeld() ? "held" : "violated"))
+                        .build(),
+                Phrase.builder()
+                        .text("no ")
+                        .count(1)
+                        .text(" s window over ")
+                        .count(GovernorConfig.DEFAULTS.maxCompactionsPerSecond())
+                        .build(),
+                safety.rateLimitHeld()));
         claims.add(Claim.check(
                 "All safety tests passed",
-                measured.safety().passed() + " of " + measured.safety().cases() + " cases passed",
-                "every case passes",
-                measured.safety().passed() == measured.safety().cases()));
+                Phrase.builder()
+                        .count(safety.passed())
+                        .text(" of ")
+                        .count(safety.cases())
+                        .text(" cases passed")
+                        .build(),
+                Phrase.words("every case passes"),
+                safety.passed() == safety.cases()));
     }
 
     /** Accuracy at 95-100 % vs 0-50 %: comparable only when both bands hold enough predictions. */
     private static Claim bandClaim(Optional<AccuracySection.NeuralBands> neural) {
         String claim = "Accuracy is lower at 95-100 % pressure (89.3 %) than at 0-50 % (98.2 %)";
         if (neural.isEmpty()) {
-            return new Claim(claim, "neural was not run", "both bands need data", Verdicts.Support.NOT_COMPARABLE);
+            return new Claim(
+                    claim,
+                    Phrase.words("neural was not run"),
+                    Phrase.words("both bands need data"),
+                    Verdicts.Support.NOT_COMPARABLE);
         }
         AccuracySection.NeuralBands bands = neural.get();
         Summary low = bands.lowAccuracy();
         Summary high = bands.highAccuracy();
-        String measured = "neural 0-50 %: " + Claim.estimate(Metric.Display.PERCENT.scale(low), 1, false) + " (N = "
-                + bands.lowCount() + "), 95-100 %: "
-                + Claim.estimate(Metric.Display.PERCENT.scale(high), 1, false) + " (N = "
-                + bands.highCount() + ")";
-        String rule = "both bands N >= " + MIN_BAND_PREDICTIONS + " over 2+ seeds; 95-100 % CI below the 0-50 % CI";
+        Phrase.Builder measured = band(Phrase.builder().text("neural "), PressureBand.P0_50)
+                .text(": ")
+                .estimate(Metric.Display.PERCENT.scale(low), 1, false)
+                .text(" (N = ")
+                .count(bands.lowCount())
+                .text("), ");
+        band(measured, PressureBand.P95_100)
+                .text(": ")
+                .estimate(Metric.Display.PERCENT.scale(high), 1, false)
+                .text(" (N = ")
+                .count(bands.highCount())
+                .text(")");
+        Phrase.Builder rule = Phrase.builder()
+                .text("both bands N >= ")
+                .count(MIN_BAND_PREDICTIONS)
+                .text(" over ")
+                .count(2)
+                .text("+ seeds; ");
+        band(rule, PressureBand.P95_100).text(" CI below the ");
+        band(rule, PressureBand.P0_50).text(" CI");
         boolean comparable = low.count() >= 2
                 && high.count() >= 2
                 && bands.lowCount() >= MIN_BAND_PREDICTIONS
                 && bands.highCount() >= MIN_BAND_PREDICTIONS;
         if (!comparable) {
-            return new Claim(claim, measured, rule, Verdicts.Support.NOT_COMPARABLE);
+            return new Claim(claim, measured.build(), rule.build(), Verdicts.Support.NOT_COMPARABLE);
         }
-        return Claim.check(claim, measured, rule, high.ciHigh() < low.ciLow());
+        return Claim.check(claim, measured.build(), rule.build(), high.ciHigh() < low.ciLow());
+    }
+
+    /** Appends a band as "95-100 %". */
+    private static Phrase.Builder band(Phrase.Builder phrase, PressureBand band) {
+        return phrase.value(100 * band.lowerPressure(), 0)
+                .text("-")
+                .value(100 * band.upperPressure(), 0)
+                .text(" %");
     }
 
     /** Per-seed (policy − reactive) / reactive × 100 over the seeds where reactive is not 0. */
@@ -236,7 +333,7 @@ final class ClaimsSection {
         long crashes = 0;
         List<ExperimentResult> results =
                 new ArrayList<>(List.of(measured.shortStress(), measured.longStress(), measured.autonomy()));
-        for (int pressure : new int[] {95, 98}) {
+        for (int pressure : CRASH_SWEEP_PERCENT) {
             if (measured.sweep().containsKey(pressure)) {
                 results.add(measured.sweep().get(pressure));
             }

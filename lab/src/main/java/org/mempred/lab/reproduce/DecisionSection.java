@@ -14,6 +14,7 @@ import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.Cell;
 import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Phrase;
 import org.mempred.lab.report.Table;
 import org.mempred.lab.stats.Summary;
 import org.mempred.lab.workload.BurstyConfig;
@@ -150,7 +151,8 @@ final class DecisionSection {
                 double oom = result.summary(policy, Metric.OOM_EVENTS).mean();
                 double mib = Metric.Display.MIB.scale(
                         result.summary(policy, Metric.BYTES_MOVED).mean());
-                row.add(Cell.text(Cell.format(oom, 1, false) + " / " + Cell.format(mib, 2, false)));
+                row.add(Cell.words(
+                        Phrase.builder().value(oom, 1).text(" / ").value(mib, 2).build()));
             }
             table.row(row);
         });

@@ -2,19 +2,19 @@ package org.mempred.lab.reproduce;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Phrase;
 import org.mempred.lab.report.Table;
 import org.mempred.lab.stats.Summary;
 
 /**
  * The answers the report exists for, computed from one experiment's paired CIs and never typed:
- * how much each policy changes OOM events against wave 1's baseline ({@code reactive-slide}),
+ * how much each policy changes OOM events against the sliding baseline ({@code reactive-slide}),
  * what it copies compared with the blind baseline ({@code periodic}), and whether a forecast of
  * demand beats the forecast-free {@code reserve}. Used by section 1 and the report's summary.
  */
@@ -44,7 +44,7 @@ final class Headline {
                     Cell.text(policy),
                     slide
                             ? Cell.text("-")
-                            : Cell.text(percent(result.relativeChange(policy, SLIDE, Metric.OOM_EVENTS))),
+                            : Cell.words(percentPhrase(result.relativeChange(policy, SLIDE, Metric.OOM_EVENTS))),
                     Cell.value(100 * bytesShare(result, policy), 1),
                     reserve
                             ? Cell.text("-")
@@ -164,11 +164,18 @@ final class Headline {
 
     /** A relative change as "−62.1 % [−65.0, −59.2] %". */
     static String percent(Summary relative) {
-        return String.format(
-                Locale.ROOT,
-                "%+.1f %% [%+.1f, %+.1f] %%",
-                100 * relative.mean(),
-                100 * relative.ciLow(),
-                100 * relative.ciHigh());
+        return percentPhrase(relative).text();
+    }
+
+    /** A relative change in percent with its CI, the three figures unrounded. */
+    private static Phrase percentPhrase(Summary relative) {
+        return Phrase.builder()
+                .signed(100 * relative.mean(), 1)
+                .text(" % [")
+                .signed(100 * relative.ciLow(), 1)
+                .text(", ")
+                .signed(100 * relative.ciHigh(), 1)
+                .text("] %")
+                .build();
     }
 }

@@ -25,7 +25,7 @@ import org.mempred.lab.workload.StressWorkload;
  * is drawn at three demand levels (80, 90 and 95 %) for every headline policy, and at 95 % each
  * family is also swept over its one parameter: the wake-up margin of the reserve policies
  * ({@code NAME@m}: wake only while free bytes exceed the reserve by m times it), the forecast
- * threshold of wave 1's {@code -peak} policies and the proactiveness of {@code linux}. Nothing is
+ * threshold of the {@code -peak} policies and the proactiveness of {@code linux}. Nothing is
  * chosen from the results: the settings are fixed below, the same for every predictor and the
  * oracle. The 95 % headline points are section 1's runs (same workload, seeds and length).
  */

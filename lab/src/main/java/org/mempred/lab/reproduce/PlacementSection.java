@@ -13,6 +13,7 @@ import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.Cell;
 import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Phrase;
 import org.mempred.lab.report.Table;
 import org.mempred.lab.sim.PlacementCheck;
 import org.mempred.lab.sim.RunResult;
@@ -47,6 +48,9 @@ final class PlacementSection {
     static final List<PolicySpec> POLICIES = List.of(PolicySpec.parse("reserve"));
     static final String BASE_POLICY = "reserve";
     static final int BISECTION_STEPS = 7;
+    /** The largest heap tried, as a multiple of the peak live bytes. */
+    private static final double MAX_FOOTPRINT_RATIO = 2.0;
+
     private static final List<Metric> METRICS =
             List.of(Metric.OOM_EVENTS, Metric.OOM_FRAGMENTATION, Metric.MEAN_FRAGMENTATION, Metric.BYTES_MOVED);
 
@@ -196,12 +200,12 @@ final class PlacementSection {
                 }
             }
             List<Cell> row = new ArrayList<>(List.of(Cell.text(entry.getKey().id())));
-            StringBuilder counts = new StringBuilder();
+            Phrase.Builder counts = Phrase.builder();
             for (int c = 0; c < LifetimeClass.COUNT; c++) {
                 row.add(Cell.value(observed[c] == 0 ? Double.NaN : 100.0 * hit[c] / observed[c], 1));
-                counts.append(c == 0 ? "" : " / ").append(observed[c]);
+                counts.text(c == 0 ? "" : " / ").count(observed[c]);
             }
-            row.add(Cell.text(counts.toString()));
+            row.add(Cell.words(counts.build()));
             table.row(row);
         }
         return table;
@@ -219,7 +223,7 @@ final class PlacementSection {
                 continue;
             }
             double low = 1.0;
-            double high = 2.0;
+            double high = MAX_FOOTPRINT_RATIO;
             boolean highServes = false;
             for (int i = 0; i < BISECTION_STEPS; i++) {
                 double mid = i == 0 ? high : (low + high) / 2;
@@ -255,12 +259,20 @@ final class PlacementSection {
         }
         Table table = new Table(
                 "Peak footprint needed ÷ peak live bytes (smallest heap with no OOM event, reserve,"
-                        + " seed 1; within 1/" + (1 << (BISECTION_STEPS - 1)) + " of live; inf: not served at 2×)",
+                        + " seed 1; within 1/" + (1 << (BISECTION_STEPS - 1)) + " of live; > "
+                        + Cell.format(MAX_FOOTPRINT_RATIO, 0, false) + ": not served at "
+                        + Cell.format(MAX_FOOTPRINT_RATIO, 0, false) + "×)",
                 header);
         for (Map.Entry<String, double[]> entry : footprints.entrySet()) {
             List<Cell> row = new ArrayList<>(List.of(Cell.text(entry.getKey())));
             for (double ratio : entry.getValue()) {
-                row.add(Double.isInfinite(ratio) ? Cell.text("> 2") : Cell.value(ratio, 3));
+                row.add(
+                        Double.isInfinite(ratio)
+                                ? Cell.words(Phrase.builder()
+                                        .text("> ")
+                                        .value(MAX_FOOTPRINT_RATIO, 0)
+                                        .build())
+                                : Cell.value(ratio, 3));
             }
             table.row(row);
         }

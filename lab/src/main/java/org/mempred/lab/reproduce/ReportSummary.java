@@ -13,9 +13,11 @@ import org.mempred.lab.sim.SimulationOptions;
 
 /**
  * The opening of report.md: the answer to "does prediction prevent OOM events, and at what copying
- * cost?" in a few sentences computed from the paired CIs of sections 1, 12 and 13 (never typed),
- * the key chart, and a glossary of the words the tables use. The glossary defines terms; it holds
- * no measured figure.
+ * cost?" in a few sentences whose figures and verdicts are computed from the paired CIs of
+ * sections 1, 12 and 13, the key chart, and a glossary of the words the tables use. The glossary
+ * defines terms and quotes settings as written text (the 16 KiB budget, the 500 ms tick, the
+ * 10/s rate limit, θ = 0.90, proactiveness 20), one of them from its constant (the request
+ * service time); it holds no measured figure.
  */
 final class ReportSummary {
     private ReportSummary() {}

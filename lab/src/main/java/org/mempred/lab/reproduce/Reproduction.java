@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mempred.lab.Machine;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.report.Json;
 import org.mempred.lab.report.Table;
+import org.mempred.lab.sim.Calibration;
 import org.mempred.lab.stats.Summary;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,7 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * produces its Markdown and its JSON from the same {@link Table} cells, so every number in the
  * report is in the JSON (rounded in one, unrounded in the other), and declares the charts it
  * drew. Progress counts against {@link #plannedSteps}. Nothing here is a figure: the header
- * states the command, the machine and the settings.
+ * states the command, the commit and tree state it ran from ({@link Provenance}), the machine,
+ * the compaction cost model's calibration every simulated run used ({@link Calibration}) and the
+ * settings.
  */
 public final class Reproduction {
     /** The report's file name. */
@@ -44,11 +48,27 @@ public final class Reproduction {
     }
 
     /**
-     * Runs everything and writes the outputs into {@code outDir} (created when missing).
+     * Runs everything and writes the outputs into {@code outDir} (created when missing), with no
+     * known commit ({@link Provenance#UNKNOWN}).
      *
      * @param commandLine how the run was started, printed in the report
      */
     public static Output run(ReproduceSettings settings, Path outDir, ReproduceProgress progress, String commandLine) {
+        return run(settings, outDir, progress, commandLine, Provenance.UNKNOWN);
+    }
+
+    /**
+     * Runs everything and writes the outputs into {@code outDir} (created when missing).
+     *
+     * @param commandLine how the run was started, printed in the report
+     * @param provenance the commit and tree state the run was started from, printed in the report
+     */
+    public static Output run(
+            ReproduceSettings settings,
+            Path outDir,
+            ReproduceProgress progress,
+            String commandLine,
+            Provenance provenance) {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -102,16 +122,19 @@ public final class Reproduction {
                 traces.result(),
                 placement.result(),
                 escalation.result());
-        return write(settings, outDir, commandLine, summary, sections);
+        return write(settings, outDir, new Header(commandLine, provenance), summary, sections);
     }
 
+    /** What the report's header states besides the settings: how the run was started and from which code. */
+    private record Header(String commandLine, Provenance provenance) {}
+
     private static Output write(
-            ReproduceSettings settings, Path outDir, String commandLine, String summary, List<Section> sections) {
+            ReproduceSettings settings, Path outDir, Header header, String summary, List<Section> sections) {
         Path report = outDir.resolve(REPORT);
         Path results = outDir.resolve(RESULTS);
         try {
-            Files.writeString(report, markdown(settings, commandLine, summary, sections), StandardCharsets.UTF_8);
-            Files.writeString(results, json(settings, commandLine, sections), StandardCharsets.UTF_8);
+            Files.writeString(report, markdown(settings, header, summary, sections), StandardCharsets.UTF_8);
+            Files.writeString(results, json(settings, header, sections), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + outDir, e);
         }
@@ -145,12 +168,15 @@ public final class Reproduction {
                 + DecisionSection.steps(settings);
     }
 
-    private static String markdown(
-            ReproduceSettings settings, String commandLine, String summary, List<Section> sections) {
+    private static String markdown(ReproduceSettings settings, Header header, String summary, List<Section> sections) {
         StringBuilder out = new StringBuilder();
         out.append("# mempred reproduce: the seed report's experiments, measured\n\n");
-        out.append("Command: `").append(commandLine).append("`  \n");
+        out.append("Command: `").append(header.commandLine()).append("`  \n");
+        out.append("Commit: ").append(header.provenance().describe()).append("  \n");
         out.append("Machine: ").append(Machine.describe()).append("  \n");
+        out.append("Compaction cost model: ")
+                .append(Calibration.shipped().describe())
+                .append("  \n");
         out.append("Mode: ")
                 .append(settings.mode())
                 .append(", seeds 1..")
@@ -178,10 +204,12 @@ public final class Reproduction {
         return out.toString();
     }
 
-    private static String json(ReproduceSettings settings, String commandLine, List<Section> sections) {
+    private static String json(ReproduceSettings settings, Header header, List<Section> sections) {
         ObjectNode json = Json.object();
-        json.put("command", commandLine);
+        json.put("command", header.commandLine());
+        header.provenance().json(json);
         json.put("machine", Machine.describe());
+        json.set("calibration", Calibration.shipped().json());
         json.set("settings", settings.json());
         ArrayNode list = json.putArray("sections");
         for (Section section : sections) {

@@ -2,16 +2,16 @@ package org.mempred.lab.reproduce;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mempred.govern.safety.RateLimit;
-import org.mempred.govern.safety.SafetyCatalogue;
-import org.mempred.govern.safety.SafetyOutcome;
 import org.mempred.lab.report.Cell;
 import org.mempred.lab.report.Json;
 import org.mempred.lab.report.Table;
+import org.mempred.lab.safety.RateLimit;
+import org.mempred.lab.safety.SafetyCatalogue;
+import org.mempred.lab.safety.SafetyOutcome;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * Section 9: the safety cases of core's {@link SafetyCatalogue} (the same cases its tests assert),
+ * Section 9: the safety cases of the {@link SafetyCatalogue} (the same cases its tests assert),
  * each actually run against a governor, in the seed report's table layout (expected, actual,
  * pass/fail).
  */
@@ -47,8 +47,8 @@ final class SafetySection {
             }
             table.row(List.of(
                     Cell.text(outcome.name()),
-                    Cell.text(outcome.expected()),
-                    Cell.text(outcome.actual()),
+                    Cell.words(outcome.expected()),
+                    Cell.words(outcome.actual()),
                     Cell.text(outcome.passed() ? "PASS" : "FAIL")));
         }
         Section section = new Section(9, "Safety tests");
@@ -61,8 +61,8 @@ final class SafetySection {
         for (SafetyOutcome outcome : outcomes) {
             cases.addObject()
                     .put("case", outcome.name())
-                    .put("expected", outcome.expected())
-                    .put("actual", outcome.actual())
+                    .put("expected", outcome.expected().text())
+                    .put("actual", outcome.actual().text())
                     .put("observed", outcome.observed())
                     .put("passed", outcome.passed());
         }

@@ -11,24 +11,15 @@ package org.mempred.lab.sim;
  * design's two terms and adds a measured per-block term; with it, the model's mean compaction
  * time lands near the measured wall time (both are reported side by side).
  *
- * <p>The defaults are constants measured on the project machine by {@link #measure()} (see
- * {@link #DEFAULT}) rather than measured at every start, so that the same seed gives the same
- * result in every process.
+ * <p>The constants every simulation uses are measured by {@code mempred calibrate}
+ * ({@link #measure()}) and committed with their date and machine ({@link Calibration#shipped()}),
+ * so that the same seed gives the same result in every process.
  *
  * @param fixedNanos cost of any compaction, even one that moves nothing
  * @param perBlockNanos cost of each block moved, beyond its bytes
  * @param bytesPerNano memmove rate
  */
 public record CompactionCostModel(long fixedNanos, double perBlockNanos, double bytesPerNano) {
-
-    /**
-     * Measured with {@link #measure()} on the 2-vCPU project VM (Temurin 25), 2026-11-25, four runs
-     * (medians of each): a full compaction of an already compact 100 KiB heap took 30–60 ns
-     * (fixed, median of the runs 30 ns); an overlapping 100 KiB {@code System.arraycopy} ran at
-     * 36.5–37.2 bytes/ns (rate); a full compaction of 3,200 scattered 16-byte blocks, less the
-     * fixed and byte terms, gave 11.3 ns per block in every run.
-     */
-    public static final CompactionCostModel DEFAULT = new CompactionCostModel(30, 11.3, 36.5);
 
     /** Checks the parameters. */
     public CompactionCostModel {
@@ -47,7 +38,7 @@ public record CompactionCostModel(long fixedNanos, double perBlockNanos, double 
         return fixedNanos + (long) Math.ceil(blocksMoved * perBlockNanos + bytesMoved / bytesPerNano);
     }
 
-    /** The model in words, e.g. {@code 30 ns + 11.3 ns per block moved + bytes moved / 36.5 bytes/ns}. */
+    /** The model in words: {@code F ns + B ns per block moved + bytes moved / R bytes/ns}. */
     public String describe() {
         return String.format(
                 java.util.Locale.ROOT,
@@ -58,7 +49,7 @@ public record CompactionCostModel(long fixedNanos, double perBlockNanos, double 
     }
 
     /**
-     * Measures the parameters on this machine now (about 100 ms): the median wall time of a full
+     * Measures the parameters on this machine now (about a second): the median wall time of a full
      * compaction of an empty 100 KiB heap, the median rate of an overlapping 100 KiB memmove, and
      * the median per-block excess of compacting many small scattered blocks.
      */

@@ -11,9 +11,9 @@ import org.mempred.predict.accuracy.AccuracyReport;
 import org.mempred.predict.accuracy.BandAccuracy;
 
 /**
- * The figures of one simulated run (one policy, one seed), in five parts: the heap, its
- * compactions, the response times of allocation requests, the predictions and the safety
- * counters. Figures that do not apply are NaN: prediction accuracy and skill for a policy without
+ * The figures of one simulated run (one policy, one seed), in six parts: the heap, its
+ * compactions, the response times of allocation requests, the predictions, the safety counters
+ * and the placement. Figures that do not apply are NaN: prediction accuracy and skill for a policy without
  * a predictor, compaction times for a run without compactions, response times for a run without
  * requests. Pressures are fractions of capacity.
  *

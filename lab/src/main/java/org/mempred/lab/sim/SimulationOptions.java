@@ -31,8 +31,9 @@ public record SimulationOptions(
         Placement placement) {
 
     /**
-     * Default fixed cost of one allocation request: 100 ns, the measured cost of a free plus an
-     * allocation on a 100 KiB heap ({@code AllocateFreeBenchmark}, BENCHMARKS.md: 93.9 ns).
+     * Default fixed cost of one allocation request: 100 ns, a round service time of the order of a
+     * free plus an allocation on a 100 KiB heap as {@code AllocateFreeBenchmark} measures it (see
+     * BENCHMARKS.md, "Current figures"); a setting, not a measurement.
      */
     public static final long DEFAULT_REQUEST_NANOS = 100L;
 
@@ -51,7 +52,10 @@ public record SimulationOptions(
         }
     }
 
-    /** Defaults (horizon 5 s, tick 500 ms, 100 ns per request, measured cost model) for a heap and duration. */
+    /**
+     * Defaults (horizon 5 s, tick 500 ms, 100 ns per request, the committed calibration's cost model)
+     * for a heap and duration.
+     */
     public static SimulationOptions of(int heapBytes, long durationNanos) {
         return new SimulationOptions(
                 heapBytes,
@@ -59,7 +63,7 @@ public record SimulationOptions(
                 PredictorConfig.DEFAULT_HORIZON_NANOS,
                 GovernorConfig.DEFAULTS.tickNanos(),
                 DEFAULT_REQUEST_NANOS,
-                CompactionCostModel.DEFAULT,
+                Calibration.shipped().model(),
                 null,
                 Placement.TLSF);
     }

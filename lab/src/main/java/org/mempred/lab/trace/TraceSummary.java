@@ -50,6 +50,11 @@ public record TraceSummary(
         while (reader.next()) {
             lastTimeNanos = reader.event().timeNanos();
         }
+        return read(reader, lastTimeNanos);
+    }
+
+    /** What {@code reader} has read so far, its last event at {@code lastTimeNanos}. */
+    static TraceSummary read(TraceReader reader, long lastTimeNanos) {
         return new TraceSummary(
                 reader.name(),
                 reader.events(),

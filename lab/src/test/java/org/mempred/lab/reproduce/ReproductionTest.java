@@ -6,15 +6,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mempred.lab.report.Json;
+import org.mempred.lab.sim.Calibration;
 import tools.jackson.databind.JsonNode;
 
 /** A reproduction on tiny settings: every section and chart is produced and report.md agrees with results.json. */
@@ -58,6 +63,15 @@ class ReproductionTest {
                     .contains(". " + sections.get(section - 1).get("title").asString() + "\n");
         }
         assertThat(results.get("settings").get("mode").asString()).isEqualTo("tiny");
+        assertThat(results.get("commit").asString()).as("no commit given").isEqualTo("unknown");
+        assertThat(results.get("tree").asString()).isEqualTo("unknown");
+        assertThat(report).contains("\nCommit: unknown");
+        Calibration calibration = Calibration.shipped();
+        assertThat(report).contains("\nCompaction cost model: " + calibration.describe());
+        assertThat(results.get("calibration").get("bytesPerNano").asDouble())
+                .isEqualTo(calibration.model().bytesPerNano());
+        assertThat(results.get("calibration").get("measuredAt").asString())
+                .isEqualTo(calibration.measuredAt().toString());
         assertThat(report)
                 .contains("Replay of small.trace")
                 .contains("Claims vs measured")
@@ -121,36 +135,75 @@ class ReproductionTest {
         assertThat(report).contains("| PASS |").doesNotContain("| FAIL |");
     }
 
+    /**
+     * Every table of report.md has its twin in results.json (same title, same header, same rows),
+     * and every number a cell shows is a JSON number of the same cell, rounded as shown: a figure
+     * written as a label (a JSON string) fails, and so does a figure missing from its cell. Only
+     * the first column (the row's name) and the headers may hold numbers as words.
+     */
     @Test
-    void everyNumberInTheReportsTablesIsInTheJson() {
-        List<Double> json = new ArrayList<>();
-        collectNumbers(results, json);
-        int checked = 0;
-        for (String line : report.split("\n")) {
-            if (!line.startsWith("|") || line.startsWith("|---")) {
-                continue;
-            }
-            Matcher tokens = NUMBER.matcher(line);
-            while (tokens.find()) {
-                String token = tokens.group();
-                assertThat(foundIn(json, token))
-                        .as("%s (line: %s)", token, line)
-                        .isTrue();
-                checked++;
+    void everyFigureInTheReportsTablesIsAJsonNumberOfItsCell() {
+        Map<String, Deque<JsonNode>> twins = new HashMap<>();
+        for (JsonNode section : results.get("sections")) {
+            for (JsonNode table : section.get("tables")) {
+                twins.computeIfAbsent(table.get("title").asString(), title -> new ArrayDeque<>())
+                        .add(table);
             }
         }
-        assertThat(checked).isGreaterThan(500);
+        List<MarkdownTable> tables = MarkdownTable.all(report);
+        assertThat(tables).hasSizeGreaterThan(20);
+        int figures = 0;
+        for (MarkdownTable table : tables) {
+            Deque<JsonNode> candidates = twins.getOrDefault(table.title(), new ArrayDeque<>());
+            assertThat(candidates).as("JSON twin of table '%s'", table.title()).isNotEmpty();
+            JsonNode twin = candidates.removeFirst();
+            assertThat(twin.get("rows").size())
+                    .as(table.title())
+                    .isEqualTo(table.rows().size());
+            for (int r = 0; r < table.rows().size(); r++) {
+                List<String> cells = table.rows().get(r);
+                JsonNode row = twin.get("rows").get(r);
+                assertThat(row.size()).as(table.title()).isEqualTo(cells.size());
+                for (int c = 0; c < cells.size(); c++) {
+                    figures += checkCell(table.title(), cells.get(c), row.get(c), c == 0);
+                }
+            }
+        }
+        assertThat(figures).isGreaterThan(500);
     }
 
-    /** Every number anywhere in {@code node}, including those quoted in text (a label cell's range). */
+    /** Checks one cell; returns how many figures it shows. */
+    private static int checkCell(String title, String shown, JsonNode cell, boolean nameColumn) {
+        List<String> tokens = new ArrayList<>();
+        Matcher numbers = NUMBER.matcher(shown);
+        while (numbers.find()) {
+            tokens.add(numbers.group());
+        }
+        if (cell.isString()) {
+            assertThat(shown)
+                    .as("label in '%s'", title)
+                    .isEqualTo(cell.asString().replace("|", "\\|"));
+            if (!nameColumn) {
+                assertThat(tokens)
+                        .as("cell '%s' of table '%s' shows figures as words: not JSON numbers", shown, title)
+                        .isEmpty();
+            }
+            return 0;
+        }
+        List<Double> values = new ArrayList<>();
+        collectNumbers(cell, values);
+        for (String token : tokens) {
+            assertThat(foundIn(values, token))
+                    .as("%s of cell '%s' in table '%s' among its JSON numbers %s", token, shown, title, values)
+                    .isTrue();
+        }
+        return tokens.size();
+    }
+
+    /** Every JSON number in {@code node}; text is never read for numbers. */
     private static void collectNumbers(JsonNode node, List<Double> into) {
         if (node.isNumber()) {
             into.add(node.asDouble());
-        } else if (node.isString()) {
-            Matcher numbers = NUMBER.matcher(node.asString());
-            while (numbers.find()) {
-                into.add(Double.parseDouble(numbers.group()));
-            }
         }
         for (JsonNode child : node) {
             collectNumbers(child, into);
@@ -163,11 +216,41 @@ class ReproductionTest {
         int decimals = dot < 0 ? 0 : token.length() - dot - 1;
         double wanted = Double.parseDouble(token);
         for (double value : json) {
-            String rounded = String.format(Locale.ROOT, "%." + decimals + "f", value);
-            if (Double.parseDouble(rounded) == wanted || Double.parseDouble(rounded) == -wanted && wanted == 0) {
+            double rounded = Double.parseDouble(String.format(Locale.ROOT, "%." + decimals + "f", value));
+            if (rounded == wanted) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A table of report.md: the bold title above it and its rows' cells (header and rule left out). */
+    private record MarkdownTable(String title, List<List<String>> rows) {
+        static List<MarkdownTable> all(String markdown) {
+            List<MarkdownTable> tables = new ArrayList<>();
+            String[] lines = markdown.split("\n");
+            for (int i = 0; i + 3 < lines.length; i++) {
+                if (!(lines[i].startsWith("**") && lines[i].endsWith("**") && lines[i + 2].startsWith("|"))) {
+                    continue;
+                }
+                String title = lines[i].substring(2, lines[i].length() - 2);
+                List<List<String>> rows = new ArrayList<>();
+                int line = i + 4;
+                for (; line < lines.length && lines[line].startsWith("|"); line++) {
+                    rows.add(cells(lines[line]));
+                }
+                tables.add(new MarkdownTable(title, rows));
+                i = line;
+            }
+            return tables;
+        }
+
+        private static List<String> cells(String line) {
+            List<String> cells = new ArrayList<>();
+            for (String cell : line.substring(1, line.length() - 1).split("(?<!\\\\)\\|", -1)) {
+                cells.add(cell.strip());
+            }
+            return cells;
+        }
     }
 }

@@ -28,7 +28,8 @@ class VerdictRulesTest {
         assertThat(Claim.atLeast("c", "m", ci(95, 94, 96), 94.2, 1).verdict()).isEqualTo(Verdicts.Support.SUPPORTED);
         Claim wide = Claim.atLeast("c", "m", ci(78, 52, 104), 94.2, 1);
         assertThat(wide.verdict()).isEqualTo(Verdicts.Support.NOT_SUPPORTED);
-        assertThat(wide.measured()).contains("CI contains the claim");
+        assertThat(wide.measured().text()).contains("CI contains the claim");
+        assertThat(wide.measured().figures()).containsExactly(78.0, 26.0);
     }
 
     @Test

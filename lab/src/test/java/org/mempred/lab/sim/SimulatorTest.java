@@ -3,6 +3,7 @@ package org.mempred.lab.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mempred.govern.PolicySpec;
@@ -122,15 +123,72 @@ class SimulatorTest {
     }
 
     @Test
-    void costModelChargesFixedPlusBytesOverRateAndMeasuresThisMachine() {
+    void costModelChargesFixedPlusBlocksPlusBytesOverRateAndNeverLessForMoreWork() {
         CompactionCostModel model = new CompactionCostModel(100, 20.0, 10.0);
         assertThat(model.durationNanos(0, 0)).isEqualTo(100);
         assertThat(model.durationNanos(1_000, 0)).isEqualTo(200);
         assertThat(model.durationNanos(1_000, 3)).isEqualTo(260);
+        for (int blocks = 0; blocks < 50; blocks += 7) {
+            for (long bytes = 0; bytes < 100_000; bytes += 4_093) {
+                long duration = model.durationNanos(bytes, blocks);
+                assertThat(model.durationNanos(bytes + 16, blocks)).isGreaterThanOrEqualTo(duration);
+                assertThat(model.durationNanos(bytes, blocks + 1)).isGreaterThan(duration);
+            }
+        }
         assertThatThrownBy(() -> new CompactionCostModel(-1, 0, 1.0)).hasMessageContaining("fixedNanos=-1");
-        CompactionCostModel measured = CompactionCostModel.measure();
-        assertThat(measured.bytesPerNano()).isPositive();
-        assertThat(measured.fixedNanos()).isNotNegative();
+    }
+
+    @Test
+    void everySimulationUsesTheCommittedCalibrationWithItsProvenance() {
+        Calibration shipped = Calibration.shipped();
+        assertThat(SimulationOptions.of(HEAP, SECOND).costModel()).isEqualTo(shipped.model());
+        assertThat(shipped.command()).startsWith("mempred calibrate");
+        assertThat(shipped.machine()).contains("processors");
+        assertThat(shipped.measuredAt()).isBefore(Instant.now());
+        assertThat(shipped.describe()).contains(shipped.model().describe()).contains(shipped.machine());
+    }
+
+    @Test
+    void aCalibrationFileReadsBackAsWrittenAndABadOneNamesItsField() {
+        Calibration calibration = new Calibration(
+                new CompactionCostModel(41, 12.5, 33.25), Instant.parse("2026-01-02T03:04:05Z"), "m", "c");
+        assertThat(Calibration.parse(calibration.text(), "f.json")).isEqualTo(calibration);
+        String noRate = calibration.text().replace("\"bytesPerNano\"", "\"rate\"");
+        assertThatThrownBy(() -> Calibration.parse(noRate, "f.json"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("f.json")
+                .hasMessageContaining("bytesPerNano");
+        assertThatThrownBy(() -> Calibration.parse("{", "f.json")).hasMessageContaining("f.json is not JSON");
+    }
+
+    @Test
+    void aDearerCostModelChargesMoreModelledTimeForTheSameStream() {
+        SimulationOptions base = SimulationOptions.of(HEAP, 60 * SECOND);
+        CompactionCostModel model = base.costModel();
+        SimulationOptions dearer = new SimulationOptions(
+                HEAP,
+                base.durationNanos(),
+                base.horizonNanos(),
+                base.tickNanos(),
+                base.requestNanos(),
+                new CompactionCostModel(model.fixedNanos() * 10, model.perBlockNanos() * 10, model.bytesPerNano() / 10),
+                null,
+                base.placement());
+        RunResult cheap = new Simulator(base).run(WORKLOAD, PolicySpec.parse("periodic"), 5);
+        RunResult dear = new Simulator(dearer).run(WORKLOAD, PolicySpec.parse("periodic"), 5);
+        assertThat(dear.heap().allocationRequests()).isEqualTo(cheap.heap().allocationRequests());
+        assertThat(dear.compaction().proactive())
+                .as("one per tick either way")
+                .isEqualTo(cheap.compaction().proactive());
+        assertThat(dear.compaction().meanModelMicros())
+                .isGreaterThan(cheap.compaction().meanModelMicros());
+    }
+
+    @Test
+    void differentSeedsReplayDifferentStreams() {
+        RunResult first = SIMULATOR.run(WORKLOAD, PolicySpec.parse("reactive"), 1);
+        RunResult second = SIMULATOR.run(WORKLOAD, PolicySpec.parse("reactive"), 2);
+        assertThat(second.withoutWallTime()).isNotEqualTo(first.withoutWallTime());
     }
 
     @Test

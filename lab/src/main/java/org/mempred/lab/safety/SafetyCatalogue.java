@@ -1,4 +1,4 @@
-package org.mempred.govern.safety;
+package org.mempred.lab.safety;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,10 @@
-package org.mempred.govern.safety;
+package org.mempred.lab.safety;
 
 import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.GovernorStats;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.Handles;
+import org.mempred.lab.report.Phrase;
 
 /**
  * A predictor that throws at every tick: each failure is caught and counted, the watchdog trips
@@ -30,11 +31,21 @@ public record PredictorThrows() implements SafetyCase {
                 && stats.predictorFailures() == GovernorConfig.DEFAULTS.anomalyLimit()
                 && stats.watchdogAlerts() == 1
                 && requests.served() == requests.attempts();
-        String actual = (degraded ? "Reactive" : "not degraded") + " (failures=" + stats.predictorFailures()
-                + ", mode " + stats.mode() + ", " + requests.served() + " of " + requests.attempts()
-                + " allocations served)";
+        Phrase actual = Phrase.builder()
+                .text((degraded ? "Reactive" : "not degraded") + " (failures=")
+                .count(stats.predictorFailures())
+                .text(", mode " + stats.mode() + ", ")
+                .count(requests.served())
+                .text(" of ")
+                .count(requests.attempts())
+                .text(" allocations served)")
+                .build();
         return new SafetyOutcome(
-                this, "Reactive mode (degraded), heap still serves", actual, degraded, stats.predictorFailures());
+                this,
+                Phrase.words("Reactive mode (degraded), heap still serves"),
+                actual,
+                degraded,
+                stats.predictorFailures());
     }
 
     /** Ticks a rig whose predictor throws past the watchdog's limit, asking the heap for a block after each tick. */

@@ -1,4 +1,4 @@
-package org.mempred.govern.safety;
+package org.mempred.lab.safety;
 
 /**
  * One safety scenario of the catalogue ({@link SafetyCatalogue#cases()}): a closed set of

@@ -1,4 +1,4 @@
-package org.mempred.govern.safety;
+package org.mempred.lab.safety;
 
 import java.util.function.Supplier;
 import org.mempred.govern.Governor;
@@ -6,6 +6,7 @@ import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.PredictivePolicy;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
+import org.mempred.lab.VirtualClock;
 import org.mempred.predict.Predictor;
 
 /**
@@ -23,10 +24,10 @@ final class SafetyRig {
 
     final CompactingHeap heap;
     final Governor governor;
-    private final ManualClock clock;
+    private final VirtualClock clock;
     private final PredictorSupply supply;
 
-    private SafetyRig(CompactingHeap heap, ManualClock clock, PredictorSupply supply, Governor governor) {
+    private SafetyRig(CompactingHeap heap, VirtualClock clock, PredictorSupply supply, Governor governor) {
         this.heap = heap;
         this.clock = clock;
         this.supply = supply;
@@ -39,7 +40,7 @@ final class SafetyRig {
         for (int i = 0; i < BLOCKS; i++) {
             heap.tryAllocate(BLOCK_BYTES, AllocationMode.ATOMIC);
         }
-        ManualClock clock = new ManualClock();
+        VirtualClock clock = new VirtualClock();
         PredictorSupply supply = new PredictorSupply(predictor);
         PredictivePolicy policy = new PredictivePolicy(
                 "faulty",

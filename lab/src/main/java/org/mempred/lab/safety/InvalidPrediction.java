@@ -1,8 +1,9 @@
-package org.mempred.govern.safety;
+package org.mempred.lab.safety;
 
 import java.util.List;
 import org.mempred.govern.Decision;
 import org.mempred.govern.GovernorStats;
+import org.mempred.lab.report.Phrase;
 
 /**
  * An invalid forecast ({@code value}: outside [0, 1], NaN or infinite) is discarded: one fallback,
@@ -24,8 +25,14 @@ public record InvalidPrediction(String name, double value) implements SafetyCase
                 && !last.isEmpty()
                 && last.get(0).action() == Decision.Action.FALLBACK
                 && last.get(0).reason().contains("invalid prediction");
-        String actual = (fellBack ? "Fallback" : "no fallback") + " (fallbacks=" + stats.fallbacks()
-                + ", proactive compactions=" + stats.proactiveCompactions() + ")";
-        return new SafetyOutcome(this, "Fallback (discarded, reactive this tick)", actual, fellBack, stats.fallbacks());
+        Phrase actual = Phrase.builder()
+                .text((fellBack ? "Fallback" : "no fallback") + " (fallbacks=")
+                .count(stats.fallbacks())
+                .text(", proactive compactions=")
+                .count(stats.proactiveCompactions())
+                .text(")")
+                .build();
+        return new SafetyOutcome(
+                this, Phrase.words("Fallback (discarded, reactive this tick)"), actual, fellBack, stats.fallbacks());
     }
 }

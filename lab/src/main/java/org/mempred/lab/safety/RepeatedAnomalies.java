@@ -1,9 +1,10 @@
-package org.mempred.govern.safety;
+package org.mempred.lab.safety;
 
 import java.util.List;
 import org.mempred.govern.Decision;
 import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.GovernorStats;
+import org.mempred.lab.report.Phrase;
 
 /**
  * A predictor that returns NaN at every tick: the configured number of anomalies within the
@@ -27,8 +28,12 @@ public record RepeatedAnomalies() implements SafetyCase {
                 && stats.mode() == GovernorStats.Mode.DEGRADED
                 && !last.isEmpty()
                 && last.get(0).action() == Decision.Action.DEGRADED;
-        String actual = (alerted ? "Alert, " : "no alert, ") + "mode " + stats.mode() + " (alerts="
-                + stats.watchdogAlerts() + ")";
-        return new SafetyOutcome(this, "Alert, degraded to reactive", actual, alerted, stats.watchdogAlerts());
+        Phrase actual = Phrase.builder()
+                .text((alerted ? "Alert, " : "no alert, ") + "mode " + stats.mode() + " (alerts=")
+                .count(stats.watchdogAlerts())
+                .text(")")
+                .build();
+        return new SafetyOutcome(
+                this, Phrase.words("Alert, degraded to reactive"), actual, alerted, stats.watchdogAlerts());
     }
 }

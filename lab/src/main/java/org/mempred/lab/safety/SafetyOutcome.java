@@ -1,4 +1,6 @@
-package org.mempred.govern.safety;
+package org.mempred.lab.safety;
+
+import org.mempred.lab.report.Phrase;
 
 /**
  * What one run of a {@link SafetyCase} showed.
@@ -10,7 +12,7 @@ package org.mempred.govern.safety;
  * @param observed the case's main counter (fallbacks, alerts, failures, recoveries, or the most
  *     compactions in one second)
  */
-public record SafetyOutcome(SafetyCase safetyCase, String expected, String actual, boolean passed, long observed) {
+public record SafetyOutcome(SafetyCase safetyCase, Phrase expected, Phrase actual, boolean passed, long observed) {
     /** The case's name. */
     public String name() {
         return safetyCase.name();

@@ -1,4 +1,4 @@
-package org.mempred.govern.safety;
+package org.mempred.lab.safety;
 
 import java.util.Arrays;
 import org.mempred.govern.Governor;
@@ -7,6 +7,8 @@ import org.mempred.govern.PolicySpec;
 import org.mempred.heap.AllocationMode;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.Handles;
+import org.mempred.lab.VirtualClock;
+import org.mempred.lab.report.Phrase;
 import org.mempred.predict.PredictorConfig;
 
 /**
@@ -17,7 +19,9 @@ import org.mempred.predict.PredictorConfig;
  * compaction) must not exceed the configured limit, and the limit must have refused some asks.
  */
 public record RateLimit() implements SafetyCase {
-    private static final long TICK_NANOS = 5_000_000L;
+    /** The governor's tick in this case: far shorter than the rate limit's window. */
+    public static final long TICK_NANOS = 5_000_000L;
+
     private static final long RUN_NANOS = 10_000_000_000L;
     private static final long WINDOW_NANOS = 1_000_000_000L;
     private static final int CHURN_SLOTS = 128;
@@ -30,7 +34,7 @@ public record RateLimit() implements SafetyCase {
     @Override
     public SafetyOutcome run() {
         CompactingHeap heap = new CompactingHeap(CompactingHeap.DEFAULT_CAPACITY_BYTES);
-        ManualClock clock = new ManualClock();
+        VirtualClock clock = new VirtualClock();
         GovernorConfig config = GovernorConfig.DEFAULTS.withTickNanos(TICK_NANOS);
         Governor governor =
                 new Governor(heap, clock, new PolicySpec.Periodic().create(PredictorConfig.DEFAULTS), config);
@@ -54,9 +58,21 @@ public record RateLimit() implements SafetyCase {
         int max = maxInWindow(Arrays.copyOf(times, compactions));
         int limit = config.maxCompactionsPerSecond();
         long refused = governor.stats().rateLimited();
-        String actual = "max " + max + " in any 1 s (" + compactions + " run, " + refused + " refused in "
-                + RUN_NANOS / 1_000_000_000L + " s)";
-        return new SafetyOutcome(this, limit + "/sec max", actual, max <= limit && refused > 0, max);
+        Phrase actual = Phrase.builder()
+                .text("max ")
+                .count(max)
+                .text(" in any ")
+                .count(WINDOW_NANOS / 1_000_000_000L)
+                .text(" s (")
+                .count(compactions)
+                .text(" run, ")
+                .count(refused)
+                .text(" refused in ")
+                .count(RUN_NANOS / 1_000_000_000L)
+                .text(" s)")
+                .build();
+        Phrase expected = Phrase.builder().count(limit).text("/sec max").build();
+        return new SafetyOutcome(this, expected, actual, max <= limit && refused > 0, max);
     }
 
     /** The most timestamps inside any window [t, t + 1 s) starting at a timestamp. */

@@ -1,8 +1,9 @@
-package org.mempred.govern.safety;
+package org.mempred.lab.safety;
 
 import org.mempred.govern.Decision;
 import org.mempred.govern.GovernorConfig;
 import org.mempred.govern.GovernorStats;
+import org.mempred.lab.report.Phrase;
 
 /**
  * After a throwing predictor degraded the governor ({@link PredictorThrows}), the cool-down passes
@@ -34,9 +35,16 @@ public record Recovery() implements SafetyCase {
                 && rig.predictorsMade() == 2
                 && rig.governor.recentDecisions(DECISIONS_SEARCHED).stream()
                         .anyMatch(d -> d.action() == Decision.Action.RECOVERED);
-        String actual = (recovered ? "Predictive" : "still degraded") + " (recoveries=" + stats.recoveries() + ", mode "
-                + stats.mode() + ")";
+        Phrase actual = Phrase.builder()
+                .text((recovered ? "Predictive" : "still degraded") + " (recoveries=")
+                .count(stats.recoveries())
+                .text(", mode " + stats.mode() + ")")
+                .build();
         return new SafetyOutcome(
-                this, "Predictive again, predictor re-initialised", actual, recovered, stats.recoveries());
+                this,
+                Phrase.words("Predictive again, predictor re-initialised"),
+                actual,
+                recovered,
+                stats.recoveries());
     }
 }

@@ -1,7 +1,8 @@
-package org.mempred.govern.safety;
+package org.mempred.lab.safety;
 
 import org.mempred.govern.Decision;
 import org.mempred.govern.GovernorStats;
+import org.mempred.lab.report.Phrase;
 
 /**
  * A predictor accurate for 150 ticks (it forecasts the pressure now, which stays put) that then
@@ -39,9 +40,14 @@ public record ErrorSpike() implements SafetyCase {
                         .anyMatch(d -> d.action() == Decision.Action.DEGRADED
                                 && d.reason().contains("far above running error"));
         long tickNanos = rig.governor.config().tickNanos();
-        String actual =
-                (alerted ? "Alert " + ticks * tickNanos / 1_000_000_000.0 + " s after the error began" : "no alert")
-                        + " (alerts=" + stats.watchdogAlerts() + ")";
-        return new SafetyOutcome(this, "Alert, degraded to reactive", actual, alerted, stats.watchdogAlerts());
+        Phrase.Builder actual = Phrase.builder();
+        if (alerted) {
+            actual.text("Alert ").value(ticks * tickNanos / 1e9, 1).text(" s after the error began");
+        } else {
+            actual.text("no alert");
+        }
+        actual.text(" (alerts=").count(stats.watchdogAlerts()).text(")");
+        return new SafetyOutcome(
+                this, Phrase.words("Alert, degraded to reactive"), actual.build(), alerted, stats.watchdogAlerts());
     }
 }

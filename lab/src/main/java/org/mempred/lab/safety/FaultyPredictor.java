@@ -1,4 +1,4 @@
-package org.mempred.govern.safety;
+package org.mempred.lab.safety;
 
 import org.mempred.predict.FeatureSet;
 import org.mempred.predict.Footprint;

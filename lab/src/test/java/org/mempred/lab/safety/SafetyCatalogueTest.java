@@ -1,4 +1,4 @@
-package org.mempred.govern.safety;
+package org.mempred.lab.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,11 @@ class SafetyCatalogueTest {
     void everySafetyCasePassesOnARealGovernor(SafetyCase safetyCase) {
         SafetyOutcome outcome = safetyCase.run();
         assertThat(outcome.passed())
-                .as("%s: expected %s, actual %s", outcome.name(), outcome.expected(), outcome.actual())
+                .as(
+                        "%s: expected %s, actual %s",
+                        outcome.name(),
+                        outcome.expected().text(),
+                        outcome.actual().text())
                 .isTrue();
         assertThat(outcome.safetyCase()).isSameAs(safetyCase);
         assertThat(outcome.observed()).isPositive();
