@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.mempred.cli.options.ClockOption;
 import org.mempred.cli.options.Counts;
 import org.mempred.cli.options.Durations;
 import org.mempred.cli.options.HeapOption;
@@ -20,6 +21,7 @@ import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.sim.Probes;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.sim.Simulator;
+import org.mempred.lab.trace.AospDumpReader;
 import org.mempred.lab.trace.ReplayMarks;
 import org.mempred.lab.trace.ReplaySizing;
 import org.mempred.lab.trace.TraceSummary;
@@ -114,10 +116,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--trace",
             paramLabel = "FILE",
-            description =
-                    "Train on this allocation trace instead of --workload (repeatable): the heap is sized so its peak"
-                            + " sits at each of --pressures, replayed as mempred replay does by default.")
+            description = "Train on this allocation trace instead of --workload (repeatable): mempred-trace or AOSP"
+                    + " memory_replay dump, plain, gzip or zip (as mempred replay reads them); the heap is sized"
+                    + " so its peak sits at each of --pressures, replayed as mempred replay does by default.")
     private List<Path> traces = new ArrayList<>();
+
+    @Mixin
+    private ClockOption clock = new ClockOption();
 
     @Option(
             names = "--target",
@@ -150,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
     private List<Job> jobs(List<Double> targets, int heapBytes, long durationNanos) throws IOException {
         List<Job> jobs = new ArrayList<>();
         for (Path trace : traces) {
-            TraceSummary summary = TraceSummary.scan(trace);
+            TraceSummary summary = TraceSummary.scan(trace, clock.nanosPerCall());
             double speed = ReplaySizing.defaultSpeed(summary.durationNanos(), PredictorConfig.DEFAULT_HORIZON_NANOS);
             TraceWorkload workload = new TraceWorkload(trace, summary, speed, ReplayMarks.stressorDefaults());
             for (double target : targets) {
@@ -192,6 +197,9 @@ final class TrainCommand implements Callable<Integer> {
         StringBuilder origin = new StringBuilder("mempred train --target " + TargetConverter.name(target));
         for (Path trace : traces) {
             origin.append(" --trace ").append(trace);
+        }
+        if (clock.nanosPerCall() != AospDumpReader.DEFAULT_NANOS_PER_CALL) {
+            origin.append(" --clock ").append(clock.nanosPerCall());
         }
         if (traces.isEmpty() && !workload.name().equals(Workloads.STRESS)) {
             origin.append(" --workload ").append(workload.name());

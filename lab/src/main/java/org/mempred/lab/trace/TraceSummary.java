@@ -15,7 +15,10 @@ import java.nio.file.Path;
  *     heap counts it
  * @param maxRequestBytes the largest single request
  * @param durationNanos time of the last event (trace time starts at 0)
- * @param format the file's format version (v2 carries allocation sites)
+ * @param format the file's format (v2 carries allocation sites; an AOSP dump threads)
+ * @param syntheticClockNanos nanoseconds per allocator call of the synthetic clock the times come
+ *     from (an AOSP dump without timestamps), 0 when they are the trace's own; a replay re-opens
+ *     the trace with the same clock
  */
 public record TraceSummary(
         String name,
@@ -25,27 +28,57 @@ public record TraceSummary(
         long peakLiveBytes,
         int maxRequestBytes,
         long durationNanos,
-        TraceFormat format) {
+        TraceFormat format,
+        long syntheticClockNanos) {
+
+    /** A summary of a trace whose times are its own (every {@code mempred-trace}). */
+    public TraceSummary(
+            String name,
+            long events,
+            long allocations,
+            long unknownFrees,
+            long peakLiveBytes,
+            int maxRequestBytes,
+            long durationNanos,
+            TraceFormat format) {
+        this(name, events, allocations, unknownFrees, peakLiveBytes, maxRequestBytes, durationNanos, format, 0);
+    }
 
     /** Frees among the events. */
     public long frees() {
         return events - allocations;
     }
 
+    /** Whether the times come from a synthetic clock rather than the trace. */
+    public boolean syntheticClock() {
+        return syntheticClockNanos > 0;
+    }
+
     /**
-     * Reads {@code path} to its end.
+     * Reads {@code path} (any format, {@link TraceSource#open}) to its end; a dump without times
+     * gets the default clock, {@value AospDumpReader#DEFAULT_NANOS_PER_CALL} ns per call.
      *
      * @throws IOException when it cannot be read
      * @throws TraceFormatException when it is malformed
      */
     public static TraceSummary scan(Path path) throws IOException {
-        try (TraceReader reader = TraceReader.open(path)) {
-            return of(reader);
+        return scan(path, AospDumpReader.DEFAULT_NANOS_PER_CALL);
+    }
+
+    /**
+     * Reads {@code path} (any format) to its end; a dump without times gets {@code nanosPerCall}.
+     *
+     * @throws IOException when it cannot be read
+     * @throws TraceFormatException when it is malformed
+     */
+    public static TraceSummary scan(Path path, long nanosPerCall) throws IOException {
+        try (TraceSource source = TraceSource.open(path, nanosPerCall)) {
+            return of(source);
         }
     }
 
     /** Drains {@code reader} and summarises what it read. */
-    public static TraceSummary of(TraceReader reader) {
+    public static TraceSummary of(TraceSource reader) {
         long lastTimeNanos = 0;
         while (reader.next()) {
             lastTimeNanos = reader.event().timeNanos();
@@ -58,6 +91,7 @@ public record TraceSummary(
                 reader.peakLiveBytes(),
                 reader.maxRequestBytes(),
                 lastTimeNanos,
-                reader.format());
+                reader.format(),
+                reader.syntheticClockNanos());
     }
 }

@@ -13,7 +13,9 @@ import org.mempred.lab.workload.Workload;
  * events, and the lab's runner treats a trace like any stressor.
  *
  * <p>The {@link TraceSummary} comes from a first pass ({@link TraceSummary#scan}); it supplies the
- * largest request and the trace's length. Times are replayed at {@code speed}.
+ * largest request, the trace's length and, for a dump without times, the synthetic clock the
+ * first pass used (each re-read uses the same, so the replay matches the summary). Times are
+ * replayed at {@code speed}. Any format {@link TraceSource#open} reads.
  */
 public final class TraceWorkload implements Workload {
     private final Path path;
@@ -42,8 +44,9 @@ public final class TraceWorkload implements Workload {
      */
     @Override
     public ReplayStream open(long seed, long durationNanos) {
+        long clock = summary.syntheticClock() ? summary.syntheticClockNanos() : AospDumpReader.DEFAULT_NANOS_PER_CALL;
         try {
-            return new ReplayStream(TraceReader.open(path), speed, marks, seed, durationNanos);
+            return new ReplayStream(TraceSource.open(path, clock), speed, marks, seed, durationNanos);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open trace " + path, e);
         }
@@ -54,7 +57,7 @@ public final class TraceWorkload implements Workload {
         return summary.maxRequestBytes();
     }
 
-    /** {@code SITES} for a v2 trace, none for v1. */
+    /** {@code SITES} for a v2 trace, none for v1 or an AOSP dump. */
     @Override
     public Set<Characteristic> characteristics() {
         return Characteristic.of(summary.format().hasSites());
