@@ -375,7 +375,14 @@ final class ReplayCommand implements Callable<Integer> {
                 + (summary.syntheticClock()
                         ? "; no timestamps: synthetic clock of " + summary.syntheticClockNanos()
                                 + " ns per call (--clock)"
-                        : "; times from its start timestamps");
+                        : "; times from its start timestamps"
+                                + (summary.clampedTimes() == 0
+                                        ? ""
+                                        : String.format(
+                                                Locale.ROOT,
+                                                " (%,d calls started before the line above and were raised to its"
+                                                        + " time)",
+                                                summary.clampedTimes())));
     }
 
     /** One trace's results in the stress JSON layout, plus what describes the trace and the choices made. */
@@ -388,6 +395,7 @@ final class ReplayCommand implements Callable<Integer> {
         json.put("trace", plan.workload().path().toString());
         json.put("format", summary.format().describe());
         json.put("syntheticClockNanos", summary.syntheticClockNanos());
+        json.put("clampedTimes", summary.clampedTimes());
         json.put("events", summary.events());
         json.put("allocations", summary.allocations());
         json.put("unknownFrees", summary.unknownFrees());

@@ -3,7 +3,6 @@ package org.mempred.lab.trace;
 import com.carrotsearch.hppc.LongLongHashMap;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Set;
 import org.mempred.heap.Granules;
 import org.mempred.lab.workload.Characteristic;
@@ -58,8 +57,6 @@ public final class AospDumpReader implements TraceSource {
     /** The default synthetic clock: nanoseconds per allocator call of a dump without timestamps. */
     public static final long DEFAULT_NANOS_PER_CALL = 1_000;
 
-    private static final long LIMIT_DIV_10 = Long.MAX_VALUE / 10;
-    private static final int LIMIT_LAST_DIGIT = (int) (Long.MAX_VALUE % 10);
     private static final int SIZE_BITS = 31;
     private static final long SIZE_MASK = (1L << SIZE_BITS) - 1;
     private static final long MAX_BLOCKS = 1L << (63 - SIZE_BITS);
@@ -78,12 +75,13 @@ public final class AospDumpReader implements TraceSource {
     private static final int TIMES_UNKNOWN = -1;
 
     private final LineSource lines;
+    private final LineFields fields;
     private final long nanosPerCall;
     /** Live pointer to {@code blockId << 31 | requestBytes}; never 0, as requests are &gt;= 1. */
     private final LongLongHashMap live = IdMaps.toLong();
 
     private final HeapEvent event = new HeapEvent();
-    private int cursor;
+    private long oldPointer;
 
     private int timed = TIMES_UNKNOWN;
     private long timedLine;
@@ -115,6 +113,7 @@ public final class AospDumpReader implements TraceSource {
     public AospDumpReader(InputStream in, String name, long nanosPerCall) {
         this.nanosPerCall = requireClock(nanosPerCall);
         this.lines = new LineSource(in, name);
+        this.fields = new LineFields(lines);
     }
 
     /** Checks a synthetic clock, naming the bad value. */
@@ -202,6 +201,7 @@ public final class AospDumpReader implements TraceSource {
     }
 
     /** Calls whose start was before the previous event's time and was raised to it. */
+    @Override
     public long clampedTimes() {
         return clampedTimes;
     }
@@ -218,59 +218,23 @@ public final class AospDumpReader implements TraceSource {
 
     /** Parses the current line; true when it set an event to return. */
     private boolean parseLine() {
-        int end = lines.lineEnd;
-        int start = skipBlanks(lines.lineStart, end);
-        if (start == end) {
+        if (!fields.start()) {
             return false;
         }
-        cursor = start;
-        long tid = decimal(end, "the thread id");
+        long tid = fields.decimal("the thread id");
         if (tid > Integer.MAX_VALUE) {
-            throw lines.error("the thread id " + tid + " exceeds " + Integer.MAX_VALUE);
+            throw fields.error("the thread id " + tid + " exceeds " + Integer.MAX_VALUE);
         }
-        if (cursor == end || lines.buf[cursor] != ':') {
-            throw lines.error("expected ':' after the thread id at column " + column(cursor));
+        if (fields.peek() != ':') {
+            throw fields.error("expected ':' after the thread id", fields.cursor);
         }
-        cursor++;
-        separator(end, "the call (" + ACTION_LIST + ")");
-        int action = action(end);
-        separator(end, "the pointer (hexadecimal)");
-        long pointer = hex(end, "the pointer");
-        long size = 0;
-        long old = 0;
-        String last = "the pointer";
-        switch (action) {
-            case MALLOC -> {
-                size = sizeField(end);
-                last = "the size";
-            }
-            case CALLOC -> {
-                separator(end, "the element count");
-                long count = decimal(end, "the element count");
-                long each = sizeField(end);
-                if (Math.multiplyHigh(count, each) != 0 || count * each < 0) {
-                    throw lines.error("calloc of " + count + " elements of " + each + " bytes overflows 64 bits");
-                }
-                size = count * each;
-                last = "the element size";
-            }
-            case MEMALIGN -> {
-                separator(end, "the alignment");
-                decimal(end, "the alignment");
-                size = sizeField(end);
-                last = "the size";
-            }
-            case REALLOC -> {
-                separator(end, "the old pointer (hexadecimal)");
-                old = hex(end, "the old pointer");
-                size = sizeField(end);
-                last = "the size";
-            }
-            default -> {
-                // free and thread_done take the pointer only
-            }
-        }
-        boolean hasTimes = timestamps(end, last);
+        fields.cursor++;
+        fields.separator("the call (" + ACTION_LIST + ")");
+        int action = fields.word(ACTIONS, "the call (" + ACTION_LIST + ")");
+        fields.separator("the pointer (hexadecimal)");
+        long pointer = fields.hex("the pointer");
+        long size = arguments(action);
+        boolean hasTimes = timestamps();
         if (action == THREAD_DONE) {
             return false;
         }
@@ -279,8 +243,35 @@ public final class AospDumpReader implements TraceSource {
         int thread = (int) tid;
         return switch (action) {
             case FREE -> pointer != 0 && free(pointer, thread);
-            case REALLOC -> realloc(pointer, old, size, request, thread);
+            case REALLOC -> realloc(pointer, oldPointer, size, request, thread);
             default -> allocateUnlessFailed(pointer, request, thread);
+        };
+    }
+
+    /** Reads the arguments after the pointer; returns the size in bytes (0 for free, thread_done). */
+    private long arguments(int action) {
+        return switch (action) {
+            case MALLOC -> sizeField();
+            case CALLOC -> {
+                fields.separator("the element count");
+                long count = fields.decimal("the element count");
+                long each = sizeField();
+                if (Math.multiplyHigh(count, each) != 0 || count * each < 0) {
+                    throw fields.error("calloc of " + count + " elements of " + each + " bytes overflows 64 bits");
+                }
+                yield count * each;
+            }
+            case MEMALIGN -> {
+                fields.separator("the alignment");
+                fields.decimal("the alignment");
+                yield sizeField();
+            }
+            case REALLOC -> {
+                fields.separator("the old pointer (hexadecimal)");
+                oldPointer = fields.hex("the old pointer");
+                yield sizeField();
+            }
+            default -> 0;
         };
     }
 
@@ -322,7 +313,7 @@ public final class AospDumpReader implements TraceSource {
             throw stillLive(pointer);
         }
         if (nextBlock == MAX_BLOCKS) {
-            throw lines.error("more than " + MAX_BLOCKS + " allocations: expected a shorter dump");
+            throw fields.error("more than " + MAX_BLOCKS + " allocations: expected a shorter dump");
         }
         long block = nextBlock++;
         live.indexInsert(slot, pointer, block << SIZE_BITS | request);
@@ -347,7 +338,7 @@ public final class AospDumpReader implements TraceSource {
     }
 
     private TraceFormatException stillLive(long pointer) {
-        return lines.error("pointer 0x" + Long.toHexString(pointer)
+        return fields.error("pointer 0x" + Long.toHexString(pointer)
                 + " is returned while still live: expected its free (or realloc) first");
     }
 
@@ -358,7 +349,7 @@ public final class AospDumpReader implements TraceSource {
             timed = times;
             timedLine = lines.lineNumber();
         } else if (timed != times) {
-            throw lines.error(
+            throw fields.error(
                     hasTimes
                             ? "timestamps on a call, but line " + timedLine
                                     + " had none: expected every call with timestamps or none"
@@ -377,7 +368,7 @@ public final class AospDumpReader implements TraceSource {
             }
         } else {
             if (calls > Long.MAX_VALUE / nanosPerCall) {
-                throw lines.error("call " + calls + " at " + nanosPerCall + " ns a call overflows the clock");
+                throw fields.error("call " + calls + " at " + nanosPerCall + " ns a call overflows the clock");
             }
             timeNanos = calls * nanosPerCall;
         }
@@ -385,119 +376,33 @@ public final class AospDumpReader implements TraceSource {
     }
 
     /** Reads the optional start and end times and the end of the line; true when they are there. */
-    private boolean timestamps(int end, String last) {
-        if (skipBlanks(cursor, end) == end) {
+    private boolean timestamps() {
+        if (fields.atEnd()) {
             return false;
         }
-        separator(end, "the start time in ns");
-        startNanos = decimal(end, "the start time in ns");
-        separator(end, "the end time in ns");
-        decimal(end, "the end time in ns");
-        if (skipBlanks(cursor, end) != end) {
-            throw lines.error("expected the end of the line after the end time at column " + column(cursor) + " (after "
-                    + last + ", only a start and an end time in ns may follow)");
+        fields.separator("the start time in ns");
+        startNanos = fields.decimal("the start time in ns");
+        fields.separator("the end time in ns");
+        fields.decimal("the end time in ns");
+        if (!fields.atEnd()) {
+            throw fields.error(
+                    "expected the end of the line after the end time (only a start and an end time in ns may follow"
+                            + " the arguments)",
+                    fields.cursor);
         }
         return true;
     }
 
-    private long sizeField(int end) {
-        separator(end, "the size in bytes");
-        return decimal(end, "the size in bytes");
+    private long sizeField() {
+        fields.separator("the size in bytes");
+        return fields.decimal("the size in bytes");
     }
 
     private int request(long size) {
         if (size > Integer.MAX_VALUE) {
-            throw lines.error("size=" + size + " exceeds the largest request " + Integer.MAX_VALUE + " bytes");
+            throw fields.error("size=" + size + " exceeds the largest request " + Integer.MAX_VALUE + " bytes");
         }
         return Math.max(1, (int) size);
-    }
-
-    private int action(int end) {
-        byte[] b = lines.buf;
-        int p = cursor;
-        while (p < end && b[p] != ' ' && b[p] != '\t') {
-            p++;
-        }
-        for (int a = 0; a < ACTIONS.length; a++) {
-            byte[] word = ACTIONS[a];
-            if (word.length == p - cursor && Arrays.equals(b, cursor, p, word, 0, word.length)) {
-                cursor = p;
-                return a;
-            }
-        }
-        throw lines.error("expected the call (" + ACTION_LIST + ") at column " + column(cursor));
-    }
-
-    private long decimal(int end, String what) {
-        byte[] b = lines.buf;
-        int p = cursor;
-        long value = 0;
-        while (p < end) {
-            int digit = b[p] - '0';
-            if (digit < 0 || digit > 9) {
-                break;
-            }
-            if (value >= LIMIT_DIV_10 && (value > LIMIT_DIV_10 || digit > LIMIT_LAST_DIGIT)) {
-                throw lines.error(what + " exceeds " + Long.MAX_VALUE);
-            }
-            value = value * 10 + digit;
-            p++;
-        }
-        if (p == cursor) {
-            throw lines.error("expected " + what + " (a non-negative decimal integer) at column " + column(p));
-        }
-        cursor = p;
-        return value;
-    }
-
-    private long hex(int end, String what) {
-        byte[] b = lines.buf;
-        int p = cursor;
-        if (p + 1 < end && b[p] == '0' && (b[p + 1] == 'x' || b[p + 1] == 'X')) {
-            p += 2;
-        }
-        int digits = p;
-        long value = 0;
-        while (p < end) {
-            int c = b[p];
-            int digit = c >= '0' && c <= '9'
-                    ? c - '0'
-                    : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-            if (digit < 0) {
-                break;
-            }
-            if (p - digits == 16) {
-                throw lines.error(what + " has more than 16 hexadecimal digits at column " + column(cursor));
-            }
-            value = value << 4 | digit;
-            p++;
-        }
-        if (p == digits) {
-            throw lines.error("expected " + what + " (hexadecimal, such as 0x7f12ab00) at column " + column(cursor));
-        }
-        cursor = p;
-        return value;
-    }
-
-    private void separator(int end, String next) {
-        int p = skipBlanks(cursor, end);
-        if (p == cursor || p == end) {
-            throw lines.error("expected a space and then " + next + " at column " + column(cursor));
-        }
-        cursor = p;
-    }
-
-    private int skipBlanks(int from, int end) {
-        byte[] b = lines.buf;
-        int p = from;
-        while (p < end && (b[p] == ' ' || b[p] == '\t')) {
-            p++;
-        }
-        return p;
-    }
-
-    private int column(int p) {
-        return p - lines.lineStart + 1;
     }
 
     private static byte[] bytes(String text) {

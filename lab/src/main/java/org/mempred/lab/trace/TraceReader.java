@@ -19,7 +19,7 @@ import org.mempred.lab.workload.IdMaps;
 
 /**
  * Streams a {@code mempred-trace} file of any {@link TraceFormat} version (docs/design.md "Trace
- * format") as an {@link EventStream} of {@code ALLOCATE} and {@code FREE} events, in constant
+ * formats") as an {@link EventStream} of {@code ALLOCATE} and {@code FREE} events, in constant
  * memory whatever the file's length:
  *
  * <pre>

@@ -57,6 +57,11 @@ public sealed interface TraceSource extends EventStream, Closeable permits Trace
     /** Nanoseconds per allocator call of a synthetic clock; 0 when the times are the trace's own. */
     long syntheticClockNanos();
 
+    /** Events whose recorded time was before the previous event's and was raised to it (AOSP dumps). */
+    default long clampedTimes() {
+        return 0;
+    }
+
     /** Releases the file; idempotent, and an I/O error on close is unchecked. */
     @Override
     void close();

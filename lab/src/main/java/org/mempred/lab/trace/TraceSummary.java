@@ -19,6 +19,8 @@ import java.nio.file.Path;
  * @param syntheticClockNanos nanoseconds per allocator call of the synthetic clock the times come
  *     from (an AOSP dump without timestamps), 0 when they are the trace's own; a replay re-opens
  *     the trace with the same clock
+ * @param clampedTimes events whose recorded time was before the previous event's and was raised
+ *     to it (calls overlapping on several threads of an AOSP dump)
  */
 public record TraceSummary(
         String name,
@@ -29,7 +31,8 @@ public record TraceSummary(
         int maxRequestBytes,
         long durationNanos,
         TraceFormat format,
-        long syntheticClockNanos) {
+        long syntheticClockNanos,
+        long clampedTimes) {
 
     /** A summary of a trace whose times are its own (every {@code mempred-trace}). */
     public TraceSummary(
@@ -41,7 +44,7 @@ public record TraceSummary(
             int maxRequestBytes,
             long durationNanos,
             TraceFormat format) {
-        this(name, events, allocations, unknownFrees, peakLiveBytes, maxRequestBytes, durationNanos, format, 0);
+        this(name, events, allocations, unknownFrees, peakLiveBytes, maxRequestBytes, durationNanos, format, 0, 0);
     }
 
     /** Frees among the events. */
@@ -92,6 +95,7 @@ public record TraceSummary(
                 reader.maxRequestBytes(),
                 lastTimeNanos,
                 reader.format(),
-                reader.syntheticClockNanos());
+                reader.syntheticClockNanos(),
+                reader.clampedTimes());
     }
 }

@@ -93,6 +93,15 @@ class AospDumpReaderTest {
     }
 
     @Test
+    void theSummaryOfATimedDumpKeepsItsTimesAndCountsTheRaisedStarts() throws IOException {
+        Path file = Files.writeString(dir.resolve("timed.txt"), TIMED_DUMP);
+        TraceSummary summary = TraceSummary.scan(file, 1_000);
+        assertThat(summary.syntheticClock()).isFalse();
+        assertThat(summary.durationNanos()).isEqualTo(10_000);
+        assertThat(summary.clampedTimes()).isEqualTo(1);
+    }
+
+    @Test
     void theClockIsPerCallAndSkipsThreadDone() {
         try (AospDumpReader reader = reader("7: malloc 0x10 8\n7: thread_done 0x0\n8: free 0x10\n", 250)) {
             assertThat(events(reader)).containsExactly("0 ALLOCATE 0 8 t7", "250 FREE 0 t8");
