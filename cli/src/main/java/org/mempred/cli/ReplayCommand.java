@@ -338,7 +338,7 @@ final class ReplayCommand implements Callable<Integer> {
                         + "model: compaction = %s (virtual); wall time measured"
                         + " beside it; response = waiting + %d ns per allocation + direct compaction%n%n",
                 plan.workload().name(),
-                plan.workload().path(),
+                summary.name(),
                 format(summary),
                 summary.events(),
                 summary.allocations(),

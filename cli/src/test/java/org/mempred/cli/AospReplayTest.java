@@ -112,7 +112,7 @@ class AospReplayTest {
         String[] result = run("replay", dump.toString(), "--policies", "reactive", "--seeds", "1");
         assertThat(result[0]).as(result[2]).isEqualTo("0");
         assertThat(result[1])
-                .contains("AOSP memory_replay dump, no sites; times from its start timestamps")
+                .contains("(" + dump + "!app.txt, AOSP memory_replay dump, no sites; times from its start timestamps)")
                 .contains("0.060 s long");
     }
 
