@@ -28,6 +28,7 @@ import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.trace.ReplayMarks;
 import org.mempred.lab.trace.ReplaySizing;
+import org.mempred.lab.trace.TraceCache;
 import org.mempred.lab.trace.TraceFormat;
 import org.mempred.lab.trace.TraceSummary;
 import org.mempred.lab.trace.TraceWorkload;
@@ -52,7 +53,10 @@ import tools.jackson.databind.node.ObjectNode;
  * the peak at {@code --pressure}), the speed chosen (default: the trace stretched to
  * {@value ReplaySizing#HORIZONS_PER_REPLAY} horizons), and the trace runs as a
  * {@link TraceWorkload}: atomics and pins marked from (seed, allocation index) as in the stressor,
- * so every policy sees the identical stream. Each run re-reads the file: constant memory.
+ * so every policy sees the identical stream. The first pass also decodes the trace into a
+ * {@link TraceCache}, a compact binary temporary file that every run reads instead of the text
+ * (memory: a buffer and the live set per run, never the trace's length); it is deleted when the
+ * command ends.
  *
  * <p>Formats, told apart by content ({@link org.mempred.lab.trace.TraceSource#open}):
  * {@code mempred-trace} v1 and v2 and AOSP {@code memory_replay} dumps, each plain, gzip or zip.
@@ -129,9 +133,20 @@ final class ReplayCommand implements Callable<Integer> {
             ReplayMarks marks,
             List<String> warnings) {}
 
+    /** The decoded traces of this run, deleted when it ends. */
+    private final List<TraceCache> caches = new ArrayList<>();
+
     @Override
     public Integer call() {
-        List<Plan> plans = plans();
+        try {
+            return replay(plans());
+        } finally {
+            caches.forEach(TraceCache::close);
+            caches.clear();
+        }
+    }
+
+    private int replay(List<Plan> plans) {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = output.tables(spec);
         ObjectNode document = Json.object().put("command", "replay");
@@ -171,12 +186,14 @@ final class ReplayCommand implements Callable<Integer> {
         NeuralWeights startWeights = weights.load(PredictorConfig.DEFAULTS);
         List<Plan> plans = new ArrayList<>();
         for (Path trace : traces) {
-            TraceSummary summary = scan(trace, clock.nanosPerCall());
+            TraceCache cache = decode(trace, clock.nanosPerCall());
+            caches.add(cache);
+            TraceSummary summary = cache.summary();
             int heapBytes = heapBytes(summary, target);
             String heapChoice = heapChoice(summary, heapBytes, target);
             double chosenSpeed =
                     speed != null ? speed : ReplaySizing.defaultSpeed(summary.durationNanos(), horizonNanos);
-            TraceWorkload workload = new TraceWorkload(trace, summary, chosenSpeed, marks);
+            TraceWorkload workload = new TraceWorkload(cache, chosenSpeed, marks);
             long runNanos = Math.max(1, workload.replayNanos());
             String speedChoice = speedChoice(summary, chosenSpeed, speed != null, runNanos, horizonNanos);
             MemoryEstimate.require(
@@ -245,9 +262,9 @@ final class ReplayCommand implements Callable<Integer> {
                 + " try --pressure 100 (the peak fills the heap) or a smaller --heap\n";
     }
 
-    private static TraceSummary scan(Path trace, long nanosPerCall) {
+    private static TraceCache decode(Path trace, long nanosPerCall) {
         try {
-            return TraceSummary.scan(trace, nanosPerCall);
+            return TraceCache.decode(trace, nanosPerCall);
         } catch (IOException e) {
             throw new CommandIoException("cannot read trace " + trace + ": " + PathChecks.reason(e), e);
         }

@@ -24,6 +24,7 @@ import org.mempred.lab.sim.Simulator;
 import org.mempred.lab.trace.AospDumpReader;
 import org.mempred.lab.trace.ReplayMarks;
 import org.mempred.lab.trace.ReplaySizing;
+import org.mempred.lab.trace.TraceCache;
 import org.mempred.lab.trace.TraceSummary;
 import org.mempred.lab.trace.TraceWorkload;
 import org.mempred.lab.workload.Workload;
@@ -155,9 +156,11 @@ final class TrainCommand implements Callable<Integer> {
     private List<Job> jobs(List<Double> targets, int heapBytes, long durationNanos) throws IOException {
         List<Job> jobs = new ArrayList<>();
         for (Path trace : traces) {
-            TraceSummary summary = TraceSummary.scan(trace, clock.nanosPerCall());
+            TraceCache cache = TraceCache.decode(trace, clock.nanosPerCall());
+            caches.add(cache);
+            TraceSummary summary = cache.summary();
             double speed = ReplaySizing.defaultSpeed(summary.durationNanos(), PredictorConfig.DEFAULT_HORIZON_NANOS);
-            TraceWorkload workload = new TraceWorkload(trace, summary, speed, ReplayMarks.stressorDefaults());
+            TraceWorkload workload = new TraceWorkload(cache, speed, ReplayMarks.stressorDefaults());
             for (double target : targets) {
                 int bytes = ReplaySizing.autoCapacityBytes(summary.peakLiveBytes(), target);
                 jobs.add(new Job(
@@ -216,8 +219,20 @@ final class TrainCommand implements Callable<Integer> {
                 .toString();
     }
 
+    /** The decoded traces of this run (each read by every pressure and seed), deleted when it ends. */
+    private final List<TraceCache> caches = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
+        try {
+            return train();
+        } finally {
+            caches.forEach(TraceCache::close);
+            caches.clear();
+        }
+    }
+
+    private int train() throws IOException {
         int heapBytes = heap.bytes();
         // The networks of the lab's policies: neural reads the demand set, neural-peak the seed set.
         PredictorConfig base =

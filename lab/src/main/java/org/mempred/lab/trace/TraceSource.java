@@ -9,14 +9,16 @@ import org.mempred.lab.workload.EventStream;
  * A trace file read as an {@link EventStream} of {@code ALLOCATE} and {@code FREE} events, whatever
  * its {@link TraceFormat}, with the counters a first pass reports ({@link TraceSummary}). One
  * implementation per format family: {@link TraceReader} ({@code mempred-trace} v1, v2) and
- * {@link AospDumpReader} (AOSP {@code memory_replay} dumps). {@link #open} tells them apart by the
+ * {@link AospDumpReader} (AOSP {@code memory_replay} dumps), and {@link CachedTraceReader} for a
+ * trace already decoded into a {@link TraceCache}. {@link #open} tells them apart by the
  * content, never by the file's name.
  *
  * <p>Every source streams in constant memory beyond its live set, returns trace times from 0,
  * non-decreasing, counts and skips frees of what is not live ({@link #unknownFrees}), and throws
  * {@link TraceFormatException} (file, line, what was expected) for a malformed line.
  */
-public sealed interface TraceSource extends EventStream, Closeable permits TraceReader, AospDumpReader {
+public sealed interface TraceSource extends EventStream, Closeable
+        permits TraceReader, AospDumpReader, CachedTraceReader {
 
     /**
      * Opens {@code path}: plain text, gzip or zip (by the magic bytes), then a {@code mempred-trace}

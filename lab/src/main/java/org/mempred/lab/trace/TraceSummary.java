@@ -2,6 +2,8 @@ package org.mempred.lab.trace;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.mempred.lab.workload.HeapEvent;
 
 /**
  * What a first pass over a trace learns: enough to size a replay heap ({@code --heap auto}) and
@@ -82,8 +84,14 @@ public record TraceSummary(
 
     /** Drains {@code reader} and summarises what it read. */
     public static TraceSummary of(TraceSource reader) {
+        return of(reader, event -> {});
+    }
+
+    /** Drains {@code reader}, handing every event to {@code sink}, and summarises what it read. */
+    static TraceSummary of(TraceSource reader, Consumer<HeapEvent> sink) {
         long lastTimeNanos = 0;
         while (reader.next()) {
+            sink.accept(reader.event());
             lastTimeNanos = reader.event().timeNanos();
         }
         return new TraceSummary(
