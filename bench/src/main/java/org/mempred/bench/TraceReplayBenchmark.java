@@ -2,7 +2,6 @@ package org.mempred.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,10 +11,13 @@ import org.mempred.govern.PolicySpec;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.sim.Simulator;
+import org.mempred.lab.trace.AospDumpReader;
 import org.mempred.lab.trace.ReplayMarks;
 import org.mempred.lab.trace.ReplaySizing;
 import org.mempred.lab.trace.ReplayStream;
+import org.mempred.lab.trace.TraceCache;
 import org.mempred.lab.trace.TraceReader;
+import org.mempred.lab.trace.TraceSource;
 import org.mempred.lab.trace.TraceSummary;
 import org.mempred.lab.trace.TraceWorkload;
 import org.mempred.lab.workload.HeapEvent;
@@ -49,6 +51,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code parseAndReplayReactive}: a whole simulated run of the {@code reactive} policy
  *       ({@code --heap auto} at 0.95, default speed, stressor marks): gzip, parse, seeded marks,
  *       heap, governor ticks.
+ *   <li>{@code readCached}: the trace's decoded events from its {@link TraceCache} (what every
+ *       run of {@code replay} and {@code train} reads after the first pass).
+ *   <li>{@code cachedReplayReactive}: {@code parseAndReplayReactive} reading the cache.
  * </ul>
  *
  * Run from the repository root (the traces are found in {@code traces/}, or set
@@ -78,6 +83,8 @@ public class TraceReplayBenchmark {
     private TraceSummary summary;
     private Simulator simulator;
     private TraceWorkload workload;
+    private TraceCache cache;
+    private TraceWorkload cachedWorkload;
 
     /** Trace events, reported by JMH as a rate (events/s) beside the passes. */
     @State(Scope.Thread)
@@ -103,11 +110,38 @@ public class TraceReplayBenchmark {
         workload = new TraceWorkload(gzip, summary, speed, ReplayMarks.stressorDefaults());
         int heapBytes = ReplaySizing.autoCapacityBytes(summary.peakLiveBytes(), 0.95);
         simulator = new Simulator(SimulationOptions.of(heapBytes, Math.max(1, workload.replayNanos())));
+        cache = TraceCache.decode(gzip, AospDumpReader.DEFAULT_NANOS_PER_CALL);
+        cachedWorkload = new TraceWorkload(cache, speed, ReplayMarks.stressorDefaults());
     }
 
     @TearDown(Level.Trial)
     public void delete() throws IOException {
         Files.deleteIfExists(plain);
+        cache.close();
+    }
+
+    @Benchmark
+    public long readCached(Events counter) throws IOException {
+        long checksum = 0;
+        try (TraceSource source = cache.open()) {
+            HeapEvent event = source.event();
+            while (source.next()) {
+                checksum += event.id() + event.sizeBytes() + event.timeNanos() + event.site();
+            }
+            counter.events += source.events();
+        }
+        return checksum;
+    }
+
+    @Benchmark
+    public void cachedReplayReactive(Events counter, Blackhole blackhole) {
+        RunResult result = simulator.run(cachedWorkload, PolicySpec.Reactive.EVACUATE, 1);
+        if (result.safety().crashes() > 0) {
+            throw new IllegalStateException(
+                    "cached replay crashed: " + result.safety().crashMessage());
+        }
+        counter.events += summary.events();
+        blackhole.consume(result);
     }
 
     @Benchmark
@@ -129,8 +163,6 @@ public class TraceReplayBenchmark {
                 checksum += event.id() + event.timeNanos() + (event.atomic() ? 1 : 0);
             }
             counter.events += stream.trace().events();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return checksum;
     }

@@ -66,6 +66,8 @@ final class CaptureCommand implements Callable<Integer> {
     /** {@code mempred-<comm>-<pid>[-<image>].trace}; the library writes comm without dashes. */
     private static final Pattern TRACE_NAME = Pattern.compile("mempred-([^-]*)-([0-9]+)(?:-([0-9]+))?\\.trace");
 
+    private static final String PYTHONMALLOC = "PYTHONMALLOC";
+
     @Spec
     private CommandSpec spec;
 
@@ -138,7 +140,8 @@ final class CaptureCommand implements Callable<Integer> {
                         + String.join(" ", command) + " made no malloc/free calls it could see");
                 return run.status() == 0 ? 1 : run.status();
             }
-            if (traces.stream().anyMatch(trace -> isCPython(trace.path())) && !"malloc".equals(pythonMalloc())) {
+            if (traces.stream().anyMatch(trace -> isCPython(trace.path()))
+                    && !"malloc".equals(pythonMallocSeenBy(command, System.getenv()))) {
                 out.println("note: CPython's pymalloc serves small objects from its own arenas, so most of"
                         + " its allocations never reach malloc; capture again with PYTHONMALLOC=malloc in the"
                         + " environment to record them all");
@@ -158,9 +161,41 @@ final class CaptureCommand implements Callable<Integer> {
     /** A trace written into {@code --out}, with its summary. */
     private record Collected(Path path, TraceSummary summary) {}
 
-    /** {@code PYTHONMALLOC} as the program saw it. */
-    private static String pythonMalloc() {
-        return System.getenv("PYTHONMALLOC");
+    /**
+     * {@code PYTHONMALLOC} as the program saw it: from {@code environment} (capture's own, which the
+     * program inherits), unless {@code command} starts with {@code env}, whose {@code NAME=VALUE}
+     * words set it and whose {@code -i}, {@code -u NAME} clear it, up to the program's name. Null
+     * when unset.
+     */
+    static String pythonMallocSeenBy(List<String> command, Map<String, String> environment) {
+        String value = environment.get(PYTHONMALLOC);
+        String program = command.isEmpty() ? "" : command.get(0);
+        if (!program.substring(program.lastIndexOf('/') + 1).equals("env")) {
+            return value;
+        }
+        for (int i = 1; i < command.size(); i++) {
+            String word = command.get(i);
+            if (word.equals("-i") || word.equals("-") || word.equals("--ignore-environment")) {
+                value = null;
+            } else if (word.equals("-u") || word.equals("--unset")) {
+                if (i + 1 < command.size() && command.get(++i).equals(PYTHONMALLOC)) {
+                    value = null;
+                }
+            } else if (word.equals("-u" + PYTHONMALLOC) || word.equals("--unset=" + PYTHONMALLOC)) {
+                value = null;
+            } else if (word.equals("-C") || word.equals("--chdir")) {
+                i++;
+            } else if (word.startsWith("-")) {
+                continue; // other options of env (-0, -v, --chdir=DIR, ...) set no variable
+            } else if (word.indexOf('=') > 0) {
+                if (word.startsWith(PYTHONMALLOC + "=")) {
+                    value = word.substring(PYTHONMALLOC.length() + 1);
+                }
+            } else {
+                break; // the program
+            }
+        }
+        return value;
     }
 
     private static boolean isCPython(Path trace) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.mempred.cli.options.ClockOption;
 import org.mempred.cli.options.CommandIoException;
 import org.mempred.cli.options.Durations;
 import org.mempred.cli.options.ExperimentOptions;
@@ -27,6 +28,8 @@ import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.trace.ReplayMarks;
 import org.mempred.lab.trace.ReplaySizing;
+import org.mempred.lab.trace.TraceCache;
+import org.mempred.lab.trace.TraceFormat;
 import org.mempred.lab.trace.TraceSummary;
 import org.mempred.lab.trace.TraceWorkload;
 import org.mempred.predict.NeuralWeights;
@@ -50,18 +53,31 @@ import tools.jackson.databind.node.ObjectNode;
  * the peak at {@code --pressure}), the speed chosen (default: the trace stretched to
  * {@value ReplaySizing#HORIZONS_PER_REPLAY} horizons), and the trace runs as a
  * {@link TraceWorkload}: atomics and pins marked from (seed, allocation index) as in the stressor,
- * so every policy sees the identical stream. Each run re-reads the file: constant memory.
+ * so every policy sees the identical stream. The first pass also decodes the trace into a
+ * {@link TraceCache}, a compact binary temporary file that every run reads instead of the text
+ * (memory: a buffer and the live set per run, never the trace's length); it is deleted when the
+ * command ends.
+ *
+ * <p>Formats, told apart by content ({@link org.mempred.lab.trace.TraceSource#open}):
+ * {@code mempred-trace} v1 and v2 and AOSP {@code memory_replay} dumps, each plain, gzip or zip.
+ * A dump without timestamps runs on the synthetic clock of {@code --clock} ({@link ClockOption}).
  */
 @Command(
         name = "replay",
         mixinStandardHelpOptions = true,
-        description = "Replay captured allocation traces (mempred-trace v1, plain or gzip) under compaction policies,"
-                + " paired per seed, and compare them.")
+        description = "Replay captured allocation traces under compaction policies, paired per seed, and compare"
+                + " them. Reads mempred-trace v1/v2 (mempred capture) and AOSP memory_replay dumps (<tid>: malloc|calloc|"
+                + "memalign|realloc|free|thread_done ..., with or without start/end ns), plain, gzip or zip, told apart"
+                + " by content; a zip replays its first entry that holds a trace.")
 final class ReplayCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "TRACE", description = "Trace files (.trace or .trace.gz).")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "TRACE",
+            description =
+                    "Trace files: mempred-trace (.trace, .trace.gz) or AOSP memory_replay dumps (.txt, .zip, .gz).")
     private List<Path> traces;
 
     @Option(
@@ -99,6 +115,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     private WeightsOption weights = new WeightsOption();
 
+    @Mixin
+    private ClockOption clock = new ClockOption();
+
     /** Fewer horizons than this in a replay and the predictors have next to nothing to forecast. */
     static final double MIN_HORIZONS = 3.0;
 
@@ -114,9 +133,20 @@ final class ReplayCommand implements Callable<Integer> {
             ReplayMarks marks,
             List<String> warnings) {}
 
+    /** The decoded traces of this run, deleted when it ends. */
+    private final List<TraceCache> caches = new ArrayList<>();
+
     @Override
     public Integer call() {
-        List<Plan> plans = plans();
+        try {
+            return replay(plans());
+        } finally {
+            caches.forEach(TraceCache::close);
+            caches.clear();
+        }
+    }
+
+    private int replay(List<Plan> plans) {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = output.tables(spec);
         ObjectNode document = Json.object().put("command", "replay");
@@ -156,12 +186,14 @@ final class ReplayCommand implements Callable<Integer> {
         NeuralWeights startWeights = weights.load(PredictorConfig.DEFAULTS);
         List<Plan> plans = new ArrayList<>();
         for (Path trace : traces) {
-            TraceSummary summary = scan(trace);
+            TraceCache cache = decode(trace, clock.nanosPerCall());
+            caches.add(cache);
+            TraceSummary summary = cache.summary();
             int heapBytes = heapBytes(summary, target);
             String heapChoice = heapChoice(summary, heapBytes, target);
             double chosenSpeed =
                     speed != null ? speed : ReplaySizing.defaultSpeed(summary.durationNanos(), horizonNanos);
-            TraceWorkload workload = new TraceWorkload(trace, summary, chosenSpeed, marks);
+            TraceWorkload workload = new TraceWorkload(cache, chosenSpeed, marks);
             long runNanos = Math.max(1, workload.replayNanos());
             String speedChoice = speedChoice(summary, chosenSpeed, speed != null, runNanos, horizonNanos);
             MemoryEstimate.require(
@@ -230,9 +262,9 @@ final class ReplayCommand implements Callable<Integer> {
                 + " try --pressure 100 (the peak fills the heap) or a smaller --heap\n";
     }
 
-    private static TraceSummary scan(Path trace) {
+    private static TraceCache decode(Path trace, long nanosPerCall) {
         try {
-            return TraceSummary.scan(trace);
+            return TraceCache.decode(trace, nanosPerCall);
         } catch (IOException e) {
             throw new CommandIoException("cannot read trace " + trace + ": " + PathChecks.reason(e), e);
         }
@@ -308,7 +340,7 @@ final class ReplayCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,
-                "mempred replay: %s (%s, mempred-trace %s)%n"
+                "mempred replay: %s (%s, %s)%n"
                         + "trace: %,d events (%,d allocations, %,d frees), %,d frees of unknown ids skipped,"
                         + " peak live %,d bytes, largest request %,d bytes, %.3f s long%n"
                         + "heap: %d bytes (%s)%n"
@@ -323,8 +355,8 @@ final class ReplayCommand implements Callable<Integer> {
                         + "model: compaction = %s (virtual); wall time measured"
                         + " beside it; response = waiting + %d ns per allocation + direct compaction%n%n",
                 plan.workload().name(),
-                plan.workload().path(),
-                summary.format().hasSites() ? "v2, with sites" : "v1, no sites",
+                summary.name(),
+                format(summary),
                 summary.events(),
                 summary.allocations(),
                 summary.frees(),
@@ -351,6 +383,25 @@ final class ReplayCommand implements Callable<Integer> {
         return out.toString();
     }
 
+    /** The trace's format and, for a dump, where its times come from. */
+    static String format(TraceSummary summary) {
+        if (summary.format() != TraceFormat.AOSP) {
+            return summary.format().describe();
+        }
+        return summary.format().describe()
+                + (summary.syntheticClock()
+                        ? "; no timestamps: synthetic clock of " + summary.syntheticClockNanos()
+                                + " ns per call (--clock)"
+                        : "; times from its start timestamps"
+                                + (summary.clampedTimes() == 0
+                                        ? ""
+                                        : String.format(
+                                                Locale.ROOT,
+                                                " (%,d calls started before the line above and were raised to its"
+                                                        + " time)",
+                                                summary.clampedTimes())));
+    }
+
     /** One trace's results in the stress JSON layout, plus what describes the trace and the choices made. */
     static ObjectNode json(Plan plan, ExperimentResult result) {
         TraceSummary summary = plan.workload().summary();
@@ -359,6 +410,9 @@ final class ReplayCommand implements Callable<Integer> {
         StressText.putHeader("replay", settings, json);
         json.put("workload", plan.workload().name());
         json.put("trace", plan.workload().path().toString());
+        json.put("format", summary.format().describe());
+        json.put("syntheticClockNanos", summary.syntheticClockNanos());
+        json.put("clampedTimes", summary.clampedTimes());
         json.put("events", summary.events());
         json.put("allocations", summary.allocations());
         json.put("unknownFrees", summary.unknownFrees());

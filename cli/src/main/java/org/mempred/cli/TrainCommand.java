@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.mempred.cli.options.ClockOption;
 import org.mempred.cli.options.Counts;
 import org.mempred.cli.options.Durations;
 import org.mempred.cli.options.HeapOption;
@@ -20,8 +21,10 @@ import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.sim.Probes;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.sim.Simulator;
+import org.mempred.lab.trace.AospDumpReader;
 import org.mempred.lab.trace.ReplayMarks;
 import org.mempred.lab.trace.ReplaySizing;
+import org.mempred.lab.trace.TraceCache;
 import org.mempred.lab.trace.TraceSummary;
 import org.mempred.lab.trace.TraceWorkload;
 import org.mempred.lab.workload.Workload;
@@ -114,10 +117,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--trace",
             paramLabel = "FILE",
-            description =
-                    "Train on this allocation trace instead of --workload (repeatable): the heap is sized so its peak"
-                            + " sits at each of --pressures, replayed as mempred replay does by default.")
+            description = "Train on this allocation trace instead of --workload (repeatable): mempred-trace or AOSP"
+                    + " memory_replay dump, plain, gzip or zip (as mempred replay reads them); the heap is sized"
+                    + " so its peak sits at each of --pressures, replayed as mempred replay does by default.")
     private List<Path> traces = new ArrayList<>();
+
+    @Mixin
+    private ClockOption clock = new ClockOption();
 
     @Option(
             names = "--target",
@@ -152,9 +158,11 @@ final class TrainCommand implements Callable<Integer> {
     private List<Job> jobs(List<Double> targets, int heapBytes, long durationNanos) throws IOException {
         List<Job> jobs = new ArrayList<>();
         for (Path trace : traces) {
-            TraceSummary summary = TraceSummary.scan(trace);
+            TraceCache cache = TraceCache.decode(trace, clock.nanosPerCall());
+            caches.add(cache);
+            TraceSummary summary = cache.summary();
             double speed = ReplaySizing.defaultSpeed(summary.durationNanos(), PredictorConfig.DEFAULT_HORIZON_NANOS);
-            TraceWorkload workload = new TraceWorkload(trace, summary, speed, ReplayMarks.stressorDefaults());
+            TraceWorkload workload = new TraceWorkload(cache, speed, ReplayMarks.stressorDefaults());
             for (double target : targets) {
                 int bytes = ReplaySizing.autoCapacityBytes(summary.peakLiveBytes(), target);
                 jobs.add(new Job(
@@ -195,6 +203,9 @@ final class TrainCommand implements Callable<Integer> {
         for (Path trace : traces) {
             origin.append(" --trace ").append(trace);
         }
+        if (clock.nanosPerCall() != AospDumpReader.DEFAULT_NANOS_PER_CALL) {
+            origin.append(" --clock ").append(clock.nanosPerCall());
+        }
         if (traces.isEmpty() && !workload.name().equals(Workloads.STRESS)) {
             origin.append(" --workload ").append(workload.name());
         }
@@ -210,8 +221,20 @@ final class TrainCommand implements Callable<Integer> {
                 .toString();
     }
 
+    /** The decoded traces of this run (each read by every pressure and seed), deleted when it ends. */
+    private final List<TraceCache> caches = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
+        try {
+            return train();
+        } finally {
+            caches.forEach(TraceCache::close);
+            caches.clear();
+        }
+    }
+
+    private int train() throws IOException {
         int heapBytes = heap.bytes();
         // The networks of the lab's policies: neural reads the volume set, neural-largest the demand set,
         // neural-peak the seed set.

@@ -49,7 +49,9 @@ public final class LifetimePretraining {
         long frees = 0;
         long seed = 1001;
         for (Workload workload : workloads) {
-            frees += train(network, workload.open(seed++, TEN_MINUTES));
+            try (EventStream stream = workload.open(seed++, TEN_MINUTES)) {
+                frees += train(network, stream);
+            }
         }
         StringBuilder text = new StringBuilder();
         text.append("# neural-lifetime pre-trained weights (Mlp layout, 4->8->1, 49 values)\n");

@@ -20,8 +20,9 @@ public final class PlacementCheck {
     public static void require(Placement placement, Workload workload) {
         if (!fits(placement, workload)) {
             throw new IllegalArgumentException("placement '" + placement.id() + "' needs allocation sites, but "
-                    + workload.name() + " has none (a mempred-trace v1 file); use a v2 trace (mempred capture"
-                    + " writes v2) or a placement without sites: tlsf, size-class, oracle-lifetime");
+                    + workload.name()
+                    + " has none (a mempred-trace v1 file or an AOSP memory_replay dump); use a v2 trace"
+                    + " (mempred capture writes v2) or a placement without sites: tlsf, size-class, oracle-lifetime");
         }
     }
 }

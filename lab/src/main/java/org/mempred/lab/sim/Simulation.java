@@ -92,10 +92,17 @@ public final class Simulation {
         this.nextTickNanos = options.tickNanos();
     }
 
-    /** Processes the next event (and the ticks before it); false once the stream has ended. */
+    /**
+     * Processes the next event (and the ticks before it); false once the stream has ended, which
+     * closes the stream (a replayed trace's file is released as soon as its last event is read).
+     */
     public boolean step() {
-        if (ended || !stream.next()) {
+        if (ended) {
+            return false;
+        }
+        if (!stream.next()) {
             ended = true;
+            stream.close();
             return false;
         }
         HeapEvent event = stream.event();
@@ -110,6 +117,12 @@ public final class Simulation {
             applier.apply(event);
         }
         return true;
+    }
+
+    /** Closes the stream whether or not it ended (a run that crashed part-way). Idempotent. */
+    public void close() {
+        ended = true;
+        stream.close();
     }
 
     /** Runs the remaining ticks and accounts pressure up to the run's duration. */

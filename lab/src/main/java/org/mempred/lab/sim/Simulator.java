@@ -60,11 +60,17 @@ public final class Simulator {
             parts.simulation.finish();
         } catch (RuntimeException e) {
             crash = e.toString();
+        } finally {
+            parts.simulation.close();
         }
         return result(policy, seed, parts, crash);
     }
 
-    /** A run ready to be stepped by hand (benchmarks); nothing has happened yet. */
+    /**
+     * A run ready to be stepped by hand (benchmarks); nothing has happened yet. Its stream is
+     * closed when {@link Simulation#step()} reaches the end; a caller that stops earlier calls
+     * {@link Simulation#close()}.
+     */
     public Simulation start(Workload workload, PolicySpec policy, long seed) {
         return build(workload, policy, seed, Probes.NONE).simulation;
     }

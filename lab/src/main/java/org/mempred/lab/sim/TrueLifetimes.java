@@ -1,9 +1,6 @@
 package org.mempred.lab.sim;
 
 import com.carrotsearch.hppc.LongIntHashMap;
-import java.io.Closeable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.mempred.lab.workload.EventKind;
 import org.mempred.lab.workload.EventStream;
@@ -24,8 +21,7 @@ final class TrueLifetimes {
         long[] lifetimes = new long[1024];
         int count = 0;
         LongIntHashMap live = new LongIntHashMap();
-        EventStream stream = workload.open(seed, durationNanos);
-        try {
+        try (EventStream stream = workload.open(seed, durationNanos)) {
             HeapEvent e = stream.event();
             while (stream.next()) {
                 if (e.kind() == EventKind.ALLOCATE) {
@@ -41,14 +37,6 @@ final class TrueLifetimes {
                         live.indexRemove(slot);
                         lifetimes[k] = e.timeNanos() - lifetimes[k];
                     }
-                }
-            }
-        } finally {
-            if (stream instanceof Closeable closeable) {
-                try {
-                    closeable.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot close the first pass's stream of " + workload.name(), e);
                 }
             }
         }

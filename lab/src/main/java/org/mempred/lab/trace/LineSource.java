@@ -149,8 +149,13 @@ final class LineSource implements Closeable {
         }
     }
 
+    /** Closes the input; idempotent (the input's own close is). */
     @Override
-    public void close() throws IOException {
-        in.close();
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing trace " + name, e);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.mempred.lab.trace;
 
 import java.io.Closeable;
-import java.io.IOException;
 import java.util.Set;
 import org.mempred.lab.workload.Characteristic;
 import org.mempred.lab.workload.EventKind;
@@ -28,7 +27,8 @@ import org.mempred.lab.workload.PinSchedule;
  * id's free (the unpin is emitted at the free's time when not yet due); unpins due after the last
  * trace event are dropped with the stream's end. The stream ends after the trace or at the first
  * event past {@code endNanos}. Cost: O(1) per trace event plus O(log pins) per pin; nothing
- * allocated per event. Closing closes the trace.
+ * allocated per event. The trace is closed when the stream ends, and by {@link #close} when a
+ * run stops earlier.
  */
 public final class ReplayStream implements EventStream, Closeable {
     private static final double UNIT = 0x1.0p-53;
@@ -37,7 +37,7 @@ public final class ReplayStream implements EventStream, Closeable {
     private static final long DURATION_SALT = 0x632BE59BD9B4E019L;
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
-    private final TraceReader trace;
+    private final TraceSource trace;
     private final double speed;
     private final ReplayMarks marks;
     private final long seed;
@@ -58,7 +58,7 @@ public final class ReplayStream implements EventStream, Closeable {
      * Replays {@code trace} at {@code speed} (2 = twice as fast), marked by {@code marks} from
      * {@code seed}, up to {@code endNanos} of replayed time.
      */
-    public ReplayStream(TraceReader trace, double speed, ReplayMarks marks, long seed, long endNanos) {
+    public ReplayStream(TraceSource trace, double speed, ReplayMarks marks, long seed, long endNanos) {
         this.trace = trace;
         this.speed = ReplaySizing.requireSpeed(speed);
         this.marks = marks;
@@ -102,23 +102,27 @@ public final class ReplayStream implements EventStream, Closeable {
         return event;
     }
 
-    /** The trace's: {@code SITES} for a v2 trace. */
+    /** The trace's: {@code SITES} for a v2 trace, none for v1 or an AOSP dump. */
     @Override
     public Set<Characteristic> characteristics() {
         return trace.characteristics();
     }
 
-    /** The trace underneath (for its counters: unknown frees, events read). */
-    public TraceReader trace() {
+    /** The trace underneath (for its counters: unknown frees, events read; they outlive the close). */
+    public TraceSource trace() {
         return trace;
     }
 
+    /** Closes the trace; idempotent. */
     @Override
-    public void close() throws IOException {
+    public void close() {
         trace.close();
     }
 
-    /** Reads the next trace event into the pending slot; false (and closes) at the end. */
+    /**
+     * Reads the next trace event into the pending slot; false at the end, which closes the trace
+     * (the end of the file or the first event past {@code endNanos}: nothing more is read).
+     */
     private boolean fetch() {
         if (ended) {
             return false;
@@ -132,6 +136,7 @@ public final class ReplayStream implements EventStream, Closeable {
             }
         }
         ended = true;
+        trace.close();
         return false;
     }
 

@@ -2,11 +2,13 @@ package org.mempred.lab.trace;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The versions of the {@code mempred-trace} text format, in one place: {@link TraceReader}
- * parses by it, the capture library ({@code tools/alloctrace}) writes the newest, and
- * docs/design.md ("Trace format") describes the same lines.
+ * The trace formats the lab reads, in one place: the versions of the {@code mempred-trace} text
+ * format ({@link TraceReader} parses by them, the capture library ({@code tools/alloctrace}) writes
+ * the newest) and Android's {@code memory_replay} dumps ({@link AospDumpReader}, no header line);
+ * docs/design.md ("Trace formats") describes the same lines.
  *
  * <pre>
  *   version  header               allocate line                  free line
@@ -25,7 +27,9 @@ public enum TraceFormat {
     /** Events without sites. */
     V1("# mempred-trace v1", false),
     /** Allocations carry their site. */
-    V2("# mempred-trace v2", true);
+    V2("# mempred-trace v2", true),
+    /** An AOSP {@code memory_replay} dump: threads, no sites, no header ({@link AospDumpReader}). */
+    AOSP(null, false);
 
     /** The format {@code capture} writes. */
     public static final TraceFormat NEWEST = V2;
@@ -38,9 +42,18 @@ public enum TraceFormat {
         this.sites = sites;
     }
 
-    /** The required first line. */
+    /** The required first line of a {@code mempred-trace} version; null for {@link #AOSP}, which has none. */
     public String header() {
         return header;
+    }
+
+    /** What a report calls the format, e.g. {@code mempred-trace v1, no sites}. */
+    public String describe() {
+        return switch (this) {
+            case V1 -> "mempred-trace v1, no sites";
+            case V2 -> "mempred-trace v2, with sites";
+            case AOSP -> "AOSP memory_replay dump, no sites";
+        };
     }
 
     /** Whether allocation lines carry a site column. */
@@ -48,8 +61,11 @@ public enum TraceFormat {
         return sites;
     }
 
-    /** Every header, oldest first, for messages. */
+    /** Every {@code mempred-trace} header, oldest first, for messages. */
     public static List<String> headers() {
-        return Arrays.stream(values()).map(TraceFormat::header).toList();
+        return Arrays.stream(values())
+                .map(TraceFormat::header)
+                .filter(Objects::nonNull)
+                .toList();
     }
 }

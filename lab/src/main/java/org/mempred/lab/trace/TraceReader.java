@@ -1,7 +1,6 @@
 package org.mempred.lab.trace;
 
 import com.carrotsearch.hppc.LongIntHashMap;
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +19,7 @@ import org.mempred.lab.workload.IdMaps;
 
 /**
  * Streams a {@code mempred-trace} file of any {@link TraceFormat} version (docs/design.md "Trace
- * format") as an {@link EventStream} of {@code ALLOCATE} and {@code FREE} events, in constant
+ * formats") as an {@link EventStream} of {@code ALLOCATE} and {@code FREE} events, in constant
  * memory whatever the file's length:
  *
  * <pre>
@@ -43,7 +42,7 @@ import org.mempred.lab.workload.IdMaps;
  * {@link IdMaps}: it starts small and grows with the live set, not the trace). {@code malloc(0)} still returns a distinct block, so a
  * size of 0 is reported as a 1-byte request. Not thread-safe.
  */
-public final class TraceReader implements EventStream, Closeable {
+public final class TraceReader implements TraceSource {
 
     private static final int GZIP_MAGIC_0 = 0x1f;
     private static final int GZIP_MAGIC_1 = 0x8b;
@@ -97,7 +96,7 @@ public final class TraceReader implements EventStream, Closeable {
     }
 
     /** A gzip stream over {@code in}; a bad gzip header is a format error, not an I/O one. */
-    private static InputStream gunzip(InputStream in, Path path) throws IOException {
+    static InputStream gunzip(InputStream in, Path path) throws IOException {
         try {
             return new GZIPInputStream(in, LineSource.BUFFER_BYTES);
         } catch (ZipException | EOFException e) {
@@ -136,6 +135,7 @@ public final class TraceReader implements EventStream, Closeable {
     }
 
     /** The file's format version; reads the header if no event was read yet. */
+    @Override
     public TraceFormat format() {
         if (!headerRead) {
             readHeader();
@@ -144,36 +144,43 @@ public final class TraceReader implements EventStream, Closeable {
     }
 
     /** The trace's name (its path) as used in messages. */
+    @Override
     public String name() {
         return lines.name();
     }
 
     /** Events returned so far (skipped frees of unknown ids excluded). */
+    @Override
     public long events() {
         return events;
     }
 
     /** Allocations returned so far. */
+    @Override
     public long allocations() {
         return allocations;
     }
 
     /** Frees of ids that were not live, counted and skipped. */
+    @Override
     public long unknownFrees() {
         return unknownFrees;
     }
 
     /** Bytes live now as the heap counts them: each request rounded up to 16-byte granules. */
+    @Override
     public long liveBytes() {
         return liveBytes;
     }
 
     /** The largest {@link #liveBytes} so far. */
+    @Override
     public long peakLiveBytes() {
         return peakLiveBytes;
     }
 
     /** The largest request so far, in bytes. */
+    @Override
     public int maxRequestBytes() {
         return maxRequestBytes;
     }
@@ -183,8 +190,15 @@ public final class TraceReader implements EventStream, Closeable {
         return live.size();
     }
 
+    /** 0: a {@code mempred-trace} records its own times. */
     @Override
-    public void close() throws IOException {
+    public long syntheticClockNanos() {
+        return 0;
+    }
+
+    /** Closes the file; idempotent. */
+    @Override
+    public void close() {
         lines.close();
     }
 
@@ -199,7 +213,7 @@ public final class TraceReader implements EventStream, Closeable {
             end--;
         }
         for (TraceFormat candidate : TraceFormat.values()) {
-            if (lineIs(candidate.header(), end)) {
+            if (candidate.header() != null && lineIs(candidate.header(), end)) {
                 format = candidate;
                 return;
             }
@@ -212,7 +226,7 @@ public final class TraceReader implements EventStream, Closeable {
                             + String.join(" or ", TraceFormat.headers()) + " should be");
         }
         throw lines.error("expected the header '" + String.join("' or '", TraceFormat.headers())
-                + "' (is this a mempred trace, of a version this build reads?)");
+                + "' (is this a mempred trace, of a version this build reads, or an AOSP memory_replay dump?)");
     }
 
     private boolean lineIs(String text, int end) {

@@ -12,18 +12,38 @@ import org.mempred.lab.workload.Workload;
  * constant memory) through a {@link ReplayStream}, so the same seed gives every policy the same
  * events, and the lab's runner treats a trace like any stressor.
  *
+ * <p>Built on a {@link TraceCache}, each {@link #open} reads the trace's decoded events from the
+ * cache instead (the same events, without inflating and parsing the text again).
+ *
  * <p>The {@link TraceSummary} comes from a first pass ({@link TraceSummary#scan}); it supplies the
- * largest request and the trace's length. Times are replayed at {@code speed}.
+ * largest request, the trace's length and, for a dump without times, the synthetic clock the
+ * first pass used (each re-read uses the same, so the replay matches the summary). Times are
+ * replayed at {@code speed}. Any format {@link TraceSource#open} reads.
  */
 public final class TraceWorkload implements Workload {
     private final Path path;
+    private final TraceCache cache;
     private final TraceSummary summary;
     private final double speed;
     private final ReplayMarks marks;
 
     /** Replays {@code path}, summarised by {@code summary}, at {@code speed} with {@code marks}. */
     public TraceWorkload(Path path, TraceSummary summary, double speed, ReplayMarks marks) {
+        this(path, null, summary, speed, marks);
+    }
+
+    /**
+     * Replays the trace decoded in {@code cache} at {@code speed} with {@code marks}: every
+     * {@link #open} reads the cache, not the text. The cache must stay open while this workload
+     * is run.
+     */
+    public TraceWorkload(TraceCache cache, double speed, ReplayMarks marks) {
+        this(cache.path(), cache, cache.summary(), speed, marks);
+    }
+
+    private TraceWorkload(Path path, TraceCache cache, TraceSummary summary, double speed, ReplayMarks marks) {
         this.path = path;
+        this.cache = cache;
         this.summary = summary;
         this.speed = ReplaySizing.requireSpeed(speed);
         this.marks = marks;
@@ -42,8 +62,10 @@ public final class TraceWorkload implements Workload {
      */
     @Override
     public ReplayStream open(long seed, long durationNanos) {
+        long clock = summary.syntheticClock() ? summary.syntheticClockNanos() : AospDumpReader.DEFAULT_NANOS_PER_CALL;
         try {
-            return new ReplayStream(TraceReader.open(path), speed, marks, seed, durationNanos);
+            TraceSource source = cache != null ? cache.open() : TraceSource.open(path, clock);
+            return new ReplayStream(source, speed, marks, seed, durationNanos);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open trace " + path, e);
         }
@@ -54,7 +76,7 @@ public final class TraceWorkload implements Workload {
         return summary.maxRequestBytes();
     }
 
-    /** {@code SITES} for a v2 trace, none for v1. */
+    /** {@code SITES} for a v2 trace, none for v1 or an AOSP dump. */
     @Override
     public Set<Characteristic> characteristics() {
         return Characteristic.of(summary.format().hasSites());

@@ -19,8 +19,13 @@ import java.util.Set;
  * events of a failed allocation's id as no-ops. {@link #event()} always returns the same value,
  * which describes the event of the last {@link #next()} that returned true. Generated streams
  * (stressors) and trace replay implement it.
+ *
+ * <p><b>Closing</b>: whoever opens a stream closes it ({@code try (EventStream s = workload.open(..))}),
+ * so a replayed file is released when its run ends, whether the stream was drained, cut at the
+ * run's duration or abandoned by a crash. Closing is idempotent and never throws a checked
+ * exception; a generated stream holds nothing and closes as a no-op.
  */
-public interface EventStream {
+public interface EventStream extends AutoCloseable {
     /** Moves to the next event; false when the stream has ended. */
     boolean next();
 
@@ -29,4 +34,8 @@ public interface EventStream {
 
     /** What the stream's events carry beyond time, kind, id, size and the atomic mark. */
     Set<Characteristic> characteristics();
+
+    /** Releases what the stream holds (a trace file); a no-op for generated streams. Idempotent. */
+    @Override
+    default void close() {}
 }

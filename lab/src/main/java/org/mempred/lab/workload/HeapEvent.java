@@ -7,12 +7,18 @@ package org.mempred.lab.workload;
  *
  * <p>Fields: time in nanoseconds; kind; block id; requested bytes and whether the request is
  * atomic (for {@code ALLOCATE}; 0 and false otherwise); the allocation site ({@link #NO_SITE} when
- * the stream does not know it, or for other kinds). A value is valid until the next call of its
- * stream's {@code next()}.
+ * the stream does not know it, or for other kinds); the thread that made the call ({@link
+ * #NO_THREAD} when the stream does not record threads, as generated streams and {@code
+ * mempred-trace} files do not; AOSP {@code memory_replay} dumps do). {@link #allocate} and {@link
+ * #other} reset the thread to {@code NO_THREAD}; {@link #thread} sets it after them. A value is
+ * valid until the next call of its stream's {@code next()}.
  */
 public final class HeapEvent {
     /** The site of an event whose stream records none. */
     public static final long NO_SITE = 0;
+
+    /** The thread of an event whose stream records none. */
+    public static final int NO_THREAD = 0;
 
     private long timeNanos;
     private EventKind kind = EventKind.ALLOCATE;
@@ -20,6 +26,7 @@ public final class HeapEvent {
     private int sizeBytes;
     private boolean atomic;
     private long site;
+    private int threadId;
 
     /** Sets an {@code ALLOCATE} event. */
     public HeapEvent allocate(long time, long blockId, int size, boolean isAtomic, long allocationSite) {
@@ -29,6 +36,7 @@ public final class HeapEvent {
         sizeBytes = size;
         atomic = isAtomic;
         site = allocationSite;
+        threadId = NO_THREAD;
         return this;
     }
 
@@ -40,6 +48,7 @@ public final class HeapEvent {
         sizeBytes = 0;
         atomic = false;
         site = NO_SITE;
+        threadId = NO_THREAD;
         return this;
     }
 
@@ -51,12 +60,19 @@ public final class HeapEvent {
         sizeBytes = from.sizeBytes;
         atomic = from.atomic;
         site = from.site;
+        threadId = from.threadId;
         return this;
     }
 
     /** Sets the time only (a replay scaling its trace's clock). */
     public HeapEvent at(long time) {
         timeNanos = time;
+        return this;
+    }
+
+    /** Sets the thread only (after {@link #allocate} or {@link #other}, which reset it). */
+    public HeapEvent thread(int thread) {
+        threadId = thread;
         return this;
     }
 
@@ -96,12 +112,18 @@ public final class HeapEvent {
         return site;
     }
 
+    /** The thread that made the call, {@link #NO_THREAD} when the stream records none. */
+    public int threadId() {
+        return threadId;
+    }
+
     @Override
     public String toString() {
         return timeNanos + " " + kind + " " + id
                 + (kind == EventKind.ALLOCATE
                         ? " " + sizeBytes + (atomic ? " atomic" : "")
                                 + (site == NO_SITE ? "" : " site=" + Long.toHexString(site))
-                        : "");
+                        : "")
+                + (threadId == NO_THREAD ? "" : " thread=" + threadId);
     }
 }

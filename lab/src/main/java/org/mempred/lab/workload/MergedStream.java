@@ -69,4 +69,12 @@ public final class MergedStream implements EventStream {
     public Set<Characteristic> characteristics() {
         return characteristics;
     }
+
+    /** Closes every merged stream. */
+    @Override
+    public void close() {
+        for (EventStream stream : streams) {
+            stream.close();
+        }
+    }
 }
