@@ -55,8 +55,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
         name = "replay",
         mixinStandardHelpOptions = true,
-        description = "Replay captured allocation traces (mempred-trace v1, plain or gzip) under compaction policies,"
-                + " paired per seed, and compare them.")
+        description =
+                "Replay captured allocation traces (mempred-trace v1 or v2, plain or gzip) under compaction policies,"
+                        + " paired per seed, and compare them.")
 final class ReplayCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

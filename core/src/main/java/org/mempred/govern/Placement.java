@@ -10,9 +10,9 @@ import org.mempred.lifetime.SizeClassPredictor;
 import org.mempred.predict.neural.NeuralLifetimePredictor;
 
 /**
- * Where a heap places a new block: {@code tlsf} (one arena, TLSF's good fit, today's behaviour
- * and the default) or by predicted lifetime, into regions of one lifetime class each (see the
- * heap's lifetime regions), with one of four predictors. Every run has a placement and a
+ * Where a heap places a new block: {@code tlsf} (TLSF's good fit, the default) or by predicted
+ * lifetime, near its class's address span (see the heap's lifetime spans), with one of four
+ * predictors. Every run has a placement and a
  * compaction policy; they compose ({@code --placement site-table --policies reactive,reserve}).
  *
  * <p>A placement by lifetime keeps one arena and places each block in its class's address span

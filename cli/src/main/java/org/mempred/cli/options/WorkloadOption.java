@@ -18,8 +18,8 @@ public final class WorkloadOption {
             paramLabel = "NAME",
             converter = Name.class,
             defaultValue = Workloads.STRESS,
-            description = "stress (one pressure-level stressor) or mix (four subsystems sharing the heap)"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "stress (one pressure-level stressor), mix (four subsystems sharing the heap) or bursty"
+                    + " (small-block churn with periodic bursts of packet buffers) (default: ${DEFAULT-VALUE}).")
     private String name;
 
     /** The workload's name, one of {@link Workloads#NAMES}. */
