@@ -1,0 +1,53 @@
+package org.mempred.cli.readme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every {@code ```java} block of README.md compiles against core and lab (the rule that turns a
+ * block into source is {@link JavaSnippets}'), so the examples a user copies work as written.
+ */
+class ReadmeSnippetsTest {
+    private static final Path README = Path.of("..", "README.md");
+
+    @Test
+    void everyJavaBlockOfTheReadmeCompiles(@TempDir Path classes) throws IOException {
+        List<JavaSnippets.Snippet> snippets = JavaSnippets.extract(Files.readString(README));
+        assertThat(snippets).as("the README's java blocks").isNotEmpty();
+        assertThat(JavaSnippets.compile(snippets, classes)).isEmpty();
+    }
+
+    @Test
+    void aBlockThatUsesAnUndeclaredNameFailsNamingItsLine(@TempDir Path classes) throws IOException {
+        String markdown = "# title\n\n```java\nimport org.mempred.heap.CompactingHeap;\n"
+                + "CompactingHeap heap = new CompactingHeap(1024);\nheap.free(handle);\n```\n\n```sh\nnot java\n```\n";
+        List<JavaSnippets.Snippet> snippets = JavaSnippets.extract(markdown);
+        assertThat(snippets).hasSize(1);
+        assertThat(snippets.getFirst().line()).isEqualTo(4);
+        assertThat(JavaSnippets.compile(snippets, classes))
+                .singleElement()
+                .asString()
+                .startsWith("README snippet at line 4 (Snippet1.java:")
+                .contains("handle");
+    }
+
+    @Test
+    void statementsGetTheirImportsHoistedAndATypeDeclarationStandsAsWritten(@TempDir Path classes) throws IOException {
+        String markdown = "```java\nimport java.util.List;\nList<String> words = List.of(\"a\");\n```\n"
+                + "```java\nimport java.util.List;\n\npublic final class App {\n"
+                + "    public static void main(String[] args) { System.out.println(List.of()); }\n}\n```\n";
+        List<JavaSnippets.Snippet> snippets = JavaSnippets.extract(markdown);
+        assertThat(JavaSnippets.source(snippets.get(0), 1)[1])
+                .startsWith(
+                        "import java.util.List;\nfinal class Snippet1 {\n    static void run() throws Exception {\n");
+        assertThat(JavaSnippets.source(snippets.get(1), 2)[0]).isEqualTo("App");
+        assertThat(JavaSnippets.compile(snippets, classes)).isEmpty();
+        assertThat(classes.resolve("App.class")).exists();
+    }
+}
