@@ -2,7 +2,13 @@ package org.mempred.cli.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,8 +25,28 @@ class ReadmeSnippetsTest {
     @Test
     void everyJavaBlockOfTheReadmeCompiles(@TempDir Path classes) throws IOException {
         List<JavaSnippets.Snippet> snippets = JavaSnippets.extract(Files.readString(README));
-        assertThat(snippets).as("the README's java blocks").isNotEmpty();
+        assertThat(snippets).as("the README's java blocks").hasSizeGreaterThanOrEqualTo(2);
         assertThat(JavaSnippets.compile(snippets, classes)).isEmpty();
+    }
+
+    @Test
+    void theLibraryExampleRunsAndPrintsMetricLines(@TempDir Path classes) throws Exception {
+        List<JavaSnippets.Snippet> snippets = JavaSnippets.extract(Files.readString(README));
+        assertThat(JavaSnippets.compile(snippets, classes)).isEmpty();
+        PrintStream systemOut = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            Method main = loader.loadClass("GovernedBuffers").getMethod("main", String[].class);
+            main.invoke(null, (Object) new String[0]);
+        } finally {
+            System.setOut(systemOut);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("METRIC heap_capacity_bytes=1048576")
+                .contains("METRIC heap_used_bytes=0")
+                .contains("oom events 0, pressure 0.0");
     }
 
     @Test
