@@ -23,6 +23,7 @@ import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.PolicyRuns;
 import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Verdict;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.trace.ReplayMarks;
@@ -322,7 +323,7 @@ final class ReplayCommand implements Callable<Integer> {
                         + "weights: %s%n"
                         + "%s"
                         + "model: compaction = %s (virtual); wall time measured"
-                        + " beside it; response = waiting + %d ns per allocation + direct compaction%n%n",
+                        + " beside it (in --json); response = waiting + %d ns per allocation + direct compaction%n%n",
                 plan.workload().name(),
                 plan.workload().path(),
                 summary.format().hasSites() ? "v2, with sites" : "v1, no sites",
@@ -376,6 +377,7 @@ final class ReplayCommand implements Callable<Integer> {
         plan.warnings().forEach(warnings::add);
         StressText.putModel(settings, json);
         json.set("policies", ExperimentReport.policies(result));
+        json.put("verdict", Verdict.of(result).text());
         return json;
     }
 }
