@@ -91,7 +91,7 @@ public final class ShellCommand implements Callable<Integer> {
         NeuralWeights start = weights.load(config);
         PredictorConfig predictors = config.withWeights(start);
         if (weights.file() != null) {
-            spec.commandLine().getErr().println("mempred shell: " + WeightsOption.describe(weights.file(), start));
+            spec.commandLine().getErr().println("mempred shell: " + WeightsOption.describe(weights.file()));
             spec.commandLine().getErr().flush();
         }
         TimedPredictor.Latencies latencies = new TimedPredictor.Latencies();

@@ -52,7 +52,29 @@ public record Verdict(String choice, List<String> tiedOnOom, List<String> foreca
      * @param bytesMoved bytes moved by compaction per seed
      */
     public record Candidate(
-            String name, boolean forecasts, boolean readsFuture, double[] oomEvents, double[] bytesMoved) {}
+            String name, boolean forecasts, boolean readsFuture, double[] oomEvents, double[] bytesMoved) {
+        /** Copies the figures and checks they pair: one of each per seed. */
+        public Candidate {
+            if (oomEvents.length != bytesMoved.length) {
+                throw new IllegalArgumentException("oomEvents.length=" + oomEvents.length
+                        + " differs from bytesMoved.length=" + bytesMoved.length + " for " + name);
+            }
+            oomEvents = oomEvents.clone();
+            bytesMoved = bytesMoved.clone();
+        }
+
+        /** OOM events per seed (a copy). */
+        @Override
+        public double[] oomEvents() {
+            return oomEvents.clone();
+        }
+
+        /** Bytes moved per seed (a copy). */
+        @Override
+        public double[] bytesMoved() {
+            return bytesMoved.clone();
+        }
+    }
 
     /** The verdict on {@code result}. */
     public static Verdict of(ExperimentResult result) {
