@@ -119,7 +119,8 @@ class TrainCommandTest {
     void unknownWorkloadIsOneClearError() {
         String[] result = run("train", "--out", dir.resolve("w.json").toString(), "--workload", "chaos");
         assertThat(result[0]).isEqualTo("2");
-        assertThat(result[2]).contains("Invalid value for option '--workload': 'chaos' is unknown; valid: stress, mix, bursty");
+        assertThat(result[2])
+                .contains("Invalid value for option '--workload': 'chaos' is unknown; valid: stress, mix, bursty");
     }
 
     @Test
