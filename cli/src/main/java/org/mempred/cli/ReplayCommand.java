@@ -298,7 +298,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** The tables of one trace's result and the note when they show no OOM event. */
     static String tables(ExperimentResult result, int tableColumns) {
-        return StressText.tables(result, tableColumns) + noOomNote(result);
+        return StressText.tables(result, tableColumns, noOomNote(result));
     }
 
     /** What is replayed and how, printed before the runs start. */

@@ -79,6 +79,11 @@ final class StressText {
      * with no forecast) is shown whenever it ran, so a forecaster's gain over it can be read.
      */
     static String tables(ExperimentResult result, int tableColumns) {
+        return tables(result, tableColumns, "");
+    }
+
+    /** As above, with {@code moreNotes} (whole lines, or empty) after the notes and before the verdict. */
+    static String tables(ExperimentResult result, int tableColumns, String moreNotes) {
         StringBuilder out = new StringBuilder();
         int width = Math.min(tableColumns, ReportOptions.TABLE_COLUMNS);
         out.append(ExperimentReport.summary("Summary", result, TABLE_METRICS).text(tableColumns))
@@ -103,7 +108,7 @@ final class StressText {
         for (String note : ExperimentReport.notes(result)) {
             out.append("note: ").append(note).append('\n');
         }
-        out.append(wrap(Verdict.of(result).text(), width));
+        out.append(moreNotes).append(wrap(Verdict.of(result).text(), width));
         return out.toString();
     }
 

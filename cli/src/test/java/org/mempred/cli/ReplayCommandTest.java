@@ -151,6 +151,9 @@ class ReplayCommandTest {
                 "50");
         assertThat(result[0]).as(result[2]).isEqualTo("0");
         assertThat(result[1]).contains("no policy had an OOM event").contains("--pressure 100");
+        assertThat(result[1].indexOf("verdict: "))
+                .as("the verdict ends the report, after every note")
+                .isGreaterThan(result[1].indexOf("no policy had an OOM event"));
     }
 
     @Test
