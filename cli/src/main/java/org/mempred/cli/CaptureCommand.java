@@ -147,7 +147,9 @@ final class CaptureCommand implements Callable<Integer> {
                         + " environment to record them all");
             }
             out.println(
-                    "replay the largest with: mempred replay " + traces.get(0).path() + " --policies reactive,neural");
+                    "replay the largest with: mempred replay " + traces.get(0).path()
+                            + " (its default policies include reserve, the reserve with no forecast, and end"
+                            + " with a verdict)");
             out.flush();
             return run.status();
         } finally {

@@ -24,6 +24,7 @@ import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.PolicyRuns;
 import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Verdict;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.trace.ReplayMarks;
@@ -328,7 +329,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** The tables of one trace's result and the note when they show no OOM event. */
     static String tables(ExperimentResult result, int tableColumns) {
-        return StressText.tables(result, tableColumns) + noOomNote(result);
+        return StressText.tables(result, tableColumns, noOomNote(result));
     }
 
     /** What is replayed and how, printed before the runs start. */
@@ -353,7 +354,7 @@ final class ReplayCommand implements Callable<Integer> {
                         + "weights: %s%n"
                         + "%s"
                         + "model: compaction = %s (virtual); wall time measured"
-                        + " beside it; response = waiting + %d ns per allocation + direct compaction%n%n",
+                        + " beside it (in --json); response = waiting + %d ns per allocation + direct compaction%n%n",
                 plan.workload().name(),
                 summary.name(),
                 format(summary),
@@ -429,6 +430,7 @@ final class ReplayCommand implements Callable<Integer> {
         plan.warnings().forEach(warnings::add);
         StressText.putModel(settings, json);
         json.set("policies", ExperimentReport.policies(result));
+        json.put("verdict", Verdict.of(result).text());
         return json;
     }
 }

@@ -13,6 +13,7 @@ import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.PolicyRuns;
 import org.mempred.lab.report.ExperimentReport;
 import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Verdict;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.sim.SimulationOptions;
 import org.mempred.lab.workload.Workload;
@@ -124,6 +125,7 @@ final class StressCommand implements Callable<Integer> {
         json.put("workload", settings.spec().workload().name());
         StressText.putModel(settings, json);
         json.set("policies", ExperimentReport.policies(result));
+        json.put("verdict", Verdict.of(result).text());
         return Json.write(json);
     }
 

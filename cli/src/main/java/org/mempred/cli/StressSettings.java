@@ -18,6 +18,6 @@ record StressSettings(
 
     /** How the header names the neural policies' starting weights. */
     String weightsText() {
-        return WeightsOption.describe(weightsFile, spec.options().neuralWeights());
+        return WeightsOption.describe(weightsFile);
     }
 }

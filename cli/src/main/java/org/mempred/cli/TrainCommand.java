@@ -197,8 +197,13 @@ final class TrainCommand implements Callable<Integer> {
         return recorder;
     }
 
-    /** The command that reproduces this run, written into the weights file. */
-    private String origin(int heapBytes) {
+    /**
+     * What the weights file records of how it was made: the command that reproduces it, with only
+     * the options that took effect ({@code --duration}, {@code --heap} and {@code --workload} do
+     * not with {@code --trace}), then {@value #SAMPLES_SEPARATOR} and the count of labelled samples
+     * trained on, the same count this command prints.
+     */
+    private String origin(int heapBytes, int labelledSamples) {
         StringBuilder origin = new StringBuilder("mempred train --target " + TargetConverter.name(target));
         for (Path trace : traces) {
             origin.append(" --trace ").append(trace);
@@ -209,20 +214,48 @@ final class TrainCommand implements Callable<Integer> {
         if (traces.isEmpty() && !workload.name().equals(Workloads.STRESS)) {
             origin.append(" --workload ").append(workload.name());
         }
-        return origin.append(String.format(
-                        Locale.ROOT,
-                        " --pressures %s --duration %s --seeds %d --first-seed %d" + " --epochs %d --heap %d",
-                        pressures.stream().map(Pressures::format).collect(Collectors.joining(",")),
-                        Durations.format(durationNanos),
-                        seeds,
-                        firstSeed,
-                        epochs,
-                        heapBytes))
+        origin.append(" --pressures ")
+                .append(pressures.stream().map(Pressures::format).collect(Collectors.joining(",")));
+        if (traces.isEmpty()) {
+            origin.append(" --duration ").append(Durations.format(durationNanos));
+        }
+        origin.append(String.format(Locale.ROOT, " --seeds %d --first-seed %d --epochs %d", seeds, firstSeed, epochs));
+        if (traces.isEmpty()) {
+            origin.append(" --heap ").append(heapBytes);
+        }
+        return origin.append(SAMPLES_SEPARATOR)
+                .append(samplesText(labelledSamples))
                 .toString();
     }
 
     /** The decoded traces of this run (each read by every pressure and seed), deleted when it ends. */
     private final List<TraceCache> caches = new ArrayList<>();
+    /** What separates the command from the count of labelled samples in a weights file's origin. */
+    static final String SAMPLES_SEPARATOR = "; ";
+
+    /** How the count of labelled samples reads, in this command's output and in the weights file. */
+    static String samplesText(int labelledSamples) {
+        return "trained on " + labelledSamples + " labelled samples";
+    }
+
+    /** Refuses the options that {@code --trace} replaces, so none is silently ignored. */
+    private void checkTraceOptions() {
+        if (traces.isEmpty()) {
+            return;
+        }
+        var parsed = spec.commandLine().getParseResult();
+        String[][] replaced = {
+            {"--duration", "each trace replays for its own length, as mempred replay does by default"},
+            {"--heap", "the heap is sized so each trace's peak sits at each of --pressures"},
+            {"--workload", "the traces are the workload"}
+        };
+        for (String[] option : replaced) {
+            if (parsed.hasMatchedOption(option[0])) {
+                throw new IllegalArgumentException(
+                        option[0] + " does not apply with --trace: " + option[1] + "; leave it out");
+            }
+        }
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -244,6 +277,7 @@ final class TrainCommand implements Callable<Integer> {
             case PEAK_PRESSURE -> PredictorConfig.DEFAULTS;
         };
         FeatureSet featureSet = base.featureSet();
+        checkTraceOptions();
         for (Path trace : traces) {
             PathChecks.readableFile(trace, "--trace");
         }
@@ -259,12 +293,11 @@ final class TrainCommand implements Callable<Integer> {
         PredictorConfig config = base.withSeed(firstSeed);
         NeuralWeights start = NeuralPredictor.seededWeights(config);
         NeuralWeights trained = OfflineTrainer.train(data, config, epochs);
-        String origin = origin(heapBytes);
-        WeightsFile.save(out, trained, origin);
+        WeightsFile.save(out, trained, origin(heapBytes, data.size()));
         text.printf(
                 Locale.ROOT,
-                "trained on %d labelled samples, %d epochs: mse %.6f (seeded start) -> %.6f%n",
-                data.size(),
+                "%s, %d epochs: mse %.6f (seeded start) -> %.6f%n",
+                samplesText(data.size()),
                 epochs,
                 OfflineTrainer.meanSquaredError(start, data),
                 OfflineTrainer.meanSquaredError(trained, data));

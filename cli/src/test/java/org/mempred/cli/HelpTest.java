@@ -46,6 +46,31 @@ class HelpTest {
                 .doesNotContain("%n");
     }
 
+    @Test
+    void helpTextsNameEveryWorkloadBothTraceVersionsAndOneArenaForPlacement() {
+        String top = helpOf("--help");
+        String replay = helpOf("replay", "--help");
+        String stress = helpOf("stress", "--help");
+        String train = helpOf("train", "--help");
+        for (String help : List.of(top, replay)) {
+            assertThat(help).contains("mempred-trace v1 or v2").doesNotContain("mempred-trace v1,");
+        }
+        for (String name : org.mempred.lab.workload.Workloads.NAMES) {
+            assertThat(stress).contains(name + " (");
+            assertThat(train).contains(name + " (");
+        }
+        for (String help : List.of(replay, stress)) {
+            assertThat(help)
+                    .contains("Where new blocks go in the one arena")
+                    .doesNotContain("regions of one lifetime class");
+        }
+    }
+
+    /** The help {@code args} print, with every run of white space as one space (picocli wraps lines). */
+    private static String helpOf(String... args) {
+        return String.join(" ", CliRun.run(args)).replaceAll("\\s+", " ");
+    }
+
     private static void collect(CommandLine command, List<CommandLine> into) {
         into.add(command);
         for (CommandLine sub : command.getSubcommands().values()) {

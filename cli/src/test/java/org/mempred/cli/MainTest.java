@@ -57,4 +57,14 @@ class MainTest {
         assertThat(result[1]).isEmpty();
         assertThat(result[2]).contains("Invalid value for option '--features': 'magic' is unknown; valid: seed,");
     }
+
+    @Test
+    void featuresThatTheShellsPolicyWouldIgnoreAreRefusedBeforeTheShellStarts() {
+        String[] result = run("shell", "--features", "rich");
+        assertThat(result[0]).isEqualTo("2");
+        assertThat(result[1]).isEmpty();
+        assertThat(result[2])
+                .contains("mempred: --features rich does not apply to --policy neural")
+                .contains("it applies to neural-peak and neural-cold-peak");
+    }
 }

@@ -71,6 +71,19 @@ class ReplayCommandTest {
     }
 
     @Test
+    void replaysDefaultsIncludeReserveAndAnswerWithOneVerdictLine() throws IOException {
+        Path trace = churnTrace();
+        String[] result = run("replay", trace.toString(), "--seeds", "2", "--pressure", "100");
+        assertThat(result[0]).as(result[2]).isEqualTo("0");
+        assertThat(result[1])
+                .contains("policies: reactive, periodic, reserve, neural, holt, zgc, linux, oracle")
+                .contains("change vs reserve (paired; * = CI excludes 0)")
+                .contains("verdict: use ");
+        assertThat(result[1].lines().filter(line -> line.startsWith("verdict: ")))
+                .hasSize(1);
+    }
+
+    @Test
     void sameSeedsGiveTheSameTables() throws IOException {
         Path trace = churnTrace();
         String[] args = {"replay", trace.toString(), "--policies", "reactive", "--seeds", "2", "--speed", "0.01"};
@@ -138,6 +151,9 @@ class ReplayCommandTest {
                 "50");
         assertThat(result[0]).as(result[2]).isEqualTo("0");
         assertThat(result[1]).contains("no policy had an OOM event").contains("--pressure 100");
+        assertThat(result[1].indexOf("verdict: "))
+                .as("the verdict ends the report, after every note")
+                .isGreaterThan(result[1].indexOf("no policy had an OOM event"));
     }
 
     @Test

@@ -65,6 +65,52 @@ class StressCommandTest {
     }
 
     @Test
+    void reserveRunsByDefaultAndTheReportPairsEveryPolicyWithItAndEndsWithAVerdict(@TempDir Path dir)
+            throws IOException {
+        assertThat(org.mempred.cli.options.PolicyList.parse(org.mempred.cli.options.PolicyList.DEFAULT)
+                        .specs())
+                .extracting(org.mempred.govern.PolicySpec::name)
+                .contains("reactive", "reserve", "neural");
+        Path json = dir.resolve("out.json");
+        String[] result = run(
+                "stress",
+                "--duration",
+                "10s",
+                "--policies",
+                "reactive,reserve,holt,neural",
+                "--seeds",
+                "3",
+                "--json",
+                json.toString());
+        assertThat(result[0]).as(result[2]).isEqualTo("0");
+        String out = result[1];
+        assertThat(out.replaceAll("\\s+", " "))
+                .contains("change vs reactive (paired; * = CI excludes 0)")
+                .contains("change vs reserve (paired; * = CI excludes 0)")
+                .contains("legend: lifetime class exact = ")
+                .contains("skill = 1 - MSE / MSE of persistence (forecasting that the next horizon repeats the last)")
+                .contains("legend: policy minus the baseline on the same stream")
+                .doesNotContain("compaction µs (wall)");
+        String tail = out.substring(out.indexOf("change vs reserve"));
+        assertThat(tail).contains("reactive").contains("holt").contains("neural");
+        String verdict = out.substring(out.lastIndexOf("verdict: "))
+                .replaceAll("\\s+", " ")
+                .strip();
+        assertThat(verdict)
+                .startsWith("verdict: use ")
+                .contains("KiB moved per run")
+                .contains("reserve (no forecast)");
+        assertThat(out.substring(out.indexOf("metric (")).lines())
+                .allMatch(line -> line.length() <= ReportOptions.TABLE_COLUMNS);
+        JsonNode document = Json.read(Files.readString(json, StandardCharsets.UTF_8));
+        assertThat(document.get("verdict").asString()).isEqualTo(verdict);
+        JsonNode neural = document.get("policies").get(3);
+        assertThat(neural.get("name").asString()).isEqualTo("neural");
+        assertThat(neural.get("summary").get("oomEvents").has("vsReserve")).isTrue();
+        assertThat(neural.get("runs").get(0).has("meanCompactionWallMicros")).isTrue();
+    }
+
+    @Test
     void sameOptionsPrintTheSameTablesApartFromWallTime() {
         String[] args = {
             "stress", "--pressure", "95", "--duration", "15s", "--policies", "reactive,neural", "--seeds", "2"

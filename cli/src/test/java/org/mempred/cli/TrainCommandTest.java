@@ -54,7 +54,8 @@ class TrainCommandTest {
             assertThat(in).as("shipped " + Pretrained.resourceName(featureSet)).isNotNull();
             shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String origin = shipped.replaceAll("(?s).*\"origin\": \"mempred ([^\"]*)\".*", "$1");
+        String origin = shipped.replaceAll("(?s).*\"origin\": \"mempred ([^\"]*)\".*", "$1")
+                .replaceAll(TrainCommand.SAMPLES_SEPARATOR + ".*", "");
         assertThat(origin).startsWith("train ");
         Path file = dir.resolve("again.json");
         String[] args = (origin + " --out " + file).split(" ");
@@ -87,15 +88,39 @@ class TrainCommandTest {
                 "1");
         assertThat(result[0]).as(result[2]).isEqualTo("0");
         assertThat(result[1]).contains("sqlite-index.trace.gz at 95 %").contains("sqlite-index.trace.gz at 100 %");
-        assertThat(Files.readString(file)).contains("\"origin\": \"mempred train --target volume --trace " + trace);
+        String count = result[1].replaceAll("(?s).*(trained on [0-9]+ labelled samples).*", "$1");
+        assertThat(count).matches("trained on [1-9][0-9]* labelled samples");
+        String origin = "mempred train --target volume --trace " + trace
+                + " --pressures 95,100 --seeds 1 --first-seed 1001 --epochs 1; " + count;
+        assertThat(Files.readString(file)).contains("\"origin\": \"" + origin + "\"");
         assertThat(WeightsFile.load(file).featureSet()).isEqualTo(FeatureSet.VOLUME);
+        String[] replay =
+                run("replay", trace, "--seeds", "1", "--policies", "reactive,neural", "--weights", file.toString());
+        assertThat(replay[0]).as(replay[2]).isEqualTo("0");
+        assertThat(replay[1]).contains("weights: neural starts from " + file + " (" + origin + ")");
+    }
+
+    @Test
+    void optionsThatATraceReplacesAreRefusedRatherThanIgnored() {
+        String trace = Path.of("..", "traces", "sqlite-index.trace.gz").toString();
+        String out = dir.resolve("t.json").toString();
+        String[] duration = run("train", "--out", out, "--trace", trace, "--duration", "10m");
+        assertThat(duration[0]).isEqualTo("2");
+        assertThat(duration[2])
+                .contains("--duration does not apply with --trace: each trace replays for its own length");
+        assertThat(run("train", "--out", out, "--trace", trace, "--heap", "1MiB")[2])
+                .contains("--heap does not apply with --trace");
+        assertThat(run("train", "--out", out, "--trace", trace, "--workload", "mix")[2])
+                .contains("--workload does not apply with --trace");
+        assertThat(Path.of(out)).doesNotExist();
     }
 
     @Test
     void unknownWorkloadIsOneClearError() {
         String[] result = run("train", "--out", dir.resolve("w.json").toString(), "--workload", "chaos");
         assertThat(result[0]).isEqualTo("2");
-        assertThat(result[2]).contains("Invalid value for option '--workload': 'chaos' is unknown; valid: stress, mix");
+        assertThat(result[2])
+                .contains("Invalid value for option '--workload': 'chaos' is unknown; valid: stress, mix, bursty");
     }
 
     @Test

@@ -10,6 +10,9 @@ import org.mempred.telemetry.Sample;
 public final class PeriodicPolicy implements CompactionPolicy {
     private static final Proposal COMPACT = Proposal.compact("periodic: every tick");
 
+    /** The policy; it keeps no state. */
+    public PeriodicPolicy() {}
+
     @Override
     public String name() {
         return Policies.PERIODIC;

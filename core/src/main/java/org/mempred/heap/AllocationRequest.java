@@ -30,6 +30,9 @@ public final class AllocationRequest {
     private long timeNanos;
     private long trueLifetimeNanos = LifetimePredictor.UNKNOWN;
 
+    /** An empty request: fill it with {@link #of} before each allocation. */
+    public AllocationRequest() {}
+
     /**
      * Sets the size and mode of the next request and clears its site and time; the size is
      * checked by the heap, against its capacity.

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Cumulative statistics of allocation request sizes (successful or not), as a snapshot: count,
  * sum, sum of squares, and a log-linear histogram with 8 classes per power of two, so a class's
  * upper edge is at most 12.5 % above any size in it (HdrHistogram's idea at 3 significant bits).
- * Two snapshots give the requests made between them ({@link #since}); the largest one is known to
+ * Two snapshots give the requests made between them ({@link #largestSinceBytes}); the largest one is known to
  * its class, which is what a reserve needs (it rounds up, never down).
  *
  * <pre>

@@ -7,6 +7,9 @@ package org.mempred.lifetime;
  * caller does not know is placed in the longest class.
  */
 public final class OracleLifetimePredictor implements LifetimePredictor {
+    /** The oracle; it keeps no state. */
+    public OracleLifetimePredictor() {}
+
     @Override
     public String name() {
         return "oracle-lifetime";

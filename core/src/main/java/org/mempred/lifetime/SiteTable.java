@@ -26,6 +26,9 @@ public final class SiteTable implements LifetimePredictor {
     private final ClassCounts counts = new ClassCounts(SETS * WAYS + 1);
     private long clock;
 
+    /** An empty table: every site is unknown until its first free. */
+    public SiteTable() {}
+
     @Override
     public String name() {
         return "site-table";

@@ -12,6 +12,9 @@ public final class SizeClassPredictor implements LifetimePredictor {
 
     private final ClassCounts counts = new ClassCounts(BUCKETS + 1);
 
+    /** A predictor with no observations yet. */
+    public SizeClassPredictor() {}
+
     @Override
     public String name() {
         return "size-class";

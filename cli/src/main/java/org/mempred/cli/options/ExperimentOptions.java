@@ -26,10 +26,11 @@ public final class ExperimentOptions {
             paramLabel = "NAME",
             converter = PlacementConverter.class,
             defaultValue = "tlsf",
-            description = "Where new blocks go: tlsf (one arena, the default), or by predicted lifetime into"
-                    + " regions of one lifetime class each: site-table, size-class, neural-lifetime,"
-                    + " oracle-lifetime (the bound). site-table and neural-lifetime need allocation sites"
-                    + " (stressors, mempred-trace v2). Composes with --policies.")
+            description = "Where new blocks go in the one arena: tlsf (TLSF's good fit, the default), or near the"
+                    + " address span of the block's predicted lifetime class (short-lived low, long-lived high):"
+                    + " site-table, size-class, neural-lifetime, oracle-lifetime (the bound). site-table and"
+                    + " neural-lifetime need allocation sites (stressors, mempred-trace v2). Composes with"
+                    + " --policies.")
     private Placement placement;
 
     @Option(

@@ -18,8 +18,12 @@ public record PolicyList(List<PolicySpec> specs) {
     /** The word for every policy. */
     public static final String ALL = "all";
 
-    /** The policies stress and replay compare by default: the baselines, the predictors and the upper bound. */
-    public static final String DEFAULT = "reactive,periodic,neural,holt,zgc,linux,oracle";
+    /**
+     * The policies stress and replay compare by default: the baselines, {@code reserve} (the reserve
+     * with no forecast, which every forecaster must beat to be worth its forecast), the forecasters
+     * and the upper bound.
+     */
+    public static final String DEFAULT = "reactive,periodic,reserve,neural,holt,zgc,linux,oracle";
 
     /** The {@code --policies} help text, with picocli's default-value variable. */
     public static final String DESCRIPTION = "Comma-separated policies, or all for every one (a wrong name lists them)"

@@ -1,7 +1,10 @@
 package org.mempred.cli.options;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.mempred.lab.report.Json;
 import org.mempred.predict.FeatureSet;
 import org.mempred.predict.NeuralWeights;
 import org.mempred.predict.PredictorConfig;
@@ -56,10 +59,25 @@ public final class WeightsOption {
         }
     }
 
-    /** How the header names the starting weights of the neural policies. */
-    public static String describe(Path file, NeuralWeights weights) {
+    /**
+     * How the header names the starting weights of the neural policies: the file and its origin,
+     * which for a file of {@code mempred train} is the command that made it and the count of
+     * labelled samples it was trained on (the count {@code train} printed).
+     */
+    public static String describe(Path file) {
         return file == null
                 ? "neural starts from the shipped pre-trained weights (--weights FILE to change)"
-                : "neural starts from " + file + " (trained on " + weights.inputSamples() + " samples)";
+                : "neural starts from " + file + " (" + origin(file) + ")";
+    }
+
+    /** The {@code origin} text of a weights file that {@link #load} has checked. */
+    private static String origin(Path file) {
+        try {
+            return Json.read(Files.readString(file, StandardCharsets.UTF_8))
+                    .get("origin")
+                    .asString();
+        } catch (IOException e) {
+            throw new CommandIoException("cannot read --weights " + file + ": " + PathChecks.reason(e), e);
+        }
     }
 }

@@ -18,9 +18,10 @@ public final class WorkloadOption {
             paramLabel = "NAME",
             converter = Name.class,
             defaultValue = Workloads.STRESS,
-            description = "stress (one pressure-level stressor), mix (four subsystems sharing the heap) or"
-                    + " bursty (small-block churn with periodic bursts of packet buffers)"
-                    + " (default: ${DEFAULT-VALUE}).")
+            description = "stress (one pressure-level stressor), mix (four subsystems sharing the heap), or the"
+                    + " bursty family: small-block churn with bursts of packet buffers filling 5 %% (bursty), 25 %%"
+                    + " (bursty-regular), 50 %% (bursty-large) or 35 %% (bursty-irregular) of the heap, or a stream of"
+                    + " buffers held for milliseconds (bursty-stream) (default: ${DEFAULT-VALUE}).")
     private String name;
 
     /** The workload's name, one of {@link Workloads#NAMES}. */

@@ -120,8 +120,15 @@ final class GovernorCommands {
         }
     }
 
-    /** {@code log [N]}: the governor's last decisions with their reasons. */
-    @Command(name = "log", description = "The last N decisions of the governor with reasons.")
+    /**
+     * {@code log [N]}: the governor's last N decisions with their reasons. A run of consecutive
+     * decisions that differ only in time and pressure (same forecast, action and reason) is one
+     * line with the range of both and a count ({@code ×12}), so a rate-limited burst reads once.
+     */
+    @Command(
+            name = "log",
+            description = "The last N decisions of the governor with reasons; repeats of one decision are one"
+                    + " line with a count.")
     static final class Log implements Runnable {
         private final LiveSystem system;
 
@@ -133,7 +140,7 @@ final class GovernorCommands {
                 paramLabel = "N",
                 defaultValue = "10",
                 converter = Counts.Positive.class,
-                description = "How many (default: ${DEFAULT-VALUE}).")
+                description = "How many decisions (default: ${DEFAULT-VALUE}).")
         private int count;
 
         Log(LiveSystem system) {
@@ -147,16 +154,57 @@ final class GovernorCommands {
             if (decisions.isEmpty()) {
                 out.println("no decisions yet (autonomy " + (system.autonomy() ? "on" : "off") + ")");
             }
-            for (Decision d : decisions) {
-                out.printf(
-                        Locale.ROOT,
-                        "  t=%.1fs  p=%.3f  q=%s  %-12s %s%n",
-                        system.secondsSince(d.timeNanos()),
-                        d.pressure(),
-                        Double.isNaN(d.prediction()) ? "-" : String.format(Locale.ROOT, "%.3f", d.prediction()),
-                        d.action(),
-                        d.reason());
+            int first = 0;
+            for (int i = 1; i <= decisions.size(); i++) {
+                if (i == decisions.size() || !sameDecision(decisions.get(first), decisions.get(i))) {
+                    out.println(line(decisions.subList(first, i)));
+                    first = i;
+                }
             }
+        }
+
+        /** Whether {@code a} and {@code b} differ at most in time and pressure. */
+        private static boolean sameDecision(Decision a, Decision b) {
+            return a.action() == b.action()
+                    && a.reason().equals(b.reason())
+                    && prediction(a).equals(prediction(b));
+        }
+
+        private static String prediction(Decision d) {
+            return Double.isNaN(d.prediction()) ? "-" : String.format(Locale.ROOT, "%.3f", d.prediction());
+        }
+
+        /** One line for a run of equal decisions: times and pressures as ranges, and the count. */
+        private String line(List<Decision> run) {
+            Decision first = run.getFirst();
+            Decision last = run.getLast();
+            if (run.size() == 1) {
+                return String.format(
+                        Locale.ROOT,
+                        "  t=%.1fs  p=%.3f  q=%s  %-12s %s",
+                        system.secondsSince(first.timeNanos()),
+                        first.pressure(),
+                        prediction(first),
+                        first.action(),
+                        first.reason());
+            }
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            for (Decision d : run) {
+                low = Math.min(low, d.pressure());
+                high = Math.max(high, d.pressure());
+            }
+            return String.format(
+                    Locale.ROOT,
+                    "  t=%.1f–%.1fs  p=%.3f–%.3f  q=%s  %-12s %s  ×%d",
+                    system.secondsSince(first.timeNanos()),
+                    system.secondsSince(last.timeNanos()),
+                    low,
+                    high,
+                    prediction(first),
+                    first.action(),
+                    first.reason(),
+                    run.size());
         }
     }
 }

@@ -63,7 +63,15 @@ final class LiveStress implements StressControl {
 
     @Override
     public synchronized void start(double pressure, double rate, PrintWriter out) {
-        stop();
+        if (running) {
+            throw new IllegalStateException(String.format(
+                    Locale.ROOT,
+                    "stress is already running (target pressure %.2f, %.0f requests/s, seed %d);"
+                            + " stop it first with 'stress stop'",
+                    targetPressure,
+                    opsPerSecond,
+                    seed));
+        }
         StressorConfig kernel = StressorConfig.kernel(pressure, heap.capacityBytes());
         StressorConfig config = new StressorConfig(
                 kernel.targetPressure(),

@@ -84,10 +84,12 @@ final class ReportCommands implements Runnable {
             BandAccuracy all = accuracy.overall();
             out.printf(
                     Locale.ROOT,
-                    "running accuracy %.1f %% over %d labelled predictions, skill %.3f%n",
+                    "running accuracy %.1f %% over %d labelled predictions, skill %s%n",
                     100 * all.accuracy(),
                     all.count(),
-                    all.skill());
+                    Double.isNaN(all.skill())
+                            ? "- (no error of persistence yet to compare with)"
+                            : String.format(Locale.ROOT, "%.3f", all.skill()));
         } else if (accuracy != null) {
             out.println("running accuracy: no labels yet (a label arrives one horizon after its prediction)");
         }
@@ -141,6 +143,8 @@ final class ReportCommands implements Runnable {
                 row(out, band);
             }
             row(out, accuracy.overall());
+            out.println("  skill = 1 - MSE / MSE of persistence (repeating the last horizon): above 0 beats it;"
+                    + " - until persistence has erred");
         }
         HeapStats heap = system.heap().stats();
         GovernorStats stats = governor.stats();
@@ -162,7 +166,7 @@ final class ReportCommands implements Runnable {
         }
         out.printf(
                 Locale.ROOT,
-                "  %-8s %5d   %7.1f%%  %6.1f%%  %6.1f%%  %7.4f  %7.4f  %7.3f%n",
+                "  %-8s %5d   %7.1f%%  %6.1f%%  %6.1f%%  %7.4f  %7.4f  %7s%n",
                 b.band(),
                 b.count(),
                 100 * b.accuracy(),
@@ -170,6 +174,6 @@ final class ReportCommands implements Runnable {
                 100 * b.falseNegativeRate(),
                 b.meanAbsoluteError(),
                 b.rootMeanSquaredError(),
-                b.skill());
+                Double.isNaN(b.skill()) ? "-" : String.format(Locale.ROOT, "%.3f", b.skill()));
     }
 }

@@ -13,8 +13,9 @@ import picocli.shell.jline3.PicocliJLineCompleter;
 
 /**
  * The interactive shell's command interpreter, independent of any terminal: one line in, text
- * out. Bad input prints one {@code error:} line and changes nothing; only {@code exit} (or end of
- * input, handled by the caller) ends a session.
+ * out. Bad input prints one {@code error:} line on the error writer, changes nothing and makes
+ * {@link #execute} answer {@link Next#FAILED}; only {@code exit} (or end of input, handled by the
+ * caller) ends a session.
  *
  * <p>The commands are one picocli model: a root command whose subcommands are the shell's
  * commands, each a {@code @Command} class with typed options and parameters. Dispatch
@@ -36,10 +37,12 @@ import picocli.shell.jline3.PicocliJLineCompleter;
         description = "A live heap and governor on the real clock. help CMD explains one command.",
         customSynopsis = "COMMAND [ARGS]...")
 public final class Shell {
-    /** What {@link #execute} tells the caller to do next. */
+    /** What {@link #execute} tells the caller: how the line went, and whether to read another. */
     public enum Next {
-        /** Read another line. */
+        /** The line succeeded (or was blank); read another. */
         CONTINUE,
+        /** The line failed with an {@code error:} line; read another. */
+        FAILED,
         /** The user asked to leave. */
         EXIT
     }
@@ -54,14 +57,14 @@ public final class Shell {
             commandLine.addSubcommand(command);
         }
         commandLine.setParameterExceptionHandler((exception, args) -> {
-            exception.getCommandLine().getOut().println("error: " + message(exception));
+            exception.getCommandLine().getErr().println("error: " + message(exception));
             return 2;
         });
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             if (exception instanceof IllegalArgumentException
                     || exception instanceof IllegalStateException
                     || exception instanceof IndexOutOfBoundsException) {
-                failed.getOut().println("error: " + exception.getMessage());
+                failed.getErr().println("error: " + exception.getMessage());
                 return 1;
             }
             throw exception;
@@ -105,17 +108,29 @@ public final class Shell {
         return commandLine.getCommandSpec();
     }
 
-    /** Runs one line, writing its output to {@code out}. Blank lines and {@code #} comments do nothing. */
+    /** Runs one line, writing its output and any error to {@code out}, as a terminal shows both. */
     public Next execute(String line, PrintWriter out) {
+        return execute(line, out, out);
+    }
+
+    /**
+     * Runs one line, writing its output to {@code out} and an error to {@code err}. Blank lines and
+     * {@code #} comments do nothing.
+     */
+    public Next execute(String line, PrintWriter out, PrintWriter err) {
         String trimmed = line.strip();
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
             return Next.CONTINUE;
         }
         commandLine.setOut(out);
-        commandLine.setErr(out);
-        commandLine.execute(trimmed.split("\\s+"));
+        commandLine.setErr(err);
+        int code = commandLine.execute(trimmed.split("\\s+"));
         out.flush();
-        return exit.requested ? Next.EXIT : Next.CONTINUE;
+        err.flush();
+        if (exit.requested) {
+            return Next.EXIT;
+        }
+        return code == 0 ? Next.CONTINUE : Next.FAILED;
     }
 
     /** Picocli's message, or for a word that names no command, the commands that there are. */

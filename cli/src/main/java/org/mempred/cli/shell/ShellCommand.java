@@ -31,8 +31,9 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * {@code mempred shell}: a live heap and governor on the real clock behind a JLine prompt with
  * history and tab completion. When standard input is not a terminal the same commands are read
- * line by line from it, so sessions can be scripted ({@code echo 'mempred status' | mempred shell}).
- * The MXBeans {@code org.mempred:type=Heap} and {@code org.mempred:type=Governor} are registered
+ * line by line from it, so sessions can be scripted ({@code echo 'mempred status' | mempred shell}):
+ * then output goes to standard output, each {@code error:} line to standard error, and the exit
+ * status is 1 when any command failed (0 otherwise), so a script can check it. The MXBeans {@code org.mempred:type=Heap} and {@code org.mempred:type=Governor} are registered
  * for the session.
  */
 @Command(
@@ -54,8 +55,8 @@ public final class ShellCommand implements Callable<Integer> {
     @Option(
             names = "--features",
             converter = FeatureSetConverter.class,
-            defaultValue = "seed",
-            description = "Feature set of the predictor: seed or rich (default: ${DEFAULT-VALUE}).")
+            description = "Inputs of the peak-pressure network (neural-peak, neural-cold-peak): seed or rich"
+                    + " (default: seed). The demand policies (neural, the default) read their own demand set.")
     private FeatureSet features;
 
     /** {@code --features}: a feature set by its id. */
@@ -84,12 +85,13 @@ public final class ShellCommand implements Callable<Integer> {
     @SuppressWarnings("try")
     public Integer call() throws IOException {
         int capacity = heapSize.bytes();
+        checkFeaturesApply(features, policy);
         CompactingHeap heap = new CompactingHeap(capacity);
-        PredictorConfig config = PredictorConfig.DEFAULTS.withFeatureSet(features);
+        PredictorConfig config = PredictorConfig.DEFAULTS.withFeatureSet(features == null ? FeatureSet.SEED : features);
         NeuralWeights start = weights.load(config);
         PredictorConfig predictors = config.withWeights(start);
         if (weights.file() != null) {
-            spec.commandLine().getErr().println("mempred shell: " + WeightsOption.describe(weights.file(), start));
+            spec.commandLine().getErr().println("mempred shell: " + WeightsOption.describe(weights.file()));
             spec.commandLine().getErr().flush();
         }
         TimedPredictor.Latencies latencies = new TimedPredictor.Latencies();
@@ -102,15 +104,45 @@ public final class ShellCommand implements Callable<Integer> {
             system.setAutonomy(!noAutonomy);
             Shell shell = new Shell(system, latencies, stress);
             try {
-                loop(shell, terminal);
+                return loop(shell, terminal, spec.commandLine().getErr()) == 0 ? 0 : 1;
             } finally {
                 stress.stop();
             }
         }
-        return 0;
     }
 
-    static void loop(Shell shell, Terminal terminal) {
+    /**
+     * Refuses a {@code --features} choice that {@code policy} would ignore: only the peak-pressure
+     * policies with a network ({@code neural-peak}, {@code neural-cold-peak}) read the configured
+     * set; the demand policies always read {@link FeatureSet#DEMAND}, the others read none.
+     */
+    static void checkFeaturesApply(FeatureSet features, PolicySpec policy) {
+        if (features == null) {
+            return;
+        }
+        if (policy instanceof PolicySpec.Peak peak
+                && (peak.forecaster() == PolicySpec.Forecaster.NEURAL
+                        || peak.forecaster() == PolicySpec.Forecaster.NEURAL_COLD)) {
+            return;
+        }
+        if (policy instanceof PolicySpec.Demand && features == FeatureSet.DEMAND) {
+            return;
+        }
+        String reads = policy instanceof PolicySpec.Demand
+                ? "reads the demand inputs"
+                : policy instanceof PolicySpec.Peak ? "has no network to read inputs" : "makes no forecast";
+        throw new IllegalArgumentException("--features " + features.id() + " does not apply to --policy "
+                + policy.name() + ", which " + reads + "; it applies to neural-peak and neural-cold-peak"
+                + " (e.g. --policy neural-peak --features " + features.id() + ")");
+    }
+
+    /**
+     * Reads and runs lines until {@code exit} or end of input. On a real terminal errors show
+     * among the output; on a dumb one (input not a terminal: a script) they go to {@code scriptErr}.
+     *
+     * @return how many commands failed when scripted; 0 on a real terminal, where a typo is no failure of the session
+     */
+    static int loop(Shell shell, Terminal terminal, PrintWriter scriptErr) {
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("mempred")
@@ -118,9 +150,11 @@ public final class ShellCommand implements Callable<Integer> {
                 .build();
         PrintWriter out = terminal.writer();
         boolean interactive = !"dumb".equals(terminal.getType());
+        PrintWriter err = interactive ? out : scriptErr;
         if (interactive) {
             out.println("mempred shell: help lists the commands, exit leaves.");
         }
+        int failures = 0;
         while (true) {
             String line;
             try {
@@ -128,10 +162,14 @@ public final class ShellCommand implements Callable<Integer> {
             } catch (UserInterruptException e) {
                 continue;
             } catch (EndOfFileException e) {
-                return;
+                return failures;
             }
-            if (shell.execute(line, out) == Shell.Next.EXIT) {
-                return;
+            Shell.Next next = shell.execute(line, out, err);
+            if (next == Shell.Next.EXIT) {
+                return failures;
+            }
+            if (next == Shell.Next.FAILED && !interactive) {
+                failures++;
             }
         }
     }

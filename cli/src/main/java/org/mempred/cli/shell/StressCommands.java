@@ -28,7 +28,7 @@ final class StressCommands implements Runnable {
         status();
     }
 
-    @Command(name = "start", description = "Start (or restart) the workload.")
+    @Command(name = "start", description = "Start the workload (refused while one runs: stress stop first).")
     void start(
             @Option(
                             names = "--pressure",

@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 public interface StressControl {
     /**
      * Starts a workload towards {@code targetPressure} (a fraction in (0, 1]) at {@code opsPerSecond}
-     * requests a second, stopping the one running first, and says so on {@code out}.
+     * requests a second, and says so on {@code out}.
+     *
+     * @throws IllegalStateException when a workload runs already: it is never replaced silently
      */
     void start(double targetPressure, double opsPerSecond, PrintWriter out);
 

@@ -1,6 +1,7 @@
 package org.mempred.cli.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -181,13 +182,123 @@ class ShellTest {
     void scriptedSessionThroughADumbTerminalOverStreams() throws Exception {
         byte[] script = "heap alloc 64\nheap status\nmetrics\nexit\nheap alloc 1\n".getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
+        StringWriter errors = new StringWriter();
+        int failures;
         try (Terminal terminal =
                 new DumbTerminal("test", "dumb", new ByteArrayInputStream(script), output, StandardCharsets.UTF_8)) {
-            ShellCommand.loop(shell, terminal);
+            failures = ShellCommand.loop(shell, terminal, new PrintWriter(errors));
         }
         String out = output.toString(StandardCharsets.UTF_8);
         assertThat(out).contains("handle 0:1 (64 bytes)").contains("METRIC heap_live_blocks=1");
         assertThat(heap.stats().liveBlocks()).as("nothing after exit runs").isEqualTo(1);
+        assertThat(failures).isZero();
+        assertThat(errors.toString()).isEmpty();
+    }
+
+    @Test
+    void aScriptedSessionSendsErrorsToTheErrorWriterAndCountsTheFailedCommands() throws Exception {
+        byte[] script = "heap alloc 64\nbogus\nheap alloc lots\nheap status\n".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        StringWriter errors = new StringWriter();
+        int failures;
+        try (Terminal terminal =
+                new DumbTerminal("test", "dumb", new ByteArrayInputStream(script), output, StandardCharsets.UTF_8)) {
+            failures = ShellCommand.loop(shell, terminal, new PrintWriter(errors));
+        }
+        String out = output.toString(StandardCharsets.UTF_8);
+        assertThat(failures).isEqualTo(2);
+        assertThat(errors.toString().lines())
+                .hasSize(2)
+                .allMatch(line -> line.startsWith("error: "))
+                .anyMatch(line -> line.contains("unknown command 'bogus'"));
+        assertThat(out)
+                .contains("handle 0:1 (64 bytes)")
+                .contains("heap: 64/8192")
+                .doesNotContain("error");
+    }
+
+    @Test
+    void executeSaysWhetherTheLineFailed() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(shell.execute("heap status", new PrintWriter(out), new PrintWriter(err)))
+                .isEqualTo(Shell.Next.CONTINUE);
+        assertThat(shell.execute("help nope", new PrintWriter(out), new PrintWriter(err)))
+                .isEqualTo(Shell.Next.FAILED);
+        assertThat(shell.execute("  ", new PrintWriter(out), new PrintWriter(err)))
+                .isEqualTo(Shell.Next.CONTINUE);
+        assertThat(shell.execute("exit", new PrintWriter(out), new PrintWriter(err)))
+                .isEqualTo(Shell.Next.EXIT);
+        assertThat(err.toString()).startsWith("error: Unknown subcommand 'nope'");
+        assertThat(out.toString()).doesNotContain("error");
+    }
+
+    @Test
+    void stressStartWhileAStressorRunsIsRefusedAndSaysHowToStopIt() throws InterruptedException {
+        assertThat(run("stress start --pressure 0.6 --rate 2000")).contains("stress started");
+        String status = run("stress status");
+        String refused = run("stress start --pressure 0.9");
+        assertThat(refused)
+                .startsWith("error: stress is already running (target pressure 0.60, 2000 requests/s, seed ")
+                .contains("stop it first with 'stress stop'");
+        assertThat(run("stress status"))
+                .as("the running stressor is unchanged")
+                .contains("stress running: target pressure 0.60")
+                .contains(status.substring(status.indexOf("seed "), status.indexOf(',', status.indexOf("seed "))));
+        run("stress stop");
+        assertThat(run("stress start --pressure 0.9")).contains("stress started: target pressure 0.90");
+    }
+
+    @Test
+    void logCollapsesARunOfEqualDecisionsIntoOneLineWithACount() {
+        run("policy reactive");
+        for (int i = 0; i < 12; i++) {
+            run(i == 6 ? "heap alloc 4000" : "heap status");
+            now[0] += 500_000_000L;
+            system.tick();
+        }
+        List<String> lines =
+                run("log 20").lines().filter(l -> l.startsWith("  t=")).toList();
+        assertThat(lines)
+                .containsExactly(
+                        "  t=0.5–6.0s  p=0.000–0.488  q=-  IDLE         reactive: direct compaction only  ×12");
+        assertThat(run("log 1").lines().filter(l -> l.startsWith("  t=")))
+                .containsExactly("  t=6.0s  p=0.488  q=-  IDLE         reactive: direct compaction only");
+    }
+
+    @Test
+    void statusAndReportNeverShowNaN() {
+        String before = run("mempred status", "mempred report");
+        assertThat(before).contains("running accuracy: no labels yet").doesNotContain("NaN");
+        for (int i = 0; i < 14; i++) {
+            now[0] += 500_000_000L;
+            system.tick();
+            String out = run("mempred status", "mempred report");
+            assertThat(out).as("after tick " + i).doesNotContain("NaN");
+        }
+        assertThat(run("mempred status")).containsPattern("labelled predictions, skill (-|-?[0-9])");
+        assertThat(run("mempred report")).contains("skill = 1 - MSE / MSE of persistence");
+    }
+
+    @Test
+    void featuresAreRefusedWherePolicyDoesNotReadThem() {
+        ShellCommand.checkFeaturesApply(null, org.mempred.govern.PolicySpec.parse("neural"));
+        ShellCommand.checkFeaturesApply(
+                org.mempred.predict.FeatureSet.RICH, org.mempred.govern.PolicySpec.parse("neural-peak"));
+        ShellCommand.checkFeaturesApply(
+                org.mempred.predict.FeatureSet.DEMAND, org.mempred.govern.PolicySpec.parse("neural"));
+        assertThatThrownBy(() -> ShellCommand.checkFeaturesApply(
+                        org.mempred.predict.FeatureSet.RICH, org.mempred.govern.PolicySpec.parse("neural")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--features rich does not apply to --policy neural, which reads the demand inputs;"
+                        + " it applies to neural-peak and neural-cold-peak (e.g. --policy neural-peak --features"
+                        + " rich)");
+        assertThatThrownBy(() -> ShellCommand.checkFeaturesApply(
+                        org.mempred.predict.FeatureSet.SEED, org.mempred.govern.PolicySpec.parse("reserve")))
+                .hasMessageContaining("--policy reserve, which makes no forecast");
+        assertThatThrownBy(() -> ShellCommand.checkFeaturesApply(
+                        org.mempred.predict.FeatureSet.RICH, org.mempred.govern.PolicySpec.parse("holt-peak")))
+                .hasMessageContaining("holt-peak, which has no network to read inputs");
     }
 
     @Test

@@ -178,6 +178,31 @@ public enum Metric {
         return display;
     }
 
+    /**
+     * Whether human tables show it. {@link #MEAN_COMPACTION_WALL_MICROS} is left to JSON: one
+     * compaction's wall time is dominated by the JIT's warm-up and the machine's other load, so
+     * its mean ± CI tells a reader nothing; the modelled time is the comparable figure.
+     */
+    public boolean shownInTables() {
+        return this != MEAN_COMPACTION_WALL_MICROS;
+    }
+
+    /** What a reader needs to decode the row, in a few words; empty when the label says it all. */
+    public String legend() {
+        return switch (this) {
+            case SKILL ->
+                "skill = 1 - MSE / MSE of persistence (forecasting that the next horizon repeats the last):"
+                        + " above 0 beats it";
+            case PREDICTION_ACCURACY -> "accuracy = share of forecasts on the right side of the threshold";
+            case LIFETIME_EXACT -> "lifetime class exact = blocks placed for the lifetime class they lived";
+            case REFILLS_WINDOW -> "refills = how the reserve's wake-ups were served, by escalation step";
+            case MEAN_COMPACTION_MICROS -> "compaction µs (model) = modelled time of one compaction";
+            case RATE_LIMITED -> "rate-limited = compactions the 10/s limit refused";
+            case FALLBACKS -> "fallbacks = forecasts discarded (invalid or the predictor threw)";
+            default -> "";
+        };
+    }
+
     /** The figure of {@code run}. */
     public double of(RunResult run) {
         return extractor.applyAsDouble(run);

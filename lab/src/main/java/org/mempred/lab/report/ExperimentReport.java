@@ -2,6 +2,7 @@ package org.mempred.lab.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.lab.experiment.Experiment;
 import org.mempred.lab.experiment.ExperimentResult;
@@ -14,8 +15,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns an {@link ExperimentResult} into its two {@link Table}s (metrics as mean ± 95 % CI per
- * policy, then the paired change vs {@code reactive}, starred when its CI excludes 0), into the
+ * Turns an {@link ExperimentResult} into its {@link Table}s (metrics as mean ± 95 % CI per
+ * policy, then the paired change vs {@code reactive}, and vs {@code reserve} when it ran, starred
+ * when its CI excludes 0), into the
  * notes printed under them and into the {@code policies} part of a JSON document. Every number
  * comes from the result, shown as its {@link Metric.Display} says; nothing is computed here but
  * the summaries of {@link org.mempred.lab.stats.Stats}. Used by {@code stress}, {@code replay}
@@ -46,7 +48,7 @@ public final class ExperimentReport {
         return paired(title, result, metrics, ExperimentSpec.BASELINE.name());
     }
 
-    /** Paired change of {@code metrics} vs {@code baseline}, per other policy. */
+    /** Paired change of {@code metrics} vs {@code baseline} (a policy of the result), per other policy. */
     public static Table paired(String title, ExperimentResult result, List<Metric> metrics, String baseline) {
         List<String> others = new ArrayList<>(result.spec().names());
         others.remove(baseline);
@@ -64,6 +66,22 @@ public final class ExperimentReport {
             table.row(row);
         }
         return table;
+    }
+
+    /** Whether {@code result} ran {@code reserve}, the reserve with no forecast that forecasters are judged against. */
+    public static boolean ranReserve(ExperimentResult result) {
+        return result.spec().names().contains(Policies.RESERVE);
+    }
+
+    /** One line decoding the rows of {@code metrics} that their labels leave unclear; empty when none. */
+    public static String legend(List<Metric> metrics) {
+        List<String> parts = new ArrayList<>();
+        for (Metric metric : metrics) {
+            if (!metric.legend().isEmpty()) {
+                parts.add(metric.legend());
+            }
+        }
+        return parts.isEmpty() ? "" : "legend: " + String.join("; ", parts);
     }
 
     /** Whether the result has one seed, so no confidence interval (the tables say so in their headers). */
@@ -91,8 +109,8 @@ public final class ExperimentReport {
 
     /**
      * Every policy with its runs (seed, every metric by its key, the crash message if any) and its
-     * summaries ({@code n}, {@code mean}, {@code sd}, {@code ci95}, and {@code vsReactive} for the
-     * paired change), in stored units.
+     * summaries ({@code n}, {@code mean}, {@code sd}, {@code ci95}, and {@code vsReactive} and, when
+     * {@code reserve} ran, {@code vsReserve} for the paired changes), in stored units.
      */
     public static ArrayNode policies(ExperimentResult result) {
         ArrayNode policies = Json.array();
@@ -113,6 +131,11 @@ public final class ExperimentReport {
                     figure.set(
                             "vs" + capitalised(ExperimentSpec.BASELINE.name()),
                             summary(result.versusBaseline(runs.policy(), metric)));
+                }
+                if (ranReserve(result) && !runs.policy().equals(Policies.RESERVE)) {
+                    figure.set(
+                            "vs" + capitalised(Policies.RESERVE),
+                            summary(result.versus(runs.policy(), Policies.RESERVE, metric)));
                 }
                 summary.set(metric.key(), figure);
             }

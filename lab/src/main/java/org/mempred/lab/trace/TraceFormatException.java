@@ -1,7 +1,7 @@
 package org.mempred.lab.trace;
 
 /**
- * A trace that does not follow {@code mempred-trace v1}: a malformed line, a truncated or corrupt
+ * A trace that does not follow its {@code mempred-trace} version: a malformed line, a truncated or corrupt
  * gzip stream. The message always starts with {@code file:line:} and says what was expected, so a
  * user can open the file at that line. An {@link IllegalArgumentException}: the input is bad, not
  * the program (the command line reports it and exits with code 2).
