@@ -15,7 +15,7 @@ import java.util.Arrays;
  *            nearest the predicted class's span ({@link LifetimeSpans})
  * </pre>
  *
- * <p>Cost: O(1) TLSF operations, the live summary's O(size / 1 KiB) update and the zero-fill,
+ * <p>Cost: O(1) TLSF operations, the live summary's O(size / 1 KiB) update and the zero-fill when on,
  * plus a direct compaction when one runs; nothing is allocated unless a compaction runs (its
  * {@link CompactionResult}).
  */
@@ -27,6 +27,7 @@ final class Allocator {
     private final HeapCounters counters;
     private final Reserve reserve;
     private final int directCompactionBudgetBytes;
+    private final boolean zeroFill;
     /** Placement by predicted lifetime, or null: every request goes to sub-arena 0 (plain TLSF). */
     private LifetimeSpans spans;
 
@@ -37,7 +38,8 @@ final class Allocator {
             CompactionRunner runner,
             HeapCounters counters,
             Reserve reserve,
-            int directCompactionBudgetBytes) {
+            int directCompactionBudgetBytes,
+            boolean zeroFill) {
         this.arena = arena;
         this.handles = handles;
         this.space = space;
@@ -45,6 +47,7 @@ final class Allocator {
         this.counters = counters;
         this.reserve = reserve;
         this.directCompactionBudgetBytes = directCompactionBudgetBytes;
+        this.zeroFill = zeroFill;
     }
 
     /** Turns placement by lifetime on ({@code lifetimeSpans}) or off ({@code null}). */
@@ -125,13 +128,15 @@ final class Allocator {
         outcome.failed(kind);
     }
 
-    /** Makes the free block TLSF just took at {@code start} of {@code sub} a live, zero-filled block. */
+    /** Makes the free block TLSF just took at {@code start} of {@code sub} a live block, zero-filled when the heap says so. */
     private void place(SubArena sub, int start, int granules, int sizeBytes, Allocation outcome) {
         long handle = handles.acquire(sub.base + start, sizeBytes);
         sub.blocks.setOwner(start, Handles.slot(handle));
         sub.summary.addLive(start, granules, 1);
-        int from = (sub.base + start) << Granules.SHIFT;
-        Arrays.fill(arena, from, from + (granules << Granules.SHIFT), (byte) 0);
+        if (zeroFill) {
+            int from = (sub.base + start) << Granules.SHIFT;
+            Arrays.fill(arena, from, from + (granules << Granules.SHIFT), (byte) 0);
+        }
         counters.recordAllocation(granules << Granules.SHIFT);
         outcome.served(handle, sub.index);
     }
