@@ -1,6 +1,7 @@
 package org.mempred.heap;
 
 import java.util.Arrays;
+import org.mempred.jfr.OomEvent;
 
 /**
  * The request path of a heap, run under its lock: serves an {@link AllocationRequest} in the
@@ -17,7 +18,7 @@ import java.util.Arrays;
  *
  * <p>Cost: O(1) TLSF operations, the live summary's O(size / 1 KiB) update and the zero-fill when on,
  * plus a direct compaction when one runs; nothing is allocated unless a compaction runs (its
- * {@link CompactionResult}).
+ * {@link CompactionResult}) or a flight recording takes an OOM event ({@link OomEvent}).
  */
 final class Allocator {
     private final byte[] arena;
@@ -107,7 +108,7 @@ final class Allocator {
                 }
             }
         }
-        fail(granules, outcome);
+        fail(request, granules, outcome);
     }
 
     private int take(SubArena sub, int granules, int c) {
@@ -122,9 +123,19 @@ final class Allocator {
         }
     }
 
-    private void fail(int granules, Allocation outcome) {
-        OomKind kind = space.freeGranules() >= granules ? OomKind.FRAGMENTATION : OomKind.EXHAUSTION;
+    /** Counts the OOM event of {@code request}, records it for the flight recorder when enabled, and fills its outcome. */
+    private void fail(AllocationRequest request, int granules, Allocation outcome) {
+        int free = space.freeGranules();
+        OomKind kind = free >= granules ? OomKind.FRAGMENTATION : OomKind.EXHAUSTION;
         counters.recordOom(kind);
+        if (OomEvent.enabled()) {
+            OomEvent.emit(
+                    request.sizeBytes(),
+                    kind == OomKind.FRAGMENTATION ? "fragmentation" : "exhaustion",
+                    request.mode() == AllocationMode.ATOMIC,
+                    (long) free << Granules.SHIFT,
+                    (long) space.largestFreeGranules() << Granules.SHIFT);
+        }
         outcome.failed(kind);
     }
 

@@ -85,13 +85,7 @@ public final class CompactingHeap {
         this(capacityBytes, DEFAULT_DIRECT_COMPACTION_BUDGET_BYTES);
     }
 
-    /**
-     * A heap of {@code capacityBytes} whose direct compaction moves at most
-     * {@code directCompactionBudgetBytes} per failed request.
-     *
-     * @throws IllegalArgumentException when capacity is not a positive multiple of 16 up to 1 GiB,
-     *     or the budget is negative
-     */
+    /** As {@link #CompactingHeap(int, int, DirectCompaction)} with evacuation as direct compaction. */
     public CompactingHeap(int capacityBytes, int directCompactionBudgetBytes) {
         this(capacityBytes, directCompactionBudgetBytes, DirectCompaction.EVACUATE);
     }
@@ -107,12 +101,7 @@ public final class CompactingHeap {
         this(ArenaLayout.checkedSingle(capacityBytes), directCompactionBudgetBytes, directCompaction);
     }
 
-    /**
-     * A heap cut into the sub-arenas of {@code layout}, whose direct compaction moves at most
-     * {@code directCompactionBudgetBytes} per failed request, in the given form.
-     *
-     * @throws IllegalArgumentException when the budget is negative
-     */
+    /** A heap cut into the sub-arenas of {@code layout}, otherwise as above (a negative budget throws). */
     public CompactingHeap(ArenaLayout layout, int directCompactionBudgetBytes, DirectCompaction directCompaction) {
         this(layout, directCompactionBudgetBytes, directCompaction, true);
     }
@@ -141,11 +130,7 @@ public final class CompactingHeap {
         this.typed = new TypedAccess(this, lock, arena);
     }
 
-    /**
-     * A builder of a heap of {@code capacityBytes} with the default settings.
-     *
-     * @throws IllegalArgumentException when capacity is not a positive multiple of 16 up to 1 GiB
-     */
+    /** A builder of a heap of {@code capacityBytes} with the default settings (a bad capacity throws, as above). */
     public static HeapBuilder builder(int capacityBytes) {
         return new HeapBuilder(ArenaLayout.checkedSingle(capacityBytes));
     }
@@ -155,10 +140,7 @@ public final class CompactingHeap {
         return new HeapBuilder(layout);
     }
 
-    /**
-     * Sets the form of direct compaction from the next request on: the compaction policy's choice,
-     * which a governor passes to its heap when it starts.
-     */
+    /** Sets the form of direct compaction from the next request on (a governor passes its policy's choice). */
     public void setDirectCompaction(DirectCompaction form) {
         Objects.requireNonNull(form, "form");
         synchronized (lock) {
