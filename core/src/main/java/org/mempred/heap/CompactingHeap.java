@@ -213,11 +213,7 @@ public final class CompactingHeap {
         }
     }
 
-    /**
-     * Allocates like {@link #tryAllocate} but throws on failure.
-     *
-     * @throws AllocationFailedException when the request fails (the OOM event is still counted)
-     */
+    /** Allocates like {@link #tryAllocate}, but a failure throws {@link AllocationFailedException} (still counted). */
     public long allocate(int sizeBytes, AllocationMode mode) {
         Objects.requireNonNull(mode, "mode");
         ArenaLayout.checkRequest(capacityBytes, sizeBytes);
@@ -380,11 +376,7 @@ public final class CompactingHeap {
         }
     }
 
-    /**
-     * Drops one pin.
-     *
-     * @throws IllegalStateException when the block is not pinned
-     */
+    /** Drops one pin ({@link IllegalStateException} when the block is not pinned). */
     public void unpin(long handle) {
         synchronized (lock) {
             allocator.unpin(handle, handles.slotOf(handle));
@@ -470,11 +462,7 @@ public final class CompactingHeap {
         }
     }
 
-    /**
-     * Checks every structural invariant (see {@link HeapInvariants}) with a full walk.
-     *
-     * @throws IllegalStateException naming the first violation found
-     */
+    /** Checks every invariant ({@link HeapInvariants}) with a full walk; the first violation throws, naming it. */
     public void invariants() {
         synchronized (lock) {
             space.check(handles);
