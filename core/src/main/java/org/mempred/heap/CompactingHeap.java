@@ -228,10 +228,8 @@ public final class CompactingHeap {
     }
 
     /**
-     * Frees a block; its handle goes stale.
-     *
-     * @throws InvalidHandleException for a freed (double free), never issued or made-up handle
-     * @throws IllegalStateException when the block is pinned
+     * Frees a block; its handle goes stale. A freed (double free), never issued or made-up handle
+     * throws {@link InvalidHandleException}; a pinned block {@link IllegalStateException}.
      */
     public void free(long handle) {
         free(handle, Long.MIN_VALUE);
@@ -462,7 +460,11 @@ public final class CompactingHeap {
         }
     }
 
-    /** Checks every invariant ({@link HeapInvariants}) with a full walk; the first violation throws, naming it. */
+    /**
+     * Checks every structural invariant (see {@link HeapInvariants}) with a full walk.
+     *
+     * @throws IllegalStateException naming the first violation found
+     */
     public void invariants() {
         synchronized (lock) {
             space.check(handles);
