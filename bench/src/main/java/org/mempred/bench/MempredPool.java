@@ -13,15 +13,18 @@ import org.mempred.heap.HeapStats;
  * direct-compaction budget and {@link DirectCompaction#EVACUATE} (the {@code reactive} policy's
  * form), every request {@link AllocationMode#MAY_COMPACT}, so a request TLSF cannot serve runs an
  * evacuation before it fails. Threads share the heap through its one lock (every heap operation is
- * {@code synchronized} on it); each thread has its own slots. New blocks are zero-filled, as the
- * heap always does; Netty does not clear its buffers.
+ * {@code synchronized} on it); each thread has its own slots. New blocks are zero-filled or not
+ * as the benchmark's {@code zeroFill} says ({@link org.mempred.heap.HeapBuilder#zeroFill}).
  */
 final class MempredPool implements PeerPool {
     private final CompactingHeap heap;
 
-    MempredPool(int capacityBytes) {
-        heap = new CompactingHeap(
-                capacityBytes, CompactingHeap.DEFAULT_DIRECT_COMPACTION_BUDGET_BYTES, DirectCompaction.EVACUATE);
+    MempredPool(int capacityBytes, boolean zeroFill) {
+        heap = CompactingHeap.builder(capacityBytes)
+                .directCompactionBudgetBytes(CompactingHeap.DEFAULT_DIRECT_COMPACTION_BUDGET_BYTES)
+                .directCompaction(DirectCompaction.EVACUATE)
+                .zeroFill(zeroFill)
+                .build();
     }
 
     @Override
@@ -44,7 +47,7 @@ final class MempredPool implements PeerPool {
     @Override
     public String describe() {
         HeapStats stats = heap.stats();
-        return "mempred capacityBytes=" + stats.capacityBytes()
+        return "mempred" + (heap.zeroFill() ? " zeroed" : "") + " capacityBytes=" + stats.capacityBytes()
                 + " allocations=" + stats.allocations() + " oomEvents=" + stats.oomEvents() + " (fragmentation="
                 + stats.oomFragmentation() + ", exhaustion=" + stats.oomExhaustion() + ") directCompactions="
                 + stats.directCompactions() + " bytesMoved=" + stats.bytesMoved();

@@ -10,8 +10,8 @@ import io.netty.buffer.PooledByteBufAllocatorMetric;
  * thread caches for every thread ({@code useCacheForAllThreads = true}, so JMH's worker threads get
  * them as Netty's event-loop threads would). A block is a {@code directBuffer(size, size)} or
  * {@code heapBuffer(size, size)}; freeing is {@code release()}. Netty does not clear a buffer it
- * hands out, mempred always does: the {@code zeroed} variants add {@code setZero(0, size)} to each
- * allocation, so that both sides do the same work on the block's memory.
+ * hands out: when {@code zeroed}, each allocation adds {@code setZero(0, size)}, the work mempred's
+ * zero-fill does on a new block, so both sides are compared clearing and not clearing.
  */
 final class NettyPool implements PeerPool {
     private final PooledByteBufAllocator allocator;
@@ -80,8 +80,12 @@ final class NettyPool implements PeerPool {
 
         @Override
         public boolean allocate(int slot, int sizeBytes) {
-            buffers[slot] =
+            ByteBuf buffer =
                     direct ? allocator.directBuffer(sizeBytes, sizeBytes) : allocator.heapBuffer(sizeBytes, sizeBytes);
+            if (zeroed) {
+                buffer.setZero(0, sizeBytes);
+            }
+            buffers[slot] = buffer;
             sizes[slot] = sizeBytes;
             liveBytes += sizeBytes;
             return true;

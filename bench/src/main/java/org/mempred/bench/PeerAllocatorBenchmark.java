@@ -27,8 +27,11 @@ import org.openjdk.jmh.infra.ThreadParams;
  *   <li>{@code kind}: {@code mempred} ({@link MempredPool}: a {@code CompactingHeap} whose requests
  *       may compact, evacuation as direct compaction — the {@code reactive} policy's heap),
  *       {@code nettyDirect} and {@code nettyHeap} ({@link NettyPool}: {@code PooledByteBufAllocator}
- *       direct or heap buffers, thread caches on; the {@code Zeroed} variants also clear each new
- *       buffer, as mempred clears each new block).
+ *       direct or heap buffers, thread caches on).
+ *   <li>{@code zeroFill}: whether each new block is cleared, by both sides alike: mempred's heap
+ *       zero-fill on or off ({@link org.mempred.heap.HeapBuilder#zeroFill}), Netty's buffer
+ *       {@code setZero(0, size)} after each allocation or not. So every figure can be compared
+ *       with both clearing and with neither clearing.
  *   <li>{@code stream}: {@code fixed256} or the three-peak {@code mix}.
  *   <li>{@link #replace}: one thread. {@link #replace4Threads}: four threads share one allocator,
  *       each with its own quarter of the slots and its own seed; mempred serves them through the
@@ -70,8 +73,12 @@ public class PeerAllocatorBenchmark {
     /** The allocator, shared by every thread of a trial. */
     @State(Scope.Benchmark)
     public static class Allocator {
-        @Param({"mempred", "nettyDirect", "nettyHeap", "nettyDirectZeroed", "nettyHeapZeroed"})
+        @Param({"mempred", "nettyDirect", "nettyHeap"})
         public String kind;
+
+        /** Whether each new block is cleared (both allocators alike). */
+        @Param({"true", "false"})
+        public boolean zeroFill;
 
         @Param({"fixed256", "mix"})
         public String stream;
@@ -85,7 +92,7 @@ public class PeerAllocatorBenchmark {
         @Setup(Level.Trial)
         public void create() {
             int capacity = new RequestScript(stream, LIVE_SLOTS, SEED).mempredCapacityBytes(LIVE_SLOTS, headroom);
-            pool = PeerPool.create(kind, capacity);
+            pool = PeerPool.create(kind, capacity, zeroFill);
         }
 
         @TearDown(Level.Trial)

@@ -34,17 +34,19 @@ interface PeerPool extends AutoCloseable {
     @Override
     void close();
 
-    /** A pool of {@code kind}; {@code mempredCapacityBytes} sizes mempred's arena and is ignored by Netty. */
-    static PeerPool create(String kind, int mempredCapacityBytes) {
+    /**
+     * A pool of {@code kind} ({@code mempred}, {@code nettyDirect} or {@code nettyHeap}) that clears
+     * each new block when {@code zeroFill}: mempred by its heap's zero-fill, Netty by
+     * {@code setZero(0, size)} on each new buffer, so both sides do the same work on a block's memory
+     * or neither does. {@code mempredCapacityBytes} sizes mempred's arena and is ignored by Netty.
+     */
+    static PeerPool create(String kind, int mempredCapacityBytes, boolean zeroFill) {
         return switch (kind) {
-            case "mempred" -> new MempredPool(mempredCapacityBytes);
-            case "nettyDirect" -> new NettyPool(true, false);
-            case "nettyHeap" -> new NettyPool(false, false);
-            case "nettyDirectZeroed" -> new NettyPool(true, true);
-            case "nettyHeapZeroed" -> new NettyPool(false, true);
+            case "mempred" -> new MempredPool(mempredCapacityBytes, zeroFill);
+            case "nettyDirect" -> new NettyPool(true, zeroFill);
+            case "nettyHeap" -> new NettyPool(false, zeroFill);
             default ->
-                throw new IllegalArgumentException("kind=" + kind
-                        + " is not one of mempred, nettyDirect, nettyHeap, nettyDirectZeroed, nettyHeapZeroed");
+                throw new IllegalArgumentException("kind=" + kind + " is not one of mempred, nettyDirect, nettyHeap");
         };
     }
 }

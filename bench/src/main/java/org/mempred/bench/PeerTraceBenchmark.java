@@ -36,8 +36,12 @@ import org.openjdk.jmh.annotations.Warmup;
         value = 1,
         jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-Dio.netty.leakDetection.level=disabled"})
 public class PeerTraceBenchmark {
-    @Param({"mempred", "nettyDirect", "nettyHeap", "nettyDirectZeroed", "nettyHeapZeroed"})
+    @Param({"mempred", "nettyDirect", "nettyHeap"})
     public String kind;
+
+    /** Whether each new block is cleared, by both allocators alike (see {@link PeerPool#create}). */
+    @Param({"true", "false"})
+    public boolean zeroFill;
 
     @Param({"python-json", "sqlite-index", "gcc-cc1"})
     public String trace;
@@ -56,7 +60,7 @@ public class PeerTraceBenchmark {
         script = TraceScript.load(trace);
         long capacity = (long) Math.ceil(script.peakLiveBytes() * headroom);
         capacity = Math.max(capacity, script.maxRequestBytes());
-        pool = PeerPool.create(kind, (int) ((capacity + 15) & ~15L));
+        pool = PeerPool.create(kind, (int) ((capacity + 15) & ~15L), zeroFill);
         slots = pool.slots(script.slots());
     }
 

@@ -2,27 +2,40 @@ package org.mempred.govern;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.mempred.jfr.GovernorDecisionEvent;
 
 /**
  * Bounded ring buffer of the most recent {@link Decision}s. Appending is O(1); once full, the
  * oldest entry is overwritten. Guarded by its own monitor so that a shell thread may read while
- * the governor thread appends.
+ * the governor thread appends. Each decision appended is also recorded as a
+ * {@code mempred.GovernorDecision} flight-recorder event ({@link GovernorDecisionEvent}) with the
+ * policy's name, when a recording has that enabled.
  */
 public final class DecisionLog {
     private final Decision[] ring;
+    private final String policy;
     private long appended;
 
-    /** A log keeping the last {@code capacity} decisions. */
+    /** A log keeping the last {@code capacity} decisions, of no named policy. */
     public DecisionLog(int capacity) {
+        this(capacity, "");
+    }
+
+    /** A log keeping the last {@code capacity} decisions of the policy named {@code policy}. */
+    public DecisionLog(int capacity, String policy) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity=" + capacity + " must be positive");
         }
         this.ring = new Decision[capacity];
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     synchronized void append(Decision decision) {
         ring[(int) (appended % ring.length)] = decision;
         appended++;
+        GovernorDecisionEvent.emit(
+                decision.action().name(), decision.reason(), policy, decision.pressure(), decision.prediction());
     }
 
     /** Decisions appended since creation (including overwritten ones). */

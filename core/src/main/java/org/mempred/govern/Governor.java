@@ -93,7 +93,7 @@ public final class Governor {
         this.bucket = new TokenBucket(config.maxCompactionsPerSecond(), 1);
         this.escalation = new ReserveEscalation(heap.capacityBytes(), policy.horizonNanos());
         this.watchdog = new Watchdog(config);
-        this.log = new DecisionLog(config.logCapacity());
+        this.log = new DecisionLog(config.logCapacity(), policy.name());
         Predictor predictor = policy.newPredictor();
         this.accuracy = predictor == null ? null : new AccuracyEvaluator();
         this.labels = labels;

@@ -1,6 +1,7 @@
 package org.mempred.heap;
 
 import java.util.Arrays;
+import org.mempred.jfr.OomEvent;
 
 /**
  * The request path of a heap, run under its lock: serves an {@link AllocationRequest} in the
@@ -15,9 +16,9 @@ import java.util.Arrays;
  *            nearest the predicted class's span ({@link LifetimeSpans})
  * </pre>
  *
- * <p>Cost: O(1) TLSF operations, the live summary's O(size / 1 KiB) update and the zero-fill,
+ * <p>Cost: O(1) TLSF operations, the live summary's O(size / 1 KiB) update and the zero-fill when on,
  * plus a direct compaction when one runs; nothing is allocated unless a compaction runs (its
- * {@link CompactionResult}).
+ * {@link CompactionResult}) or a flight recording takes an OOM event ({@link OomEvent}).
  */
 final class Allocator {
     private final byte[] arena;
@@ -27,6 +28,7 @@ final class Allocator {
     private final HeapCounters counters;
     private final Reserve reserve;
     private final int directCompactionBudgetBytes;
+    private final boolean zeroFill;
     /** Placement by predicted lifetime, or null: every request goes to sub-arena 0 (plain TLSF). */
     private LifetimeSpans spans;
 
@@ -37,7 +39,8 @@ final class Allocator {
             CompactionRunner runner,
             HeapCounters counters,
             Reserve reserve,
-            int directCompactionBudgetBytes) {
+            int directCompactionBudgetBytes,
+            boolean zeroFill) {
         this.arena = arena;
         this.handles = handles;
         this.space = space;
@@ -45,6 +48,7 @@ final class Allocator {
         this.counters = counters;
         this.reserve = reserve;
         this.directCompactionBudgetBytes = directCompactionBudgetBytes;
+        this.zeroFill = zeroFill;
     }
 
     /** Turns placement by lifetime on ({@code lifetimeSpans}) or off ({@code null}). */
@@ -104,7 +108,7 @@ final class Allocator {
                 }
             }
         }
-        fail(granules, request.sizeBytes(), outcome);
+        fail(request, granules, outcome);
     }
 
     private int take(SubArena sub, int granules, int c) {
@@ -119,19 +123,31 @@ final class Allocator {
         }
     }
 
-    private void fail(int granules, int sizeBytes, Allocation outcome) {
-        OomKind kind = space.freeGranules() >= granules ? OomKind.FRAGMENTATION : OomKind.EXHAUSTION;
-        counters.recordOom(kind, sizeBytes);
+    /** Counts the OOM event of {@code request}, records it for the flight recorder when enabled, and fills its outcome. */
+    private void fail(AllocationRequest request, int granules, Allocation outcome) {
+        int free = space.freeGranules();
+        OomKind kind = free >= granules ? OomKind.FRAGMENTATION : OomKind.EXHAUSTION;
+        counters.recordOom(kind, request.sizeBytes());
+        if (OomEvent.enabled()) {
+            OomEvent.emit(
+                    request.sizeBytes(),
+                    kind == OomKind.FRAGMENTATION ? "fragmentation" : "exhaustion",
+                    request.mode() == AllocationMode.ATOMIC,
+                    (long) free << Granules.SHIFT,
+                    (long) space.largestFreeGranules() << Granules.SHIFT);
+        }
         outcome.failed(kind);
     }
 
-    /** Makes the free block TLSF just took at {@code start} of {@code sub} a live, zero-filled block. */
+    /** Makes the free block TLSF just took at {@code start} of {@code sub} a live block, zero-filled when the heap says so. */
     private void place(SubArena sub, int start, int granules, int sizeBytes, Allocation outcome) {
         long handle = handles.acquire(sub.base + start, sizeBytes);
         sub.blocks.setOwner(start, Handles.slot(handle));
         sub.summary.addLive(start, granules, 1);
-        int from = (sub.base + start) << Granules.SHIFT;
-        Arrays.fill(arena, from, from + (granules << Granules.SHIFT), (byte) 0);
+        if (zeroFill) {
+            int from = (sub.base + start) << Granules.SHIFT;
+            Arrays.fill(arena, from, from + (granules << Granules.SHIFT), (byte) 0);
+        }
         counters.recordAllocation(granules << Granules.SHIFT);
         outcome.served(handle, sub.index);
     }

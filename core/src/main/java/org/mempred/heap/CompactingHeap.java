@@ -33,7 +33,9 @@ import org.mempred.lifetime.LifetimePredictor;
  *   <li>Otherwise the request fails: one OOM event, classified {@link OomKind#FRAGMENTATION} or
  *       {@link OomKind#EXHAUSTION}.
  * </ol>
- * New blocks are zero-filled, so no block ever shows bytes of an earlier one. Everything the
+ * New blocks are zero-filled by default, so no block ever shows bytes of an earlier one; a heap
+ * built with {@link HeapBuilder#zeroFill(boolean) zeroFill(false)} leaves a new block's contents
+ * unspecified (see {@link HeapBuilder} for the default and why). Everything the
  * request did comes back in its {@link Allocation}: the handle or the failure's kind, the direct
  * compactions it ran, and whether it raised the reserve's wake-up, which the caller passes on to
  * the governor.
@@ -46,7 +48,7 @@ import org.mempred.lifetime.LifetimePredictor;
  * while others read and write through handles; a handle stays valid across a move.
  *
  * <p><b>Costs</b>: allocate and free are O(1) plus the {@link LiveSummary} update (O(size / 1 KiB))
- * and allocate no Java objects (zero-filling is O(size)); sliding compaction is O(blocks visited
+ * and allocate no Java objects (zero-filling, when on, is O(size)); sliding compaction is O(blocks visited
  * + bytes moved); evacuation is O(summary levels + blocks near the chosen window + bytes moved);
  * {@link #largestFreeBytes()} scans one free list per sub-arena; a set {@link #reserve()} adds
  * that scan to each allocation. Metadata costs 20 bytes per 16-byte granule plus one bit (block starts) and
@@ -72,6 +74,7 @@ public final class CompactingHeap {
     private final TypedAccess typed;
     private final HeapCounters counters = new HeapCounters();
     private final Reserve reserve;
+    private final boolean zeroFill;
     /** The request the shorthands {@link #tryAllocate} and {@link #allocate(int, AllocationMode)} fill, under the lock. */
     private final AllocationRequest shorthand = new AllocationRequest();
 
@@ -82,13 +85,7 @@ public final class CompactingHeap {
         this(capacityBytes, DEFAULT_DIRECT_COMPACTION_BUDGET_BYTES);
     }
 
-    /**
-     * A heap of {@code capacityBytes} whose direct compaction moves at most
-     * {@code directCompactionBudgetBytes} per failed request.
-     *
-     * @throws IllegalArgumentException when capacity is not a positive multiple of 16 up to 1 GiB,
-     *     or the budget is negative
-     */
+    /** As {@link #CompactingHeap(int, int, DirectCompaction)} with evacuation as direct compaction. */
     public CompactingHeap(int capacityBytes, int directCompactionBudgetBytes) {
         this(capacityBytes, directCompactionBudgetBytes, DirectCompaction.EVACUATE);
     }
@@ -104,13 +101,14 @@ public final class CompactingHeap {
         this(ArenaLayout.checkedSingle(capacityBytes), directCompactionBudgetBytes, directCompaction);
     }
 
-    /**
-     * A heap cut into the sub-arenas of {@code layout}, whose direct compaction moves at most
-     * {@code directCompactionBudgetBytes} per failed request, in the given form.
-     *
-     * @throws IllegalArgumentException when the budget is negative
-     */
+    /** A heap cut into the sub-arenas of {@code layout}, otherwise as above (a negative budget throws). */
     public CompactingHeap(ArenaLayout layout, int directCompactionBudgetBytes, DirectCompaction directCompaction) {
+        this(layout, directCompactionBudgetBytes, directCompaction, true);
+    }
+
+    /** The heap {@link HeapBuilder#build()} makes: as above, zero-filling new blocks when {@code zeroFill}. */
+    CompactingHeap(
+            ArenaLayout layout, int directCompactionBudgetBytes, DirectCompaction directCompaction, boolean zeroFill) {
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(directCompaction, "directCompaction");
         if (directCompactionBudgetBytes < 0) {
@@ -126,14 +124,23 @@ public final class CompactingHeap {
         this.runner = new CompactionRunner(space, counters);
         this.directCompaction = directCompaction;
         this.reserve = new Reserve(lock, capacityBytes, space, runner);
-        this.allocator = new Allocator(arena, handles, space, runner, counters, reserve, directCompactionBudgetBytes);
+        this.zeroFill = zeroFill;
+        this.allocator =
+                new Allocator(arena, handles, space, runner, counters, reserve, directCompactionBudgetBytes, zeroFill);
         this.typed = new TypedAccess(this, lock, arena);
     }
 
-    /**
-     * Sets the form of direct compaction from the next request on: the compaction policy's choice,
-     * which a governor passes to its heap when it starts.
-     */
+    /** A builder of a heap of {@code capacityBytes} with the default settings (a bad capacity throws, as above). */
+    public static HeapBuilder builder(int capacityBytes) {
+        return new HeapBuilder(ArenaLayout.checkedSingle(capacityBytes));
+    }
+
+    /** A builder of a heap cut into the sub-arenas of {@code layout}, with the default settings. */
+    public static HeapBuilder builder(ArenaLayout layout) {
+        return new HeapBuilder(layout);
+    }
+
+    /** Sets the form of direct compaction from the next request on (a governor passes its policy's choice). */
     public void setDirectCompaction(DirectCompaction form) {
         Objects.requireNonNull(form, "form");
         synchronized (lock) {
@@ -176,7 +183,7 @@ public final class CompactingHeap {
 
     /**
      * Serves {@code request} with the design's semantics and returns its outcome (the request's
-     * own {@link AllocationRequest#outcome()}, refilled): the zero-filled block's handle or the
+     * own {@link AllocationRequest#outcome()}, refilled): the new block's handle or the
      * kind of OOM event, the direct compactions run, and whether the reserve's wake-up was raised.
      *
      * @throws IllegalArgumentException when the request's size is not in {@code [1, capacityBytes]}
@@ -190,7 +197,7 @@ public final class CompactingHeap {
     }
 
     /**
-     * Allocates {@code sizeBytes} (zero-filled), a shorthand of {@link #allocate(AllocationRequest)}
+     * Allocates {@code sizeBytes} (zero-filled unless built otherwise), a shorthand of {@link #allocate(AllocationRequest)}
      * for callers that run no governor (a wake-up it raises stays pending for the next tick).
      *
      * @return the new block's handle, or {@link Handles#NONE} when the request failed (an OOM event)
@@ -206,11 +213,7 @@ public final class CompactingHeap {
         }
     }
 
-    /**
-     * Allocates like {@link #tryAllocate} but throws on failure.
-     *
-     * @throws AllocationFailedException when the request fails (the OOM event is still counted)
-     */
+    /** Allocates like {@link #tryAllocate}, but a failure throws {@link AllocationFailedException} (still counted). */
     public long allocate(int sizeBytes, AllocationMode mode) {
         Objects.requireNonNull(mode, "mode");
         ArenaLayout.checkRequest(capacityBytes, sizeBytes);
@@ -225,10 +228,8 @@ public final class CompactingHeap {
     }
 
     /**
-     * Frees a block; its handle goes stale.
-     *
-     * @throws InvalidHandleException for a freed (double free), never issued or made-up handle
-     * @throws IllegalStateException when the block is pinned
+     * Frees a block; its handle goes stale. A freed (double free), never issued or made-up handle
+     * throws {@link InvalidHandleException}; a pinned block {@link IllegalStateException}.
      */
     public void free(long handle) {
         free(handle, Long.MIN_VALUE);
@@ -373,11 +374,7 @@ public final class CompactingHeap {
         }
     }
 
-    /**
-     * Drops one pin.
-     *
-     * @throws IllegalStateException when the block is not pinned
-     */
+    /** Drops one pin ({@link IllegalStateException} when the block is not pinned). */
     public void unpin(long handle) {
         synchronized (lock) {
             allocator.unpin(handle, handles.slotOf(handle));
@@ -396,6 +393,11 @@ public final class CompactingHeap {
     /** Arena size in bytes. */
     public int capacityBytes() {
         return capacityBytes;
+    }
+
+    /** Whether new blocks are zero-filled (see {@link HeapBuilder#zeroFill(boolean)}). */
+    public boolean zeroFill() {
+        return zeroFill;
     }
 
     /** Bytes moved at most by one direct compaction. */

@@ -1,5 +1,7 @@
 package org.mempred.heap;
 
+import org.mempred.jfr.CompactionEvent;
+
 /**
  * Runs one compaction of either form under the heap's lock and reports it: times it, builds the
  * {@link CompactionResult} with the whole arena's figures before and after, and counts it. The
@@ -11,12 +13,21 @@ package org.mempred.heap;
  * shared budget, each inside its fences (a slide slides each sub-arena towards its own start; an
  * evacuation stops at the first sub-arena where it reaches its target). With one sub-arena both
  * are the plain heap's compactions.
+ *
+ * <p>Each compaction it counts is also recorded as a {@code mempred.Compaction} flight-recorder
+ * event ({@link CompactionEvent}) when a recording has that enabled: begun where the compaction
+ * starts, committed where it is counted, so the event and the count never disagree.
  */
 final class CompactionRunner {
     private final SubArenas space;
     private final HeapCounters counters;
+    /** The event's kind of each refill step, by ordinal. */
+    private static final String[] REFILL_KINDS = {"window", "windows", "range", "full"};
+
     private long bytesMoved;
     private int blocksMoved;
+    /** The flight-recorder event of the compaction running, null when none is recorded. */
+    private CompactionEvent event;
 
     CompactionRunner(SubArenas space, HeapCounters counters) {
         this.space = space;
@@ -30,25 +41,26 @@ final class CompactionRunner {
      */
     void direct(DirectCompaction form, SubArena sub, int granules, long budgetBytes, DirectCompactions ran) {
         if (form == DirectCompaction.SLIDE) {
-            ran.add(counted(slide(sub, sub, budgetBytes, true)));
+            ran.add(counted(slide(sub, sub, budgetBytes, true), "slide"));
             return;
         }
-        CompactionResult evacuated = counted(evacuate(sub, sub, granules, budgetBytes, true, false));
+        CompactionResult evacuated = counted(evacuate(sub, sub, granules, budgetBytes, true, false), "evacuate");
         ran.add(evacuated);
         if (!evacuated.succeeded()) {
-            ran.add(counted(slide(sub, sub, budgetBytes - evacuated.bytesMoved(), true)));
+            ran.add(counted(slide(sub, sub, budgetBytes - evacuated.bytesMoved(), true), "slide"));
         }
     }
 
     /** A slide of every sub-arena, asked of the heap. */
     CompactionResult slide(long maxBytesMoved) {
-        return counted(slide(space.get(0), space.get(space.count() - 1), maxBytesMoved, false));
+        return counted(slide(space.get(0), space.get(space.count() - 1), maxBytesMoved, false), "slide");
     }
 
     /** An evacuation for {@code targetGranules} in any sub-arena, asked of the heap. */
     CompactionResult evacuate(int targetGranules, long maxBytesMoved) {
         return counted(
-                evacuate(space.get(0), space.get(space.count() - 1), targetGranules, maxBytesMoved, false, false));
+                evacuate(space.get(0), space.get(space.count() - 1), targetGranules, maxBytesMoved, false, false),
+                "evacuate");
     }
 
     /**
@@ -61,7 +73,7 @@ final class CompactionRunner {
     CompactionResult refill(RefillStep step, int targetGranules, long maxBytesMoved) {
         CompactionResult result = refillUncounted(step, targetGranules, maxBytesMoved);
         if (step == RefillStep.WINDOW || result.bytesMoved() > 0 || result.succeeded()) {
-            counted(result);
+            counted(result, REFILL_KINDS[step.ordinal()]);
         }
         return result;
     }
@@ -81,7 +93,7 @@ final class CompactionRunner {
     private CompactionResult rangeSlide(int targetGranules, long maxBytesMoved) {
         int freeBlocksBefore = space.freeBlockCount();
         int largestBefore = space.largestFreeGranules();
-        long startNanos = System.nanoTime();
+        long startNanos = start();
         bytesMoved = 0;
         blocksMoved = 0;
         boolean succeeded = largestBefore >= targetGranules;
@@ -111,7 +123,7 @@ final class CompactionRunner {
     private CompactionResult slide(SubArena first, SubArena last, long maxBytesMoved, boolean direct) {
         int freeBlocksBefore = space.freeBlockCount();
         int largestBefore = space.largestFreeGranules();
-        long startNanos = System.nanoTime();
+        long startNanos = start();
         bytesMoved = 0;
         blocksMoved = 0;
         for (int i = first.index; i <= last.index; i++) {
@@ -136,7 +148,7 @@ final class CompactionRunner {
             SubArena first, SubArena last, int targetGranules, long maxBytesMoved, boolean direct, boolean wide) {
         int freeBlocksBefore = space.freeBlockCount();
         int largestBefore = space.largestFreeGranules();
-        long startNanos = System.nanoTime();
+        long startNanos = start();
         bytesMoved = 0;
         blocksMoved = 0;
         // over several sub-arenas, a block that already exists in any of them is the target met
@@ -183,9 +195,27 @@ final class CompactionRunner {
                 wallNanos);
     }
 
-    /** Counts {@code result} in the heap's counters and returns it. */
-    private CompactionResult counted(CompactionResult result) {
+    /** The start of a compaction: its time, and its flight-recorder event begun when one is recorded. */
+    private long start() {
+        event = CompactionEvent.started();
+        return System.nanoTime();
+    }
+
+    /** Counts {@code result} in the heap's counters, records its event as {@code kind}, and returns it. */
+    private CompactionResult counted(CompactionResult result, String kind) {
         counters.recordCompaction(result.direct(), result.bytesMoved());
+        if (event != null) {
+            event.finish(
+                    kind,
+                    result.direct(),
+                    result.bytesMoved(),
+                    result.blocksMoved(),
+                    result.targetBytes(),
+                    result.succeeded(),
+                    result.largestFreeBefore(),
+                    result.largestFreeAfter());
+            event = null;
+        }
         return result;
     }
 }
