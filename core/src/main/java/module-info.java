@@ -1,20 +1,17 @@
 /**
  * mempred's core: the compacting heap, telemetry, predictors, compaction policies, the governor
- * and its live (real-clock) form with METRIC lines and JMX. Depends on nothing but the JDK
- * ({@code java.management} for the MXBeans).
+ * and its live (real-clock) form with METRIC lines, JMX and flight-recorder events. Depends on
+ * nothing but the JDK ({@code java.management} for the MXBeans, {@code jdk.jfr} for the events).
  *
- * <p>Every package an embedding application uses is exported. The one that is not API,
- * {@code org.mempred.govern.safety} (the safety-case catalogue: scenarios that inject faulty
- * predictors into a governor and report the outcome), is exported only to the lab, whose report
- * prints the catalogue; on the class path, where the lab and the command line run, a module
- * declaration restricts nothing.
+ * <p>Every package an embedding application uses is exported, the flight-recorder event types
+ * among them (so a consumer can name them); nothing else is in the module.
  */
-// The lab is an automatic module (no descriptor of its own), so it is absent when core compiles.
-@SuppressWarnings("module")
 module org.mempred.core {
     requires java.management;
+    requires transitive jdk.jfr;
 
     exports org.mempred.heap;
+    exports org.mempred.jfr;
     exports org.mempred.lifetime;
     exports org.mempred.telemetry;
     exports org.mempred.predict;
@@ -23,6 +20,4 @@ module org.mempred.core {
     exports org.mempred.govern;
     exports org.mempred.live;
     exports org.mempred.metrics;
-    exports org.mempred.govern.safety to
-            org.mempred.lab;
 }

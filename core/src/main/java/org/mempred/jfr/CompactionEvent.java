@@ -28,6 +28,11 @@ import jdk.jfr.Name;
 @Category({"mempred", "Heap"})
 @Description("One compaction of a mempred heap: what ran, what it moved, and whether an allocation request ran it")
 public final class CompactionEvent extends Event {
+    /** An event to fill and commit; the emitter creates one only while a recording wants it. */
+    public CompactionEvent() {
+        // fields are set by the emitter
+    }
+
     /** The event's name, as {@code jfr print --events} takes it. */
     public static final String NAME = "mempred.Compaction";
 

@@ -19,6 +19,11 @@ import jdk.jfr.StackTrace;
 @Description("What a mempred governor decided at a tick or wake-up, and why")
 @StackTrace(false)
 public final class GovernorDecisionEvent extends Event {
+    /** An event to fill and commit; the emitter creates one only while a recording wants it. */
+    public GovernorDecisionEvent() {
+        // fields are set by the emitter
+    }
+
     /** The event's name, as {@code jfr print --events} takes it. */
     public static final String NAME = "mempred.GovernorDecision";
 

@@ -17,6 +17,11 @@ import jdk.jfr.Name;
 @Category({"mempred", "Heap"})
 @Description("An allocation request a mempred heap could not serve, even after direct compaction")
 public final class OomEvent extends Event {
+    /** An event to fill and commit; the emitter creates one only while a recording wants it. */
+    public OomEvent() {
+        // fields are set by the emitter
+    }
+
     /** The event's name, as {@code jfr print --events} takes it. */
     public static final String NAME = "mempred.OomEvent";
 

@@ -34,6 +34,11 @@ public final class SurgeTracker {
     private long shortestGapNanos = Long.MAX_VALUE;
     private boolean episodeEnded;
 
+    /** A tracker that has seen no sample. */
+    public SurgeTracker() {
+        // state starts empty
+    }
+
     /** Adds the volume {@code capacities} (over capacity) requested in the interval ending at {@code timeNanos}. */
     public void add(long timeNanos, double capacities) {
         episodeEnded = false;

@@ -98,7 +98,7 @@ public record TraceSummary(
     }
 
     /** What {@code reader} has read so far, its last event at {@code lastTimeNanos}. */
-    static TraceSummary read(TraceReader reader, long lastTimeNanos) {
+    static TraceSummary read(TraceSource reader, long lastTimeNanos) {
         return new TraceSummary(
                 reader.name(),
                 reader.events(),
