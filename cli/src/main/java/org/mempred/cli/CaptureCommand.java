@@ -138,7 +138,8 @@ final class CaptureCommand implements Callable<Integer> {
                         + String.join(" ", command) + " made no malloc/free calls it could see");
                 return run.status() == 0 ? 1 : run.status();
             }
-            if (traces.stream().anyMatch(trace -> isCPython(trace.path())) && !"malloc".equals(pythonMalloc())) {
+            if (traces.stream().anyMatch(trace -> isCPython(trace.path()))
+                    && !"malloc".equals(pythonMalloc(command, System.getenv()))) {
                 out.println("note: CPython's pymalloc serves small objects from its own arenas, so most of"
                         + " its allocations never reach malloc; capture again with PYTHONMALLOC=malloc in the"
                         + " environment to record them all");
@@ -158,9 +159,33 @@ final class CaptureCommand implements Callable<Integer> {
     /** A trace written into {@code --out}, with its summary. */
     private record Collected(Path path, TraceSummary summary) {}
 
-    /** {@code PYTHONMALLOC} as the program saw it. */
-    private static String pythonMalloc() {
-        return System.getenv("PYTHONMALLOC");
+    /**
+     * {@code PYTHONMALLOC} as the program saw it: capture's environment, changed by a leading
+     * {@code env} in the command ({@code env PYTHONMALLOC=malloc python3 ...} sets it, {@code env -u
+     * PYTHONMALLOC} and {@code env -i} clear it); null when unset.
+     */
+    static String pythonMalloc(List<String> command, Map<String, String> environment) {
+        String value = environment.get("PYTHONMALLOC");
+        if (command.isEmpty()
+                || !"env".equals(Path.of(command.get(0)).getFileName().toString())) {
+            return value;
+        }
+        for (int i = 1; i < command.size(); i++) {
+            String arg = command.get(i);
+            if (arg.equals("-i") || arg.equals("-") || arg.equals("--ignore-environment")) {
+                value = null;
+            } else if ((arg.equals("-u") || arg.equals("--unset")) && i + 1 < command.size()) {
+                value = "PYTHONMALLOC".equals(command.get(++i)) ? null : value;
+            } else if (arg.startsWith("--unset=") || (arg.startsWith("-u") && arg.length() > 2)) {
+                String name = arg.substring(arg.startsWith("--unset=") ? "--unset=".length() : 2);
+                value = "PYTHONMALLOC".equals(name) ? null : value;
+            } else if (arg.startsWith("PYTHONMALLOC=")) {
+                value = arg.substring("PYTHONMALLOC=".length());
+            } else if (!arg.startsWith("-") && !arg.contains("=")) {
+                break; // the program env runs: later words are its arguments
+            }
+        }
+        return value;
     }
 
     private static boolean isCPython(Path trace) {
