@@ -2,7 +2,7 @@
 # Regenerates the long traces: runs a program under its load script and `mempred capture`, and
 # writes traces/<trace name>.trace.gz (or --out DIR). Captures run in real time, one at a time.
 #
-#   tools/load/capture-all.sh NAME [--seed N] [--seconds S] [--peak RATE] [--out DIR]
+#   tools/load/capture-all.sh NAME [--seed N] [--seconds S] [--peak RATE] [--cut S] [--out DIR]
 #   tools/load/capture-all.sh all                 every trace, with the defaults of its script
 #
 # NAME          load script              trace

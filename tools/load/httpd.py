@@ -4,7 +4,7 @@ under bursty clients, captured by `mempred capture` as traces/python-httpd-long-
 Each request is, by its own seeded draw: a search (45 %), a session page (35 %) or a cart post of
 1-12 items (20 %), for one of a pool of users that grows with the request count, so bursts bring
 new sessions and quiet gaps let them expire. Clients: 6 threads, plain http.client to 127.0.0.1.
-Usage: python3 tools/load/httpd.py [--seed N] [--seconds S] [--peak RATE] [--out DIR]
+Usage: python3 tools/load/httpd.py [--seed N] [--seconds S] [--peak RATE] [--cut S] [--out DIR]
 """
 
 import http.client
@@ -40,7 +40,7 @@ def main():
             conn.close()
 
     def fire(i, rng):
-        user = "u%d" % rng.randrange(20 + i // 10)
+        user = "u%d" % rng.randrange(10 + i // 15)
         roll = rng.random()
         if roll < 0.45:
             request("GET", "/search?q=%s&n=%d" % (rng.choice(loadlib_words), rng.choice((5, 10, 20, 50))))
@@ -55,7 +55,7 @@ def main():
     print("%s: %d requests sent, %d skipped (backlog full), %d failed" % (NAME, sent, skipped, failed), flush=True)
     time.sleep(1.0)
     request("POST", "/shutdown", "{}")
-    capture.wait()
+    capture.wait(args.cut)
 
 
 loadlib_words = ("red blue green steel oak linen wool glass paper stone brass silk copper velvet "

@@ -6,7 +6,8 @@ captures (run with PYTHONMALLOC=malloc so CPython's objects reach malloc).
     POST /cart?user=U          JSON body of items appended to the user's session (created on first use)
     POST /shutdown             stops serving; the process then exits normally
 
-Sessions idle for more than SESSION_TTL_S are dropped by a sweeper every second, so the live
+A session keeps its cart (up to 200 products) and its last PAGES_KEPT rendered pages. Sessions
+idle for more than SESSION_TTL_S are dropped by a sweeper every second, so the live
 heap follows the load with a lag: bursts of users grow it, quiet gaps let it shrink. A response
 cache keeps the last CACHE_ENTRIES search results (a dict in insertion order, oldest evicted).
 Usage: python3 httpd_app.py PORT
@@ -21,7 +22,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
-SESSION_TTL_S = 8.0
+SESSION_TTL_S = 5.0
+PAGES_KEPT = 30
 CACHE_ENTRIES = 200
 WORDS = ("red blue green steel oak linen wool glass paper stone brass silk copper velvet "
          "chair lamp table shelf desk rug mirror vase clock bench stool cabinet").split()
@@ -98,10 +100,10 @@ class Handler(BaseHTTPRequestHandler):
             rows = "".join(
                 "<tr><td>%d</td><td>%s</td><td>%.2f</td></tr>" % (item["id"], html.escape(item["name"]), item["price"])
                 for item in s["cart"])
-            s["history"].append(url.query)
-            del s["history"][:-50]
-            self.reply(200, "<html><body><table>%s</table><p>%d visits</p></body></html>" % (rows, len(s["history"])),
-                       "text/html")
+            page = "<html><body><table>%s</table><p>%d visits</p></body></html>" % (rows, len(s["history"]) + 1)
+            s["history"].append((url.query, page))
+            del s["history"][:-PAGES_KEPT]
+            self.reply(200, page, "text/html")
         else:
             self.reply(404, json.dumps({"error": "no such path", "path": url.path}))
 

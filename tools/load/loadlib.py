@@ -178,6 +178,7 @@ class Capture:
 
     def __init__(self, name, argv, out_dir, env=None, stdin=False, all_processes=False):
         self.name = name
+        self.argv = list(argv)
         self.out_dir = Path(out_dir)
         self.staging = self.out_dir / (".load-" + name)
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -195,7 +196,38 @@ class Capture:
             stdin=subprocess.PIPE if stdin else subprocess.DEVNULL, text=stdin)
         self.stdin = self.process.stdin
 
-    def wait(self, timeout=900):
+    def is_program(self, proc):
+        try:
+            first = (proc / "cmdline").read_bytes().split(b"\0", 1)[0].decode()
+        except OSError:
+            return False
+        return first == self.argv[0]
+
+    def wait_for_program(self, seconds=300.0):
+        """Returns once `mempred capture` has started the program (the launcher may first build
+        the jar), so that load sent to the program's stdin is not queued while nothing reads it."""
+        deadline = time.monotonic() + seconds
+        parent = str(self.process.pid)
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("mempred capture ended with status %d before the load" % self.process.returncode)
+            for stat in Path("/proc").glob("[0-9]*/stat"):
+                try:
+                    fields = stat.read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if fields[1] == parent and self.is_program(stat.parent):
+                    time.sleep(0.5)
+                    return
+            time.sleep(0.2)
+        raise RuntimeError("mempred capture started no program within %.0f s" % seconds)
+
+    def wait(self, cut_seconds=None, timeout=900):
+        """Waits for the capture; returns OUT_DIR/NAME.trace.gz.
+
+        With cut_seconds the full capture goes to OUT_DIR/full/NAME.trace.gz (a folder no trace
+        listing reads) and OUT_DIR/NAME.trace.gz keeps its first cut_seconds (cut-trace.sh).
+        """
         if self.stdin is not None:
             try:
                 self.stdin.close()
@@ -206,19 +238,29 @@ class Capture:
         if not traces:
             raise RuntimeError("capture of %s wrote no trace (status %d)" % (self.name, status))
         target = self.out_dir / (self.name + ".trace.gz")
-        traces[0].replace(target)
+        if cut_seconds:
+            full = self.out_dir / "full" / target.name
+            full.parent.mkdir(exist_ok=True)
+            traces[0].replace(full)
+            subprocess.run([str(ROOT / "tools" / "load" / "cut-trace.sh"), str(full), "%d" % cut_seconds, str(target)],
+                           check=True)
+            print("%s: full capture %s, its first %d s in %s" % (self.name, full, cut_seconds, target), flush=True)
+        else:
+            traces[0].replace(target)
         shutil.rmtree(self.staging, ignore_errors=True)
         print("%s: capture exited with status %d; trace %s" % (self.name, status, target), flush=True)
         return target
 
 
-def main_args(default_seed, default_seconds, default_peak):
-    """Command line of every load script: [--seed N] [--seconds S] [--peak RATE] [--out DIR]."""
+def main_args(default_seed, default_seconds, default_peak, default_cut=0):
+    """Command line of every load script: [--seed N] [--seconds S] [--peak RATE] [--cut S] [--out DIR]."""
     import argparse
     parser = argparse.ArgumentParser()
     parser.add_argument("--seed", type=int, default=default_seed)
     parser.add_argument("--seconds", type=float, default=default_seconds)
     parser.add_argument("--peak", type=float, default=default_peak,
                         help="the highest request rate per second of the schedule (default: %(default)s)")
+    parser.add_argument("--cut", type=int, default=default_cut,
+                        help="ship only the first S seconds, the full capture in OUT/full (default: %(default)s, 0 = no cut)")
     parser.add_argument("--out", default=str(ROOT / "traces"))
     return parser.parse_args()

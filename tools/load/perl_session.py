@@ -5,7 +5,7 @@ traces/perl-session-long-sites.trace.gz.
 Each request writes a batch of 5-80 log lines (service, user, path, latency, bytes and a message
 of 3-25 words drawn from a vocabulary that drifts with the request index, so the word index
 keeps growing); by the clock, `#report` every 3 s, `#rotate` every 10 s, `#reindex` every 25 s.
-Usage: python3 tools/load/perl_session.py [--seed N] [--seconds S] [--peak RATE] [--out DIR]
+Usage: python3 tools/load/perl_session.py [--seed N] [--seconds S] [--peak RATE] [--cut S] [--out DIR]
 """
 
 import sys
@@ -23,11 +23,12 @@ COMMANDS = (("#report", 3.0), ("#rotate", 10.0), ("#reindex", 25.0))
 
 
 def main():
-    args = loadlib.main_args(default_seed=24005, default_seconds=150, default_peak=10.0)
+    args = loadlib.main_args(default_seed=24005, default_seconds=150, default_peak=8.0)
     phases = loadlib.schedule(args.seed, args.seconds, args.peak)
     loadlib.print_schedule(NAME, args.seed, phases)
     script = str(Path(__file__).resolve().parent / "perl_session.pl")
     capture = loadlib.Capture(NAME, ["perl", script], args.out, stdin=True)
+    capture.wait_for_program()
     start = time.monotonic()
     lock = threading.Lock()
     last = {command: start for command, _ in COMMANDS}
@@ -51,7 +52,7 @@ def main():
 
     sent, skipped, failed = loadlib.drive(phases, args.seed, fire, workers=1)
     print("%s: %d batches sent, %d skipped (backlog full), %d failed" % (NAME, sent, skipped, failed), flush=True)
-    capture.wait()
+    capture.wait(args.cut)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ Each request is one client call with its own seeded draw, pipelined on one of 4 
 
 redis-server runs with no persistence (--save "" --appendonly no) on a free 127.0.0.1 port and
 is stopped with SHUTDOWN NOSAVE, so it exits normally and its trace is complete.
-Usage: python3 tools/load/redis_cache.py [--seed N] [--seconds S] [--peak RATE] [--out DIR]
+Usage: python3 tools/load/redis_cache.py [--seed N] [--seconds S] [--peak RATE] [--cut S] [--out DIR]
 """
 
 import queue
@@ -108,7 +108,7 @@ def main():
     time.sleep(1.0)
     conn = pool.get()
     conn.sock.sendall(encode("SHUTDOWN", "NOSAVE"))
-    capture.wait()
+    capture.wait(args.cut)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,10 @@ The database is a file in a fresh temporary directory (page cache of up to 32 MB
 incremental auto-vacuum), deleted afterwards. Writes come from one client (the shell runs one
 statement at a time). Batch i draws its rows from its own seeded Random; timestamps are the
 milliseconds since the start of the load.
-Usage: python3 tools/load/sqlite_ingest.py [--seed N] [--seconds S] [--peak RATE] [--out DIR]
+The full capture (about 1.8 M events, 12 MB gzip) is larger than a shipped file should be: by
+default OUT/sqlite-ingest-long-sites.trace.gz keeps its first 120 s (--cut 0 keeps it whole) and
+the full capture is left in OUT/full/.
+Usage: python3 tools/load/sqlite_ingest.py [--seed N] [--seconds S] [--peak RATE] [--cut S] [--out DIR]
 """
 
 import shutil
@@ -43,11 +46,12 @@ CREATE INDEX readings_sensor ON readings(sensor, ts);
 
 
 def main():
-    args = loadlib.main_args(default_seed=24002, default_seconds=150, default_peak=6.0)
+    args = loadlib.main_args(default_seed=24002, default_seconds=150, default_peak=6.0, default_cut=120)
     phases = loadlib.schedule(args.seed, args.seconds, args.peak)
     loadlib.print_schedule(NAME, args.seed, phases)
     workdir = Path(tempfile.mkdtemp(prefix="mempred-sqlite-load-"))
     capture = loadlib.Capture(NAME, ["sqlite3", str(workdir / "metrics.db")], args.out, stdin=True)
+    capture.wait_for_program()
     pipe = capture.stdin
     pipe.write(SCHEMA)
     pipe.flush()
@@ -89,7 +93,7 @@ def main():
     print("%s: %d batches sent, %d skipped (backlog full), %d failed" % (NAME, sent, skipped, failed), flush=True)
     pipe.write(".quit\n")
     pipe.flush()
-    capture.wait()
+    capture.wait(args.cut)
     shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -6,7 +6,7 @@ Each request puts 1-4 jobs on the pool's stdin; each job's kind (compress 30 %, 
 tokenize 25 %, sort 20 %), seed and size (20-400) are drawn from the request's own seeded
 Random. At the peak rate jobs arrive faster than the 2 workers finish them, so the queue grows
 during bursts and drains in quiet gaps.
-Usage: python3 tools/load/workers.py [--seed N] [--seconds S] [--peak RATE] [--out DIR]
+Usage: python3 tools/load/workers.py [--seed N] [--seconds S] [--peak RATE] [--cut S] [--out DIR]
 """
 
 import sys
@@ -28,6 +28,7 @@ def main():
     app = str(Path(__file__).resolve().parent / "workers_app.py")
     capture = loadlib.Capture(NAME, ["/usr/bin/python3", app, "2"], args.out,
                               env={"PYTHONMALLOC": "malloc"}, stdin=True)
+    capture.wait_for_program()
     lock = threading.Lock()
 
     def fire(i, rng):
@@ -40,7 +41,7 @@ def main():
 
     sent, skipped, failed = loadlib.drive(phases, args.seed, fire, workers=1)
     print("%s: %d requests sent, %d skipped (backlog full), %d failed" % (NAME, sent, skipped, failed), flush=True)
-    capture.wait()
+    capture.wait(args.cut)
 
 
 if __name__ == "__main__":
