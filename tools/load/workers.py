@@ -3,7 +3,7 @@ PYTHONMALLOC=malloc) draining a queue that fills in waves, captured by `mempred 
 traces/python-workers-long-sites.trace.gz.
 
 Each request puts 1-4 jobs on the pool's stdin; each job's kind (compress 30 %, json 25 %,
-tokenize 25 %, sort 20 %), seed and size (20-400) are drawn from the request's own seeded
+tokenize 25 %, sort 20 %), seed and size (10-100) are drawn from the request's own seeded
 Random. At the peak rate jobs arrive faster than the 2 workers finish them, so the queue grows
 during bursts and drains in quiet gaps.
 Usage: python3 tools/load/workers.py [--seed N] [--seconds S] [--peak RATE] [--cut S] [--out DIR]
@@ -22,7 +22,7 @@ WEIGHTS = (30, 25, 25, 20)
 
 
 def main():
-    args = loadlib.main_args(default_seed=24004, default_seconds=150, default_peak=4.0)
+    args = loadlib.main_args(default_seed=24004, default_seconds=150, default_peak=3.5)
     phases = loadlib.schedule(args.seed, args.seconds, args.peak)
     loadlib.print_schedule(NAME, args.seed, phases)
     app = str(Path(__file__).resolve().parent / "workers_app.py")
@@ -33,7 +33,7 @@ def main():
 
     def fire(i, rng):
         lines = "".join("%d %s %d %d\n" % (i * 10 + j, rng.choices(KINDS, WEIGHTS)[0], rng.randrange(2 ** 31),
-                                           int(20 * 20 ** rng.random()))
+                                           int(10 * 10 ** rng.random()))
                         for j in range(rng.randint(1, 4)))
         with lock:
             capture.stdin.write(lines)
