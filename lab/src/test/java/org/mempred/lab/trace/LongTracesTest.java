@@ -21,7 +21,13 @@ class LongTracesTest {
     private static final long WINDOW_NANOS = 5_000_000_000L;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"perl-session-long-sites.trace.gz", "redis-cache-long-sites.trace.gz", "sqlite-ingest-long-sites.trace.gz"})
+    @ValueSource(
+            strings = {
+                "perl-session-long-sites.trace.gz",
+                "python-workers-long-sites.trace.gz",
+                "redis-cache-long-sites.trace.gz",
+                "sqlite-ingest-long-sites.trace.gz"
+            })
     void aLongTraceLastsMinutesWithLoadThatVaries(String name) throws IOException {
         Path file = TRACES.resolve(name);
         assertThat(Files.size(file)).as("%s stays at most ~10 MB", name).isLessThanOrEqualTo(10_500_000);
