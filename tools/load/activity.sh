@@ -1,7 +1,8 @@
 #!/bin/sh
 # Prints the time structure of a mempred trace (plain or gzip): per window of SECONDS (default 5),
 # the events in it and the live bytes at its end (requests rounded up to 16-byte granules, as the
-# heap counts them), then the smallest and largest of each over the whole windows.
+# heap counts them), then the smallest and largest of each over the whole windows after the first
+# (the first holds the program's start-up: imports, tables, caches filled before any load).
 #
 #   tools/load/activity.sh TRACE [SECONDS]
 set -eu
@@ -14,8 +15,8 @@ esac
 gzip -cdf "$1" | awk -v w="${window}000000000" '
   function close_window() {
     printf "%8.0f s %10d events %12d live bytes\n", (cur + 1) * w / 1e9, n, live
-    if (full == 0 || n < minn) minn = n; if (n > maxn) maxn = n
-    if (full == 0 || live < minl) minl = live; if (live > maxl) maxl = live
+    if (full == 1 || (full > 1 && n < minn)) minn = n; if (full > 0 && n > maxn) maxn = n
+    if (full == 1 || (full > 1 && live < minl)) minl = live; if (full > 0 && live > maxl) maxl = live
     full++
   }
   /^#/ { next }
@@ -28,5 +29,5 @@ gzip -cdf "$1" | awk -v w="${window}000000000" '
   }
   END {
     if (n > 0) printf "%8s   %10d events %12d live bytes (last, partial window)\n", "end", n, live
-    printf "whole %d s windows: %d; events per window %d..%d; live bytes at their ends %d..%d\n", w / 1e9, full, minn, maxn, minl, maxl
+    printf "whole %d s windows: %d; after the first: events per window %d..%d; live bytes at their ends %d..%d\n", w / 1e9, full, minn, maxn, minl, maxl
   }'

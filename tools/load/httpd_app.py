@@ -4,11 +4,14 @@ captures (run with PYTHONMALLOC=malloc so CPython's objects reach malloc).
     GET  /search?q=WORD&n=N    filters and sorts a catalogue of products, returns N as JSON
     GET  /page?user=U          renders the user's session (cart, history) as HTML
     POST /cart?user=U          JSON body of items appended to the user's session (created on first use)
+    POST /upload?user=U        a body of bytes, queued for processing (zlib) by a background thread
     POST /shutdown             stops serving; the process then exits normally
 
 A session keeps its cart (up to 200 products) and its last PAGES_KEPT rendered pages. Sessions
 idle for more than SESSION_TTL_S are dropped by a sweeper every second, so the live
-heap follows the load with a lag: bursts of users grow it, quiet gaps let it shrink. A response
+heap follows the load with a lag: bursts of users grow it, quiet gaps let it shrink. An upload waits
+UPLOAD_DELAY_S in the processing queue, is compressed, and its compressed form is kept for
+UPLOAD_KEEP_S, so the bytes held follow the upload rate of the last seconds. A response
 cache keeps the last CACHE_ENTRIES search results (a dict in insertion order, oldest evicted).
 Usage: python3 httpd_app.py PORT
 """
@@ -19,11 +22,14 @@ import random
 import sys
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 SESSION_TTL_S = 5.0
 PAGES_KEPT = 30
+UPLOAD_DELAY_S = 1.0
+UPLOAD_KEEP_S = 3.0
 CACHE_ENTRIES = 200
 WORDS = ("red blue green steel oak linen wool glass paper stone brass silk copper velvet "
          "chair lamp table shelf desk rug mirror vase clock bench stool cabinet").split()
@@ -44,6 +50,24 @@ sessions = {}
 sessions_lock = threading.Lock()
 cache = {}
 cache_lock = threading.Lock()
+uploads = []  # (time received, user, body), oldest first
+processed = []  # (time processed, user, compressed body), oldest first
+uploads_lock = threading.Lock()
+
+
+def process_uploads(stop):
+    while not stop.wait(0.25):
+        now = time.monotonic()
+        with uploads_lock:
+            ready = [u for u in uploads if now - u[0] >= UPLOAD_DELAY_S]
+            del uploads[:len(ready)]
+        for _, user, body in ready:
+            packed = zlib.compress(body, 1)
+            with uploads_lock:
+                processed.append((time.monotonic(), user, packed))
+        with uploads_lock:
+            while processed and now - processed[0][0] > UPLOAD_KEEP_S:
+                del processed[0]
 
 
 def sweep_sessions(stop):
@@ -119,6 +143,10 @@ class Handler(BaseHTTPRequestHandler):
                 s["cart"].append(product)
             del s["cart"][:-200]
             self.reply(200, json.dumps({"cart": len(s["cart"])}))
+        elif url.path == "/upload":
+            with uploads_lock:
+                uploads.append((time.monotonic(), parse_qs(url.query).get("user", ["anon"])[0], body))
+            self.reply(200, json.dumps({"queued": len(body)}))
         elif url.path == "/shutdown":
             self.reply(200, "{}")
             threading.Thread(target=self.server.shutdown).start()
@@ -130,6 +158,7 @@ def main():
     port = int(sys.argv[1])
     stop = threading.Event()
     threading.Thread(target=sweep_sessions, args=(stop,), daemon=True).start()
+    threading.Thread(target=process_uploads, args=(stop,), daemon=True).start()
     server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     server.daemon_threads = True
     server.serve_forever(poll_interval=0.2)

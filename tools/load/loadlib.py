@@ -256,11 +256,14 @@ def main_args(default_seed, default_seconds, default_peak, default_cut=0):
     """Command line of every load script: [--seed N] [--seconds S] [--peak RATE] [--cut S] [--out DIR]."""
     import argparse
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seed", type=int, default=default_seed)
-    parser.add_argument("--seconds", type=float, default=default_seconds)
+    parser.add_argument("--seed", type=int, default=default_seed,
+                        help="seed of the schedule and of every request (default: %(default)s)")
+    parser.add_argument("--seconds", type=float, default=default_seconds,
+                        help="length of the load (default: %(default)s)")
     parser.add_argument("--peak", type=float, default=default_peak,
                         help="the highest request rate per second of the schedule (default: %(default)s)")
     parser.add_argument("--cut", type=int, default=default_cut,
                         help="ship only the first S seconds, the full capture in OUT/full (default: %(default)s, 0 = no cut)")
-    parser.add_argument("--out", default=str(ROOT / "traces"))
+    parser.add_argument("--out", default=str(ROOT / "traces"),
+                        help="where NAME.trace.gz is written (default: the repository's traces/)")
     return parser.parse_args()

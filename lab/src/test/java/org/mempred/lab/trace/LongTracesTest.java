@@ -24,6 +24,7 @@ class LongTracesTest {
     @ValueSource(
             strings = {
                 "perl-session-long-sites.trace.gz",
+                "python-httpd-long-sites.trace.gz",
                 "python-workers-long-sites.trace.gz",
                 "redis-cache-long-sites.trace.gz",
                 "sqlite-ingest-long-sites.trace.gz"
