@@ -29,5 +29,6 @@ gzip -cdf "$1" | awk -v w="${window}000000000" '
   }
   END {
     if (n > 0) printf "%8s   %10d events %12d live bytes (last, partial window)\n", "end", n, live
-    printf "whole %d s windows: %d; after the first: events per window %d..%d; live bytes at their ends %d..%d\n", w / 1e9, full, minn, maxn, minl, maxl
+    if (full < 2) printf "whole %d s windows: %d; none after the first\n", w / 1e9, full
+    else printf "whole %d s windows: %d; after the first: events per window %d..%d; live bytes at their ends %d..%d\n", w / 1e9, full, minn, maxn, minl, maxl
   }'
