@@ -166,8 +166,8 @@ final class CaptureCommand implements Callable<Integer> {
      */
     static String pythonMalloc(List<String> command, Map<String, String> environment) {
         String value = environment.get("PYTHONMALLOC");
-        if (command.isEmpty()
-                || !"env".equals(Path.of(command.get(0)).getFileName().toString())) {
+        String program = command.isEmpty() ? "" : command.get(0);
+        if (!"env".equals(program.substring(program.lastIndexOf('/') + 1))) {
             return value;
         }
         for (int i = 1; i < command.size(); i++) {
