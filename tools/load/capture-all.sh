@@ -11,9 +11,11 @@
 # redis         redis_cache.py           redis-cache-long-sites
 # perl          perl_session.py          perl-session-long-sites
 # workers       workers.py               python-workers-long-sites
+# postgres      postgres_oltp.py         postgres-oltp-long-sites
 #
 # Needs /usr/bin/python3 (the load scripts use only the standard library) and the program
-# itself (sqlite3, redis-server: apt-get install sqlite3 redis-server; perl; python3).
+# itself (sqlite3, redis-server, postgresql-15: apt-get install sqlite3 redis-server postgresql-15;
+# perl; python3); postgres runs as the `postgres` user the package creates, through runuser.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 python=/usr/bin/python3
@@ -25,14 +27,15 @@ script_of() {
     redis) echo redis_cache.py ;;
     perl) echo perl_session.py ;;
     workers) echo workers.py ;;
-    *) echo "capture-all.sh: unknown trace '$1': expected httpd, sqlite, redis, perl, workers or all" >&2; exit 2 ;;
+    postgres) echo postgres_oltp.py ;;
+    *) echo "capture-all.sh: unknown trace '$1': expected httpd, sqlite, redis, perl, workers, postgres or all" >&2; exit 2 ;;
   esac
 }
-[ $# -ge 1 ] || { sed -n '2,16p' "$0" >&2; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,18p' "$0" >&2; exit 2; }
 name="$1"
 shift
 if [ "$name" = all ]; then
-  for each in httpd sqlite redis perl workers; do
+  for each in httpd sqlite redis perl workers postgres; do
     "$python" "$here/$(script_of "$each")" "$@"
   done
 else

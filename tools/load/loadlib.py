@@ -176,7 +176,7 @@ class Capture:
     the capture's summary go to this process's stdout.
     """
 
-    def __init__(self, name, argv, out_dir, env=None, stdin=False, all_processes=False):
+    def __init__(self, name, argv, out_dir, env=None, stdin=False, all_processes=False, user=None):
         self.name = name
         self.argv = list(argv)
         self.out_dir = Path(out_dir)
@@ -184,6 +184,11 @@ class Capture:
         shutil.rmtree(self.staging, ignore_errors=True)
         self.staging.mkdir(parents=True)
         command = [str(MEMPRED), "capture", "--out", str(self.staging)]
+        if user is not None:
+            # A program that refuses to run as root (PostgreSQL): capture runs as `user`, with a
+            # library cache and a staging folder that user can write.
+            self.staging.chmod(0o777)
+            command = ["runuser", "-u", user, "--"] + command + ["--cache-dir", "/tmp/mempred-capture-cache-" + user]
         if all_processes:
             command.append("--all-processes")
         command += ["--"] + list(argv)
@@ -222,8 +227,8 @@ class Capture:
             time.sleep(0.2)
         raise RuntimeError("mempred capture started no program within %.0f s" % seconds)
 
-    def wait(self, cut_seconds=None, timeout=900):
-        """Waits for the capture; returns OUT_DIR/NAME.trace.gz.
+    def wait(self, cut_seconds=None, timeout=900, pid=None):
+        """Waits for the capture; returns OUT_DIR/NAME.trace.gz: the largest trace, or process pid's.
 
         With cut_seconds the full capture goes to OUT_DIR/full/NAME.trace.gz (a folder no trace
         listing reads) and OUT_DIR/NAME.trace.gz keeps its first cut_seconds (cut-trace.sh).
@@ -235,6 +240,9 @@ class Capture:
                 pass
         status = self.process.wait(timeout=timeout)
         traces = sorted(self.staging.glob("mempred-*.trace.gz"), key=lambda p: p.stat().st_size, reverse=True)
+        if pid is not None:
+            # the trace of one process (a server's backend for the load's session), not the largest
+            traces = [t for t in traces if t.name.endswith("-%d.trace.gz" % pid)]
         if not traces:
             raise RuntimeError("capture of %s wrote no trace (status %d)" % (self.name, status))
         target = self.out_dir / (self.name + ".trace.gz")
