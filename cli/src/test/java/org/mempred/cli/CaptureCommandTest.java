@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +126,28 @@ class CaptureCommandTest {
                 "--",
                 "/bin/true");
         assertThat(result[2]).contains("no allocations were recorded").doesNotContain("statically linked");
+    }
+
+    @Test
+    void pythonMallocIsReadAsTheProgramSeesItThroughALeadingEnv() {
+        Map<String, String> none = Map.of();
+        Map<String, String> malloc = Map.of("PYTHONMALLOC", "malloc");
+        assertThat(CaptureCommand.pythonMallocSeenBy(List.of("env", "PYTHONMALLOC=malloc", "python3", "-c", "1"), none))
+                .isEqualTo("malloc");
+        assertThat(CaptureCommand.pythonMallocSeenBy(List.of("/usr/bin/env", "A=1", "PYTHONMALLOC=malloc", "python3"), none))
+                .isEqualTo("malloc");
+        assertThat(CaptureCommand.pythonMallocSeenBy(List.of("python3", "-c", "1"), malloc))
+                .isEqualTo("malloc");
+        assertThat(CaptureCommand.pythonMallocSeenBy(List.of("python3", "PYTHONMALLOC=malloc"), none))
+                .isNull();
+        assertThat(CaptureCommand.pythonMallocSeenBy(List.of("env", "-u", "PYTHONMALLOC", "python3"), malloc))
+                .isNull();
+        assertThat(CaptureCommand.pythonMallocSeenBy(List.of("env", "-i", "python3"), malloc))
+                .isNull();
+        assertThat(CaptureCommand.pythonMallocSeenBy(List.of("env", "PYTHONMALLOC=pymalloc", "python3"), malloc))
+                .isEqualTo("pymalloc");
+        assertThat(CaptureCommand.pythonMallocSeenBy(List.of("env", "python3", "PYTHONMALLOC=malloc"), none))
+                .isNull();
     }
 
     @Test
