@@ -67,7 +67,7 @@ import tools.jackson.databind.node.ObjectNode;
         name = "replay",
         mixinStandardHelpOptions = true,
         description = "Replay captured allocation traces under compaction policies, paired per seed, and compare"
-                + " them. Reads mempred-trace v1/v2 (mempred capture) and AOSP memory_replay dumps (<tid>: malloc|calloc|"
+                + " them. Reads mempred-trace v1 or v2 (mempred capture) and AOSP memory_replay dumps (<tid>: malloc|calloc|"
                 + "memalign|realloc|free|thread_done ..., with or without start/end ns), plain, gzip or zip, told apart"
                 + " by content; a zip replays its first entry that holds a trace.")
 final class ReplayCommand implements Callable<Integer> {

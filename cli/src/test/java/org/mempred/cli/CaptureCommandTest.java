@@ -134,7 +134,8 @@ class CaptureCommandTest {
         Map<String, String> malloc = Map.of("PYTHONMALLOC", "malloc");
         assertThat(CaptureCommand.pythonMallocSeenBy(List.of("env", "PYTHONMALLOC=malloc", "python3", "-c", "1"), none))
                 .isEqualTo("malloc");
-        assertThat(CaptureCommand.pythonMallocSeenBy(List.of("/usr/bin/env", "A=1", "PYTHONMALLOC=malloc", "python3"), none))
+        assertThat(CaptureCommand.pythonMallocSeenBy(
+                        List.of("/usr/bin/env", "A=1", "PYTHONMALLOC=malloc", "python3"), none))
                 .isEqualTo("malloc");
         assertThat(CaptureCommand.pythonMallocSeenBy(List.of("python3", "-c", "1"), malloc))
                 .isEqualTo("malloc");

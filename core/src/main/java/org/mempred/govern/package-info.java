@@ -3,9 +3,9 @@
  * hard safety limits (invalid-prediction fallback, compaction rate limit, watchdog).
  *
  * <p>It also holds the two registries read at the command-line edge: {@link
- * org.mempred.govern.Policies} (policies by name) and {@link org.mempred.govern.Predictors}
- * (predictors by name). Predictors sits here rather than in {@code predict} because it creates
- * every implementation, the baselines in {@code predict} and the network in {@code
- * predict.neural}: below both it would close a package cycle.
+ * org.mempred.govern.Policies} (policies by name) and {@link org.mempred.govern.PolicySpec.Forecaster}
+ * (forecasters by name, and which targets each forecasts). The forecaster registry sits here rather
+ * than in {@code predict} because it creates every implementation, the baselines in {@code predict}
+ * and the network in {@code predict.neural}: below both it would close a package cycle.
  */
 package org.mempred.govern;

@@ -23,7 +23,7 @@ import org.mempred.telemetry.Sample;
  * trends by exponentially weighted moving averages" (1957). Cost O(1), no allocation.
  */
 public final class HoltPredictor implements Predictor {
-    /** The name it is created by (see {@code Predictors} in {@code govern}). */
+    /** The name it is created by (see the forecaster registry, {@code PolicySpec.Forecaster} in {@code govern}). */
     public static final String NAME = "holt";
 
     /** Default level smoothing weight. */

@@ -12,7 +12,7 @@ import org.mempred.telemetry.Sample;
  * the safety check reports as invalid. Cost: one view query; no allocation of its own.
  */
 public final class OraclePredictor implements Predictor {
-    /** The name it is created by (see {@code Predictors} in {@code govern}). */
+    /** The name it is created by (see the forecaster registry, {@code PolicySpec.Forecaster} in {@code govern}). */
     public static final String NAME = "oracle";
 
     private final FeatureSet featureSet;

@@ -8,7 +8,7 @@ import org.mempred.telemetry.Sample;
  * last H, or the pressure now. Every skill score is measured against it. O(history) per prediction.
  */
 public final class PersistencePredictor implements Predictor {
-    /** The name it is created by (see {@code Predictors} in {@code govern}). */
+    /** The name it is created by (see the forecaster registry, {@code PolicySpec.Forecaster} in {@code govern}). */
     public static final String NAME = "persistence";
 
     private final FeatureSet featureSet;

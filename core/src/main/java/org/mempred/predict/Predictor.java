@@ -26,7 +26,7 @@ import org.mempred.telemetry.Sample;
  * </ul>
  *
  * <p>This is an ordinary (not sealed) interface so that tests of the governor can supply faulty
- * predictors; the closed set of named predictors lives in {@code Predictors} (package {@code govern}).
+ * predictors; the closed set of named predictors lives in the forecaster registry ({@code PolicySpec.Forecaster}, package {@code govern}).
  */
 public interface Predictor {
     /** The registry name, e.g. {@code "neural"}. */

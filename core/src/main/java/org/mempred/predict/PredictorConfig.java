@@ -1,7 +1,7 @@
 package org.mempred.predict;
 
 /**
- * What the named-predictor registry ({@code Predictors} in {@code govern}) needs to build any named predictor.
+ * What the named-predictor registry (the forecaster registry, {@code PolicySpec.Forecaster} in {@code govern}) needs to build any named predictor.
  *
  * @param horizonNanos the horizon H the forecast covers (default 5 s)
  * @param featureSet the inputs learners read (default {@link FeatureSet#SEED})

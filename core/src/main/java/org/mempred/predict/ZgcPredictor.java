@@ -35,7 +35,7 @@ import org.mempred.telemetry.Sample;
  * allocation.
  */
 public final class ZgcPredictor implements Predictor {
-    /** The name it is created by (see {@code Predictors} in {@code govern}). */
+    /** The name it is created by (see the forecaster registry, {@code PolicySpec.Forecaster} in {@code govern}). */
     public static final String NAME = "zgc";
 
     /** Default window: 10 samples, 5 s of 500 ms governor ticks. */

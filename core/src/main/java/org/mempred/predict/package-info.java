@@ -17,7 +17,7 @@
  * <p>Layering (no package cycle): this package depends only on {@code telemetry}. Above it, side by
  * side and independent of each other, {@code predict.neural} (the network, its weights file and
  * training) and {@code predict.accuracy} (scoring, a label listener). The registry that names and
- * creates every predictor, {@code Predictors} in {@code govern}, sits above both, next to the
+ * creates every predictor, the forecaster registry, {@code PolicySpec.Forecaster} in {@code govern}, sits above both, next to the
  * policies that use it. So this package names the layers above it only in plain text, never in
  * an import or a link.
  */

@@ -77,9 +77,11 @@ class ConcurrentCompactionTest {
         });
         assertEmptyAndSound(heap);
         assertThat(governor.stats().ticks()).isEqualTo(ticks).isPositive();
-        assertThat(heap.stats().compactions()).isPositive(); // direct ones too: the heap runs near full
         if (policy.equals("periodic")) {
+            // the other policies compact only when the threads' interleaving fragments the heap enough,
+            // which no schedule guarantees; periodic compacts at every tick
             assertThat(governor.stats().proactiveCompactions()).isEqualTo(ticks);
+            assertThat(heap.stats().compactions()).isPositive();
         }
     }
 

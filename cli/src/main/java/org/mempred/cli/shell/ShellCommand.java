@@ -125,12 +125,15 @@ public final class ShellCommand implements Callable<Integer> {
                         || peak.forecaster() == PolicySpec.Forecaster.NEURAL_COLD)) {
             return;
         }
-        if (policy instanceof PolicySpec.Demand && features == FeatureSet.DEMAND) {
+        if (policy instanceof PolicySpec.Demand && features == FeatureSet.DEMAND
+                || policy instanceof PolicySpec.Volume && features == FeatureSet.VOLUME) {
             return;
         }
-        String reads = policy instanceof PolicySpec.Demand
-                ? "reads the demand inputs"
-                : policy instanceof PolicySpec.Peak ? "has no network to read inputs" : "makes no forecast";
+        String reads = policy instanceof PolicySpec.Volume
+                ? "reads the volume inputs"
+                : policy instanceof PolicySpec.Demand
+                        ? "reads the demand inputs"
+                        : policy instanceof PolicySpec.Peak ? "has no network to read inputs" : "makes no forecast";
         throw new IllegalArgumentException("--features " + features.id() + " does not apply to --policy "
                 + policy.name() + ", which " + reads + "; it applies to neural-peak and neural-cold-peak"
                 + " (e.g. --policy neural-peak --features " + features.id() + ")");

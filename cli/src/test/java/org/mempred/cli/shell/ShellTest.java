@@ -286,11 +286,13 @@ class ShellTest {
         ShellCommand.checkFeaturesApply(
                 org.mempred.predict.FeatureSet.RICH, org.mempred.govern.PolicySpec.parse("neural-peak"));
         ShellCommand.checkFeaturesApply(
-                org.mempred.predict.FeatureSet.DEMAND, org.mempred.govern.PolicySpec.parse("neural"));
+                org.mempred.predict.FeatureSet.VOLUME, org.mempred.govern.PolicySpec.parse("neural"));
+        ShellCommand.checkFeaturesApply(
+                org.mempred.predict.FeatureSet.DEMAND, org.mempred.govern.PolicySpec.parse("neural-largest"));
         assertThatThrownBy(() -> ShellCommand.checkFeaturesApply(
                         org.mempred.predict.FeatureSet.RICH, org.mempred.govern.PolicySpec.parse("neural")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--features rich does not apply to --policy neural, which reads the demand inputs;"
+                .hasMessage("--features rich does not apply to --policy neural, which reads the volume inputs;"
                         + " it applies to neural-peak and neural-cold-peak (e.g. --policy neural-peak --features"
                         + " rich)");
         assertThatThrownBy(() -> ShellCommand.checkFeaturesApply(

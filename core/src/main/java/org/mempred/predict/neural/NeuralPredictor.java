@@ -41,7 +41,7 @@ import org.mempred.telemetry.Sample;
  * PredictorBenchmark} with {@code -prof gc}).
  */
 public final class NeuralPredictor implements Predictor {
-    /** The name it is created by (see {@code Predictors} in {@code govern}). */
+    /** The name it is created by (see the forecaster registry, {@code PolicySpec.Forecaster} in {@code govern}). */
     public static final String NAME = "neural";
 
     /** Octaves a demand forecast may lie above or below the recent demand. */

@@ -12,7 +12,7 @@
  * <p>Layering: depends on {@code org.mempred.predict} (the API, the configuration and the
  * immutable {@code NeuralWeights} snapshot the configuration carries, the feature extractor and
  * labeler that training shares with the online loop) and on {@code telemetry}; never on {@code
- * predict.accuracy}. Only the registry above it ({@code Predictors} in {@code govern}) and the
+ * predict.accuracy}. Only the registry above it (the forecaster registry, {@code PolicySpec.Forecaster} in {@code govern}) and the
  * policies create a {@code NeuralPredictor}.
  */
 package org.mempred.predict.neural;
