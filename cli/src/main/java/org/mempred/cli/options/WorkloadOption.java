@@ -18,10 +18,11 @@ public final class WorkloadOption {
             paramLabel = "NAME",
             converter = Name.class,
             defaultValue = Workloads.STRESS,
-            description = "stress (one pressure-level stressor), mix (four subsystems sharing the heap), or the"
-                    + " bursty family: small-block churn with bursts of packet buffers filling 5 %% (bursty), 25 %%"
-                    + " (bursty-regular), 50 %% (bursty-large) or 35 %% (bursty-irregular) of the heap, or a stream of"
-                    + " buffers held for milliseconds (bursty-stream) (default: ${DEFAULT-VALUE}).")
+            description = "stress (one pressure-level stressor), mix (four subsystems sharing the heap), bursty"
+                    + " (small-block churn with bursts of packet buffers filling 5 %% of the heap), bursty-regular"
+                    + " (bursts of 25 %%, exact gaps), bursty-large (bursts of 50 %% over 0.5-2.5 s),"
+                    + " bursty-irregular (bursts of 35 %%, exponential gaps) or bursty-stream (2.5 s streams of"
+                    + " buffers held for milliseconds) (default: ${DEFAULT-VALUE}).")
     private String name;
 
     /** The workload's name, one of {@link Workloads#NAMES}. */
