@@ -70,7 +70,8 @@ final class ProgressReporter implements Progress, ReproduceProgress, AutoCloseab
 
     @Override
     public void onProgress(String section, int stepsDone, int stepsTotal) {
-        step("section " + section, stepsDone, stepsTotal);
+        // sections are numbered ("15 decision"); the last stage, writing the report, is not
+        step(Character.isDigit(section.charAt(0)) ? "section " + section : section, stepsDone, stepsTotal);
     }
 
     private void step(String what, int stepsDone, int stepsTotal) {

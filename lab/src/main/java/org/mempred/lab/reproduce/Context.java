@@ -20,6 +20,9 @@ final class Context {
     /** The seed report's heap: 100 KiB. */
     static final int HEAP_BYTES = CompactingHeap.DEFAULT_CAPACITY_BYTES;
 
+    /** The stage after the last step: the report, the JSON and the charts are being written. */
+    static final String WRITING = "writing report";
+
     private final ReproduceSettings settings;
     private final Path outDir;
     private final ReproduceProgress progress;
@@ -60,6 +63,11 @@ final class Context {
     synchronized void step(String stage) {
         doneSteps++;
         progress.onProgress(stage, doneSteps, totalSteps);
+    }
+
+    /** Says that every step is done and the report is being written. */
+    synchronized void writing() {
+        progress.onProgress(WRITING, doneSteps, totalSteps);
     }
 
     /** Runs of a paired experiment of {@code policies} over the settings' seeds (the baseline included). */

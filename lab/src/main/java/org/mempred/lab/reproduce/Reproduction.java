@@ -122,6 +122,7 @@ public final class Reproduction {
                 traces.result(),
                 placement.result(),
                 escalation.result());
+        context.writing();
         return write(settings, outDir, new Header(commandLine, provenance), summary, sections);
     }
 

@@ -36,9 +36,13 @@ class ReproductionTest {
     private static String report;
     private static JsonNode results;
     private static final List<int[]> PROGRESS = new ArrayList<>();
+    private static final List<String> STAGES = new ArrayList<>();
 
     private static synchronized void onProgress(String stage, int done, int total) {
-        PROGRESS.add(new int[] {done, total});
+        STAGES.add(stage);
+        if (!stage.equals(Context.WRITING)) {
+            PROGRESS.add(new int[] {done, total});
+        }
     }
 
     @BeforeAll
@@ -115,6 +119,10 @@ class ReproductionTest {
         for (int i = 0; i < PROGRESS.size(); i++) {
             assertThat(PROGRESS.get(i)).containsExactly(i + 1, planned);
         }
+        // after the last step, one more line says the report is being written, not "ETA 0s" again
+        assertThat(STAGES.getLast()).isEqualTo(Context.WRITING);
+        assertThat(STAGES.stream().filter(Context.WRITING::equals)).hasSize(1);
+        assertThat(STAGES).contains("15 decision").doesNotContain("14 bursty");
     }
 
     @Test
