@@ -259,14 +259,7 @@ public final class Governor {
      */
     private Optional<CompactionResult> refillNow(long now, double pressure, double prediction, Proposal proposal) {
         if (!bucket.tryAcquire(now)) {
-            rateLimited++;
-            log.append(new Decision(
-                    now,
-                    pressure,
-                    prediction,
-                    Action.RATE_LIMITED,
-                    proposal.reason() + "; refused: over " + config.maxCompactionsPerSecond() + " compactions/s"));
-            return Optional.empty();
+            return refused(now, pressure, prediction, proposal);
         }
         Proposal block = proposal.refillNow();
         heap.reserve().set(Math.min(block.targetBytes(), heap.capacityBytes()), 0);
@@ -285,20 +278,25 @@ public final class Governor {
         return Optional.of(result);
     }
 
+    /** Counts and logs a compaction the rate limit refused; nothing ran. */
+    private Optional<CompactionResult> refused(long now, double pressure, double prediction, Proposal proposal) {
+        rateLimited++;
+        log.append(new Decision(
+                now,
+                pressure,
+                prediction,
+                Action.RATE_LIMITED,
+                proposal.reason() + "; refused: over " + config.maxCompactionsPerSecond() + " compactions/s"));
+        return Optional.empty();
+    }
+
     private Optional<CompactionResult> compactNow(long now, double pressure, double prediction, Proposal proposal) {
         boolean reserve = proposal.action() == CompactionPolicy.Action.RESERVE;
         if (!bucket.tryAcquire(now)) {
             if (reserve) {
                 heap.reserve().acknowledge();
             }
-            rateLimited++;
-            log.append(new Decision(
-                    now,
-                    pressure,
-                    prediction,
-                    Action.RATE_LIMITED,
-                    proposal.reason() + "; refused: over " + config.maxCompactionsPerSecond() + " compactions/s"));
-            return Optional.empty();
+            return refused(now, pressure, prediction, proposal);
         }
         CompactionResult result = reserve ? escalation.refill(heap, proposal, now) : heap.compact();
         proactiveCompactions++;
