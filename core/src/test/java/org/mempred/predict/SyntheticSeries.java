@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.mempred.heap.Granules;
+import org.mempred.heap.SizeClasses;
+import org.mempred.telemetry.ClassDemand;
 import org.mempred.telemetry.Sample;
 import org.mempred.telemetry.TelemetrySampler;
 
@@ -78,10 +80,39 @@ public final class SyntheticSeries {
             sampler.recordCounters(timeNanos(i), counters[0], counters[1], counters[2], counters[3], counters[4]);
             int free = CAPACITY_BYTES - used;
             int largestFree = (int) (free * (0.5 + 0.4 * random.nextDouble()));
-            samples.add(sampler.sample(CAPACITY_BYTES, used, largestFree, free == 0 ? 0 : 1 + random.nextInt(40)));
+            Sample plain = sampler.sample(CAPACITY_BYTES, used, largestFree, free == 0 ? 0 : 1 + random.nextInt(40));
+            samples.add(withClasses(plain, grown));
             previousUsed = used;
         }
         return samples;
+    }
+
+    /**
+     * {@code sample} with per-class figures, so that volume forecasts have something to read: the
+     * bytes it grew by, as requests of the 2 KiB class, and its largest free block as the contiguous
+     * capacity of every class it can hold. Draws nothing from the series' random stream, so every
+     * other figure of the series stays as it was.
+     */
+    private static Sample withClasses(Sample sample, long grownBytes) {
+        long[] volume = new long[SizeClasses.COUNT];
+        long[] capacity = new long[SizeClasses.COUNT];
+        volume[SizeClasses.of(2048)] = grownBytes;
+        for (int c = 0; c < SizeClasses.COUNT && SizeClasses.lowerEdgeBytes(c) <= sample.largestFreeBytes(); c++) {
+            capacity[c] = sample.largestFreeBytes();
+        }
+        return new Sample(
+                sample.timeNanos(),
+                sample.capacityBytes(),
+                sample.usedBytes(),
+                sample.largestFreeBytes(),
+                sample.freeBlocks(),
+                sample.allocBytesPerSecond(),
+                sample.allocOpsPerSecond(),
+                sample.freeBytesPerSecond(),
+                sample.freeOpsPerSecond(),
+                sample.compactions(),
+                sample.requests(),
+                ClassDemand.of(volume, new long[SizeClasses.COUNT], capacity));
     }
 
     public static long timeNanos(int tick) {
