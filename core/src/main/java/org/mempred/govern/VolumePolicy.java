@@ -71,7 +71,9 @@ public final class VolumePolicy implements CompactionPolicy {
     private final Supplier<Predictor> predictors;
     private final double marginFraction;
     private final long horizonNanos;
-    private final RecentLargest recent;
+    /** The block of the largest request so far that the policy keeps over its volume decision. */
+    private final ReservePolicy floor;
+
     private final double[] recentVolume = new double[SizeClasses.COUNT];
     private final double[] boost = new double[SizeClasses.COUNT];
     private final double[] drain = new double[SizeClasses.COUNT];
@@ -80,7 +82,6 @@ public final class VolumePolicy implements CompactionPolicy {
     /** The class whose need the last {@link #need} call returned, {@link SizeClasses#NONE} if none. */
     private int shortClass = SizeClasses.NONE;
 
-    private long largestBytes;
     private long lastTimeNanos = Long.MIN_VALUE;
 
     /**
@@ -93,11 +94,11 @@ public final class VolumePolicy implements CompactionPolicy {
             throw new IllegalArgumentException(
                     "policy '" + name + "': horizonNanos=" + horizonNanos + " must be positive");
         }
+        this.floor = new ReservePolicy(name, marginFraction, horizonNanos); // checks the margin
         this.name = name;
         this.predictors = predictors;
-        this.marginFraction = DemandPolicy.checkMargin(name, marginFraction);
+        this.marginFraction = marginFraction;
         this.horizonNanos = horizonNanos;
-        this.recent = new RecentLargest(horizonNanos);
         Arrays.fill(boost, 1.0);
         Arrays.fill(drain, 1.0);
     }
@@ -133,11 +134,8 @@ public final class VolumePolicy implements CompactionPolicy {
         long tickNanos = lastTimeNanos == Long.MIN_VALUE ? DEFAULT_TICK_NANOS : Math.max(1, now - lastTimeNanos);
         lastTimeNanos = now;
         observe(sample, tickNanos);
-        int reserve = (int) Math.min(
-                sample.capacityBytes(), Math.max(largestBytes, sample.requests().largestBytes()));
-        int expected = recent.surge(now, reserve);
-        recent.add(now, sample.requests().largestBytes());
-        largestBytes = Math.max(largestBytes, sample.requests().largestBytes());
+        Proposal kept = floor.decide(sample, Double.NaN, 0.0);
+        int reserve = kept.targetBytes();
 
         double forecastLabel = Double.isNaN(prediction) ? 0.0 : Math.min(MAX_LABEL, prediction + recentError);
         double volumeBytes = Target.volumeOf(forecastLabel) * sample.capacityBytes();
@@ -161,7 +159,7 @@ public final class VolumePolicy implements CompactionPolicy {
         if (reserve == 0 && refill <= sample.largestFreeBytes()) {
             return Proposal.idle(reason);
         }
-        Proposal proposal = Proposal.reserve(reserve, (int) (marginFraction * reserve), expected, reason);
+        Proposal proposal = Proposal.reserve(reserve, kept.marginBytes(), kept.expectedBytes(), reason);
         return refill > sample.largestFreeBytes() ? proposal.withRefill(refill) : proposal;
     }
 
@@ -171,10 +169,13 @@ public final class VolumePolicy implements CompactionPolicy {
         double decay = Math.exp(-(double) tickNanos / horizonNanos);
         boolean uncompacted = sample.compactions() == lastCompactions;
         lastCompactions = sample.compactions();
-        for (int c = 0; c < SizeClasses.COUNT; c++) {
+        long requested = 0; // bytes of class c and every larger one, summed from the top down
+        long failed = 0;
+        for (int c = SizeClasses.COUNT - 1; c >= 0; c--) {
+            requested += classes.volumeBytes(c);
+            failed += classes.failedBytes(c);
             recentVolume[c] = recentVolume[c] * decay + classes.volumeBytes(c);
-            boost[c] = classes.failedFromBytes(c) > 0 ? BOOST : 1.0 + (boost[c] - 1.0) * 0.5;
-            long requested = classes.volumeFromBytes(c);
+            boost[c] = failed > 0 ? BOOST : 1.0 + (boost[c] - 1.0) * 0.5;
             if (uncompacted && requested > 0) {
                 double lost = Math.max(0, lastCapacity[c] - classes.capacityBytes(c));
                 drain[c] += DRAIN_WEIGHT * (Math.min(1.0, lost / requested) - drain[c]);

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * serve without compaction. It never counts a block smaller than {@code L}, which no request of
  * the class can use.
  *
- * <p>Immutable; arrays are copied in and never handed out.
+ * <p>Immutable: it takes arrays no one else holds (the heap's counters hand it copies) and never
+ * hands them out.
  */
 public final class ClassFigures {
     /** No request, no failure, no capacity. */
@@ -25,10 +26,11 @@ public final class ClassFigures {
     private final long[] failedBytes;
     private final long[] contiguousBytes;
 
+    /** Figures of these arrays, which the caller gives up. */
     ClassFigures(long[] requestedBytes, long[] failedBytes, long[] contiguousBytes) {
-        this.requestedBytes = requestedBytes.clone();
-        this.failedBytes = failedBytes.clone();
-        this.contiguousBytes = contiguousBytes.clone();
+        this.requestedBytes = requestedBytes;
+        this.failedBytes = failedBytes;
+        this.contiguousBytes = contiguousBytes;
     }
 
     /** Bytes requested in class {@code c} so far. */

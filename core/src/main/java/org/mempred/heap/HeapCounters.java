@@ -86,6 +86,6 @@ final class HeapCounters {
                 directCompactions,
                 bytesMoved,
                 RequestSizes.copyOf(requests, requestedBytes, requestedSquares, requestClasses),
-                new ClassFigures(classRequested, classFailed, contiguousByClass));
+                new ClassFigures(classRequested.clone(), classFailed.clone(), contiguousByClass));
     }
 }

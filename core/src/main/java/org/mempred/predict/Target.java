@@ -1,6 +1,5 @@
 package org.mempred.predict;
 
-import org.mempred.heap.SizeClasses;
 import org.mempred.telemetry.Sample;
 
 /**
@@ -106,10 +105,5 @@ public enum Target {
     /** The inverse of {@link #labelOfVolume}: capacities per horizon for a label in [0, 1); infinite at 1. */
     public static double volumeOf(double label) {
         return label <= 0 ? 0.0 : label >= 1 ? Double.POSITIVE_INFINITY : label / (1.0 - label);
-    }
-
-    /** The smallest request that counts towards the volume. */
-    public static int volumeMinBytes() {
-        return SizeClasses.MIN_BYTES;
     }
 }

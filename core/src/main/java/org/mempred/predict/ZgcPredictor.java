@@ -103,9 +103,7 @@ public final class ZgcPredictor implements Predictor {
             double capacitiesPerSecond = SPIKE_TOLERANCE * mean() + SIGMAS * sd();
             return Target.labelOfVolume(capacitiesPerSecond * (horizonNanos / NANOS_PER_SECOND));
         }
-        ratesBytesPerSecond[next] = sample.allocBytesPerSecond();
-        next = next + 1 == ratesBytesPerSecond.length ? 0 : next + 1;
-        count = Math.min(count + 1, ratesBytesPerSecond.length);
+        addRate(sample.allocBytesPerSecond());
         double bytesPerHorizon = conservativeRateBytesPerSecond() * (horizonNanos / NANOS_PER_SECOND);
         double consumedBytes = Math.min(sample.freeBytes(), bytesPerHorizon);
         return (sample.usedBytes() + consumedBytes) / sample.capacityBytes();
@@ -137,17 +135,7 @@ public final class ZgcPredictor implements Predictor {
 
     /** {@code avg + 3.29 * sd} of the rates in the window. */
     double conservativeRateBytesPerSecond() {
-        double sum = 0.0;
-        for (int i = 0; i < count; i++) {
-            sum += ratesBytesPerSecond[i];
-        }
-        double mean = sum / count;
-        double squares = 0.0;
-        for (int i = 0; i < count; i++) {
-            double deviation = ratesBytesPerSecond[i] - mean;
-            squares += deviation * deviation;
-        }
-        return mean + SIGMAS * Math.sqrt(squares / count);
+        return mean() + SIGMAS * sd();
     }
 
     @Override

@@ -75,6 +75,11 @@ public final class ClassDemand {
         return volumeFromBytes(0);
     }
 
+    /** Bytes of class-{@code c} requests that failed by fragmentation in the interval. */
+    public long failedBytes(int c) {
+        return failedBytes[c];
+    }
+
     /** Bytes of class-{@code c}-or-larger requests that failed by fragmentation in the interval. */
     public long failedFromBytes(int c) {
         long sum = 0;

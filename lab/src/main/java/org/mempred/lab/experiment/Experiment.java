@@ -86,9 +86,10 @@ public final class Experiment {
         List<PolicySpec> policies = spec.policies();
         boolean needsPeakFuture =
                 policies.stream().anyMatch(policy -> policy.readsFuture() && policy.target() == Target.PEAK_PRESSURE);
-        boolean needsFuture = policies.stream().anyMatch(PolicySpec::readsFuture);
+        boolean needsStreamFuture =
+                policies.stream().anyMatch(policy -> policy.readsFuture() && policy.target() != Target.PEAK_PRESSURE);
         PressureTrace trace = needsPeakFuture ? new PressureTrace() : null;
-        TrueFuture future = needsFuture ? TrueFuture.of(spec.workload(), seed, spec.options()) : null;
+        TrueFuture future = needsStreamFuture ? TrueFuture.of(spec.workload(), seed, spec.options()) : null;
         int baseline = policies.indexOf(ExperimentSpec.BASELINE);
         store(
                 baseline,
