@@ -81,25 +81,48 @@ final class DecisionSection {
         return (STRESS_LEVELS.size() + BurstyConfig.Shape.values().length) * Context.runs(settings, Policies.HEADLINE);
     }
 
-    /** Section 15 from its own runs and section 10's replays; its result is the summary's sentences. */
-    static Part<List<String>> build(Context context, Map<String, ExperimentResult> traces) {
+    /**
+     * What section 15 measured for the report's opening: one sentence per workload on the goals,
+     * and the workload families of the table "where does prediction pay?".
+     */
+    record Decision(List<String> sentences, List<WherePredictionPays.Family> families) {
+        Decision {
+            sentences = List.copyOf(sentences);
+            families = List.copyOf(families);
+        }
+    }
+
+    /** Section 15 from its own runs and section 10's replays. */
+    static Part<Decision> build(Context context, Map<String, ExperimentResult> traces) {
         ReproduceSettings settings = context.settings();
         Map<String, ExperimentResult> workloads = new LinkedHashMap<>();
         List<String> bursty = new ArrayList<>();
+        List<ExperimentResult> stressRuns = new ArrayList<>();
+        List<ExperimentResult> burstyRuns = new ArrayList<>();
         for (double level : STRESS_LEVELS) {
             Workload stress = StressWorkload.kernel(level, Context.HEAP_BYTES);
-            workloads.put(
-                    stress.name(),
-                    context.experiment("15 decision", stress, Policies.HEADLINE, settings.shortStressNanos()));
+            ExperimentResult result =
+                    context.experiment("15 decision", stress, Policies.HEADLINE, settings.shortStressNanos());
+            workloads.put(stress.name(), result);
+            stressRuns.add(result);
         }
         for (BurstyConfig.Shape shape : BurstyConfig.Shape.values()) {
             BurstyWorkload workload = BurstyWorkload.of(shape, DEMAND, Context.HEAP_BYTES);
-            workloads.put(
-                    workload.name(),
-                    context.experiment("15 decision", workload, Policies.HEADLINE, settings.shortStressNanos()));
+            ExperimentResult result =
+                    context.experiment("15 decision", workload, Policies.HEADLINE, settings.shortStressNanos());
+            workloads.put(workload.name(), result);
+            burstyRuns.add(result);
             bursty.add(workload.name());
         }
         workloads.putAll(traces);
+        List<WherePredictionPays.Family> families = new ArrayList<>();
+        families.add(new WherePredictionPays.Family("stressor at " + percents(STRESS_LEVELS), stressRuns));
+        families.add(new WherePredictionPays.Family("bursty shapes at " + percents(List.of(DEMAND)), burstyRuns));
+        for (double pressure : TraceSection.PRESSURES) {
+            families.add(new WherePredictionPays.Family(
+                    "real traces at " + percents(List.of(pressure)) + " peak live",
+                    TraceSection.atPressure(traces, pressure)));
+        }
         Section section = new Section(15, "The decision: contiguous capacity against forecast volume");
         section.paragraph(describe(settings));
         section.table(overview(workloads));
@@ -124,7 +147,16 @@ final class DecisionSection {
         workloads.forEach((name, result) ->
                 runs.addObject().put("workload", name).set("policies", ExperimentReport.policies(result)));
         section.data("workloads", runs);
-        return new Part<>(section, sentences);
+        return new Part<>(section, new Decision(sentences, families));
+    }
+
+    /** "80, 90, 95 %". */
+    private static String percents(List<Double> levels) {
+        List<String> parts = new ArrayList<>();
+        for (double level : levels) {
+            parts.add(Cell.format(100 * level, 0, false));
+        }
+        return String.join(", ", parts) + " %";
     }
 
     /** The reserving policies of {@code result} (reserve and every demand forecast), in report order. */

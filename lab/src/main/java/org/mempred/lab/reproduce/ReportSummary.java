@@ -6,36 +6,71 @@ import java.util.List;
 import java.util.Map;
 import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec.Forecaster;
+import org.mempred.govern.VolumePolicy;
 import org.mempred.lab.experiment.ExperimentResult;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.Cell;
+import org.mempred.lab.report.Json;
+import org.mempred.lab.report.Table;
 import org.mempred.lab.sim.SimulationOptions;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The opening of report.md: the answer to "does prediction prevent OOM events, and at what copying
- * cost?" in a few sentences whose figures and verdicts are computed from the paired CIs of
- * sections 1, 12 and 13, the key chart, and a glossary of the words the tables use. The glossary
+ * The opening of report.md: the answer to "where does prediction pay, and at what copying cost?"
+ * as one table and a few sentences computed from section 15's paired runs ({@link
+ * WherePredictionPays}), then one line per section computed from the paired CIs of sections 1, 10,
+ * 12, 13, 14 and 15, the key chart, and a glossary of the words the tables use. The glossary
  * defines terms and quotes settings as written text (the 16 KiB budget, the 500 ms tick, the
- * 10/s rate limit, θ = 0.90, proactiveness 20), one of them from its constant (the request
- * service time); it holds no measured figure.
+ * 10/s rate limit, θ = 0.90, proactiveness 20), some from their constants (the request service
+ * time, the volume decision's spike factor and boost); it holds no measured figure.
  */
 final class ReportSummary {
     private ReportSummary() {}
 
     /**
-     * The summary from section 1's experiment, section 12's by demand level, section 13's by
-     * workload and horizon, section 10's replays, section 14's placement grids and section 15's sentences on bursts.
+     * The opening as report.md shows it, and its first table and sentences, which results.json
+     * holds too (every figure a table shows is a JSON number of its cell).
      */
-    static String of(
+    record Opening(String markdown, Table answer, List<String> sentences) {
+        Opening {
+            sentences = List.copyOf(sentences);
+        }
+
+        /** The table and the sentences for results.json. */
+        ObjectNode json() {
+            ObjectNode json = Json.object();
+            json.putArray("tables").add(answer.json());
+            ArrayNode paragraphs = json.putArray("paragraphs");
+            sentences.forEach(paragraphs::add);
+            return json;
+        }
+    }
+
+    /**
+     * The summary: first the answer on one screen (the table "where does prediction pay?" from
+     * section 15's families and at most three sentences under it), then one line per section from
+     * section 1's experiment, section 12's by demand level, section 13's by workload and horizon,
+     * section 10's replays, section 14's placement grids and section 15's goals.
+     */
+    static Opening of(
             ExperimentResult shortStress,
             Map<String, ExperimentResult> pareto,
             Map<String, ExperimentResult> horizons,
             Map<String, ExperimentResult> traces,
             List<PlacementSection.Grid> placement,
-            List<String> bursts) {
+            DecisionSection.Decision decision) {
         StringBuilder out = new StringBuilder("## Summary\n\n");
-        out.append("The question: does compaction directed ahead of time prevent OOM events, and at what"
-                + " copying cost? Every sentence below is derived from this run's paired confidence intervals.\n\n");
+        out.append("The question: where does compaction directed by a forecast prevent OOM events that the same"
+                + " decision without a forecast does not, and at what copying cost? Every figure and sentence below"
+                + " is computed from this run's paired confidence intervals.\n\n");
+        Table answer = WherePredictionPays.table(decision.families());
+        List<String> sentences = WherePredictionPays.sentences(decision.families());
+        out.append(answer.markdown()).append('\n');
+        for (String sentence : sentences) {
+            out.append(sentence).append(' ');
+        }
+        out.append("\n\n### Section by section\n\n");
         out.append("At demand 95 % (section 1):\n\n");
         for (String sentence : Headline.sentences(shortStress)) {
             out.append("- ").append(sentence).append('\n');
@@ -64,7 +99,7 @@ final class ReportSummary {
         out.append("- Placement by predicted lifetime (section 14): ")
                 .append(PlacementSection.verdict(placement))
                 .append('\n');
-        for (String sentence : bursts) {
+        for (String sentence : decision.sentences()) {
             out.append("- Decision (section 15): ").append(sentence).append('\n');
         }
         out.append("\nSection 12 draws every policy on the plane of OOM events against bytes moved (below),"
@@ -75,29 +110,40 @@ final class ReportSummary {
                 .append(ParetoSection.CHART)
                 .append(")\n\n");
         out.append(glossary());
-        return out.toString();
+        return new Opening(out.toString(), answer, sentences);
     }
 
-    /** Per replay of section 10: which policies had significantly fewer OOM events than reactive. */
+    /**
+     * Per replay of section 10: which policies had significantly fewer OOM events than reactive;
+     * the replays where nothing failed under reactive nor significantly more under any policy
+     * share one line.
+     */
     private static String traces(Map<String, ExperimentResult> replays) {
         StringBuilder out = new StringBuilder();
+        List<String> quiet = new ArrayList<>();
         for (Map.Entry<String, ExperimentResult> replay : replays.entrySet()) {
             ExperimentResult result = replay.getValue();
             double reactive =
                     result.summary(Policies.REACTIVE, Metric.OOM_EVENTS).mean();
             List<String> fewer = Verdicts.withOomChange(result, Verdicts.Change.REDUCTION);
             List<String> more = Verdicts.withOomChange(result, Verdicts.Change.INCREASE);
-            out.append("- Trace ").append(replay.getKey()).append(" (section 10): ");
             if (reactive == 0 && more.isEmpty()) {
-                out.append("no OOM event under reactive, nor significantly more under any policy.\n");
+                quiet.add(replay.getKey());
                 continue;
             }
+            out.append("- Trace ").append(replay.getKey()).append(" (section 10): ");
             out.append("reactive has ")
                     .append(Cell.format(reactive, 1, false))
                     .append(" OOM events per run; significantly fewer: ")
                     .append(fewer.isEmpty() ? "none" : String.join(", ", fewer))
                     .append("; significantly more: ")
                     .append(more.isEmpty() ? "none" : String.join(", ", more))
+                    .append(".\n");
+        }
+        if (!quiet.isEmpty()) {
+            out.append(
+                            "- Traces with no OOM event under reactive, nor significantly more under any policy (section 10): ")
+                    .append(String.join(", ", quiet))
                     .append(".\n");
         }
         return out.toString();
@@ -135,29 +181,40 @@ final class ReportSummary {
                 + "- **Demand vs achieved pressure**: the stressor's level (\"demand 95 %\") counts failed requests as"
                 + " still wanted, so every policy sees the same requests; the *achieved* pressure is what the heap"
                 + " actually held, which is higher when fewer requests fail.\n"
-                + "- **reactive-slide**: wave 1's baseline — when a request finds no block, slide blocks towards"
+                + "- **reactive-slide**: the seed report's reactive baseline — when a request finds no block, slide blocks towards"
                 + " address 0 with a 16 KiB budget, then retry. **reactive**: the same, but evacuate the cheapest"
-                + " window of the request's size instead (the new baseline every paired change is taken against).\n"
+                + " window of the request's size instead (the baseline every paired change is taken against unless a table says"
+                + " otherwise).\n"
                 + "- **periodic**: a full compaction at every 500 ms governor tick, whatever the heap looks like (the"
                 + " blind baseline). **linux**: kcompactd's proactive rule — compact fully while the fragmentation"
                 + " score is above a watermark set by the proactiveness (default 20).\n"
                 + "- **reserve**: keep one free block as large as the largest request seen so far; when an allocation"
                 + " leaves less, the heap wakes the governor, which evacuates one window of that size at once"
                 + " (through the 10/s rate limit). No forecast.\n"
-                + "- **persistence, holt, zgc, neural, oracle**: the same reserve, sized by a forecast of the largest"
-                + " request of the next horizon plus the forecaster's recent error. *persistence*: the largest"
-                + " request of the last horizon; *holt*: Holt's trend on that series; *zgc*: ZGC's mean + 3.29 sd,"
-                + " here of request sizes; *neural*: the 4→8→1 network, pre-trained and learning online; *oracle*:"
-                + " reads the true future requests of the same seed (the bound). `NAME@m` wakes only while free bytes"
-                + " exceed the reserve by m times it.\n"
-                + "- **Escalation** (every reserve and demand policy): a refill that finds no window it can empty tries"
+                + "- **persistence, holt, zgc, croston, neural, oracle**: the volume decision steered by that"
+                + " forecaster. Per size class (octaves from 512 B) it forecasts the bytes the next horizon will"
+                + " request, scales them by the class's share of recent volume, by "
+                + Cell.format(VolumePolicy.SPIKE, 0, false)
+                + " (spike tolerance) and by the class's measured drain (the share of requested bytes its free"
+                + " capacity actually lost), and refills the class when its contiguous capacity would run out before"
+                + " the next tick plus one refill; a fragmentation failure boosts its class's need "
+                + Cell.format(VolumePolicy.BOOST, 0, false)
+                + "× and the boost halves every tick. Over that each keeps reserve's block. *persistence*: the last"
+                + " horizon's volume; *holt*: Holt's trend; *zgc*: ZGC's allocation-rate rule (2 × mean + 3.29 sd of"
+                + " 1 s rates); *croston*: bursts and the gaps between them smoothed separately; *neural*: the 4→8→1"
+                + " network, pre-trained and learning online; *oracle*: reads the true future requests of the same"
+                + " seed. `NAME-largest` sizes reserve's one block by a forecast of the largest request instead;"
+                + " `NAME@m` wakes only while free bytes exceed the reserve by m times it.\n"
+                + "- **Escalation** (every reserving policy): a refill that finds no window it can empty tries"
                 + " several windows, then a slide of the cheapest range, then a full compaction only for a surge its"
                 + " forecast expects; the report counts which step served each refill.\n"
-                + "- **neural-peak** (and other `-peak`): wave 1's rule, a full compaction when the forecast peak"
-                + " pressure reaches θ (default 0.90).\n"
+                + "- **neural-peak** (and other `-peak`): the seed report's rule, a full compaction when the forecast"
+                + " peak pressure reaches θ (default 0.90).\n"
                 + "- **Accuracy and skill**: a forecast and its label are positive at or above θ (0.90 for peak"
-                + " pressure; for demand, the largest free block at the prediction, i.e. \"more contiguous space"
-                + " will be asked for than exists now\"). Skill = 1 − MSE(forecast) / MSE(persistence): above 0 beats"
+                + " pressure; for the largest request, the largest free block at the prediction, i.e. \"more contiguous"
+                + " space will be asked for than exists now\"; for volume, the contiguous capacity of the smallest"
+                + " class at the prediction: \"the horizon will request more than can be served without compaction\")."
+                + " Skill = 1 − MSE(forecast) / MSE(persistence): above 0 beats"
                 + " \"the future is like the recent past\", 1 is perfect.\n"
                 + "- **Response time**: a single-server queue on the heap lock; each request takes "
                 + SimulationOptions.DEFAULT_REQUEST_NANOS

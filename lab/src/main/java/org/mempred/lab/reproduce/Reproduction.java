@@ -98,7 +98,7 @@ public final class Reproduction {
         Part<Map<String, ExperimentResult>> pareto = ParetoSection.build(context, shortStress.result());
         Part<Map<String, ExperimentResult>> horizons = HorizonSection.build(context);
         Part<List<PlacementSection.Grid>> placement = PlacementSection.build(context);
-        Part<List<String>> escalation = DecisionSection.build(context, traces.result());
+        Part<DecisionSection.Decision> escalation = DecisionSection.build(context, traces.result());
         List<Section> sections = List.of(
                 shortStress.section(),
                 longStress.section(),
@@ -115,7 +115,7 @@ public final class Reproduction {
                 horizons.section(),
                 placement.section(),
                 escalation.section());
-        String summary = ReportSummary.of(
+        ReportSummary.Opening summary = ReportSummary.of(
                 shortStress.result(),
                 pareto.result(),
                 horizons.result(),
@@ -130,12 +130,16 @@ public final class Reproduction {
     private record Header(String commandLine, Provenance provenance) {}
 
     private static Output write(
-            ReproduceSettings settings, Path outDir, Header header, String summary, List<Section> sections) {
+            ReproduceSettings settings,
+            Path outDir,
+            Header header,
+            ReportSummary.Opening summary,
+            List<Section> sections) {
         Path report = outDir.resolve(REPORT);
         Path results = outDir.resolve(RESULTS);
         try {
             Files.writeString(report, markdown(settings, header, summary, sections), StandardCharsets.UTF_8);
-            Files.writeString(results, json(settings, header, sections), StandardCharsets.UTF_8);
+            Files.writeString(results, json(settings, header, summary, sections), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + outDir, e);
         }
@@ -169,7 +173,8 @@ public final class Reproduction {
                 + DecisionSection.steps(settings);
     }
 
-    private static String markdown(ReproduceSettings settings, Header header, String summary, List<Section> sections) {
+    private static String markdown(
+            ReproduceSettings settings, Header header, ReportSummary.Opening summary, List<Section> sections) {
         StringBuilder out = new StringBuilder();
         out.append("# mempred reproduce: the seed report's experiments, measured\n\n");
         out.append("Command: `").append(header.commandLine()).append("`  \n");
@@ -191,7 +196,7 @@ public final class Reproduction {
                         + " Cells read mean ± half-width of the 95 % confidence interval over seeds; a paired change"
                         + " is the policy minus reactive on the same seed, starred (*) when its CI excludes 0."
                         + " The seed report's own figures appear only in section 11, labelled as its claims.\n\n");
-        out.append(summary);
+        out.append(summary.markdown());
         out.append("Contents: ");
         for (Section section : sections) {
             out.append(section.number())
@@ -205,13 +210,15 @@ public final class Reproduction {
         return out.toString();
     }
 
-    private static String json(ReproduceSettings settings, Header header, List<Section> sections) {
+    private static String json(
+            ReproduceSettings settings, Header header, ReportSummary.Opening summary, List<Section> sections) {
         ObjectNode json = Json.object();
         json.put("command", header.commandLine());
         header.provenance().json(json);
         json.put("machine", Machine.describe());
         json.set("calibration", Calibration.shipped().json());
         json.set("settings", settings.json());
+        json.set("summary", summary.json());
         ArrayNode list = json.putArray("sections");
         for (Section section : sections) {
             list.add(section.json());

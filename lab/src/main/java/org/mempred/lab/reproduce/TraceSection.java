@@ -94,7 +94,7 @@ final class TraceSection {
                 pressures.add(pressure);
                 TraceWorkload workload = (TraceWorkload) result.spec().workload();
                 section.paragraph(describe(workload, result.spec().options()));
-                String name = trace.getFileName() + " at " + Cell.format(100 * pressure, 0, false) + " %";
+                String name = trace.getFileName() + at(pressure);
                 section.table(ExperimentReport.summary("Replay of " + name, result, METRICS));
                 section.table(
                         ExperimentReport.paired("Replay of " + name + ", paired change vs reactive", result, METRICS));
@@ -111,6 +111,22 @@ final class TraceSection {
         }
         section.data("replays", replays);
         return new Part<>(section, byName);
+    }
+
+    /** The suffix of a replay's name: " at 95 %". */
+    private static String at(double pressure) {
+        return " at " + Cell.format(100 * pressure, 0, false) + " %";
+    }
+
+    /** The replays of {@code byName} (this section's result) whose heap put the peak live bytes at {@code pressure}. */
+    static List<ExperimentResult> atPressure(Map<String, ExperimentResult> byName, double pressure) {
+        List<ExperimentResult> replays = new ArrayList<>();
+        byName.forEach((name, result) -> {
+            if (name.endsWith(at(pressure))) {
+                replays.add(result);
+            }
+        });
+        return replays;
     }
 
     /**
