@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.experiment.ExperimentResult;
@@ -42,13 +41,14 @@ final class AccuracySection {
      */
     record NeuralBands(Summary lowAccuracy, Summary highAccuracy, long lowCount, long highCount) {}
 
-    /** One re-run per seed of every predictive headline policy. */
-    static int steps(ReproduceSettings settings) {
+    /** One re-run per seed of every predictive policy of section 1's experiment. */
+    static Plan.Work<Void> work(Plan.Work<Plan.Id> shortStress) {
+        ExperimentSpec spec = shortStress.spec();
         int predictive = 0;
-        for (PolicySpec policy : ExperimentSpec.withBaseline(Policies.HEADLINE)) {
+        for (PolicySpec policy : spec.policies()) {
             predictive += policy.usesPredictor() ? 1 : 0;
         }
-        return predictive * settings.seeds();
+        return Plan.Work.steps(Plan.Id.ACCURACY, predictive * spec.seeds().size());
     }
 
     /** Section 4 from the runs of section 1; its result is empty when neural was not among them. */
@@ -70,7 +70,7 @@ final class AccuracySection {
                         spec,
                         original.get(s).seed(),
                         Integer.MAX_VALUE);
-                context.step("4 accuracy");
+                context.step(Plan.Id.ACCURACY);
                 mismatches +=
                         run.result().withoutWallTime().equals(original.get(s).withoutWallTime()) ? 0 : 1;
                 perSeed.add(run.labels().report());
@@ -80,11 +80,13 @@ final class AccuracySection {
             }
             reports.put(policy, perSeed);
         }
-        Section section = new Section(4, "Prediction accuracy by pressure band");
+        Section section = Context.section(Plan.Id.ACCURACY, "Prediction accuracy by pressure band");
         section.paragraph("A prediction is positive when the forecast over the horizon is at least θ, and it is right"
-                + " when the label agrees. For the demand forecasts (every policy here but neural-peak) the"
-                + " forecast is the largest request of the next horizon and θ is the largest free block at the"
-                + " prediction (positive: more contiguous space will be asked for than exists); for neural-peak it"
+                + " when the label agrees. For the volume forecasters (persistence, holt, zgc, croston, neural,"
+                + " oracle) the forecast is the volume the next horizon will request in size classes, v/(1 + v)"
+                + " with v in heaps, and θ the same map of the smallest class's contiguous capacity at the"
+                + " prediction (positive: the horizon will request more than can be served without compaction); for"
+                + " neural-largest it is the largest request and θ the largest free block; for neural-peak it"
                 + " is the peak pressure and θ = 90 %. N is summed over seeds; percentages"
                 + " are mean ± 95 % CI over the seeds whose band holds predictions. Re-runs of the section-1 runs"
                 + " that differed from section 1 (should be none; the simulator is deterministic): " + mismatches

@@ -14,6 +14,7 @@ import org.mempred.lab.report.Table;
 import org.mempred.lab.sim.RunResult;
 import org.mempred.lab.stats.Stats;
 import org.mempred.lab.workload.SubsystemMix;
+import org.mempred.lab.workload.Workload;
 
 /**
  * Section 3: the long autonomous run: the multi-subsystem mix (four subsystems sharing the heap,
@@ -44,15 +45,17 @@ final class AutonomySection {
 
     private AutonomySection() {}
 
-    /** The experiment's runs and one re-run per seed with a timeline. */
-    static int steps(ReproduceSettings settings) {
-        return Context.runs(settings, POLICIES) + settings.seeds();
+    /** The experiment, and one re-run per seed with a timeline. */
+    static Plan.Work<Plan.Id> work(ReproduceSettings settings) {
+        SubsystemMix mix = new SubsystemMix(PRESSURE, Context.HEAP_BYTES);
+        return Plan.Work.one(
+                Plan.Id.AUTONOMY, Context.spec(settings, mix, POLICIES, settings.autonomyNanos()), settings.seeds());
     }
 
-    static Part<ExperimentResult> build(Context context) {
+    static Part<ExperimentResult> build(Context context, Plan.Work<Plan.Id> work) {
         ReproduceSettings settings = context.settings();
-        SubsystemMix mix = new SubsystemMix(PRESSURE, Context.HEAP_BYTES);
-        ExperimentResult result = context.experiment("3 autonomy", mix, POLICIES, settings.autonomyNanos());
+        ExperimentResult result = context.experiment(work, work.id());
+        Workload mix = result.spec().workload();
         double[] decisions = new double[context.seeds().size()];
         for (int s = 0; s < decisions.length; s++) {
             decisions[s] = DetailRuns.run(
@@ -63,13 +66,13 @@ final class AutonomySection {
                             0)
                     .timeline()
                     .size();
-            context.step("3 autonomy");
+            context.step(work.id());
         }
         double predictionsPerSecond = Stats.summarize(predictions(
                                 result.runs(Forecaster.NEURAL.label()).runs()))
                         .mean()
                 / (settings.autonomyNanos() / 1e9);
-        Section section = new Section(3, "Autonomous multi-subsystem run");
+        Section section = Context.section(work.id(), "Autonomous multi-subsystem run");
         section.paragraph(String.format(
                 Locale.ROOT,
                 "Workload %s: %s minutes of virtual time per run, autonomy on (governor tick 500 ms), seeds 1..%d.",

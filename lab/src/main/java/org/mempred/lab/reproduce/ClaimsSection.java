@@ -77,7 +77,7 @@ final class ClaimsSection {
                     Cell.words(claim.rule()),
                     Cell.text(claim.verdict().toString())));
         }
-        Section section = new Section(11, "Claims vs measured");
+        Section section = Context.section(Plan.Id.CLAIMS, "Claims vs measured");
         section.paragraph("Left: what the seed report claims (its figures were never measured; quoted here only to be"
                 + " checked). Right: this run's measurement for neural (the report's predictive mode) vs reactive"
                 + " (its baseline), and a verdict computed from the measured 95 % CI by the stated rule.");

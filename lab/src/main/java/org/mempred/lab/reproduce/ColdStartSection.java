@@ -26,8 +26,8 @@ final class ColdStartSection {
     private ColdStartSection() {}
 
     /** One run per seed of each of the two policies. */
-    static int steps(ReproduceSettings settings) {
-        return POLICIES.size() * settings.seeds();
+    static Plan.Work<Void> work(ReproduceSettings settings) {
+        return Plan.Work.steps(Plan.Id.COLD_START, POLICIES.size() * settings.seeds());
     }
 
     /** Section 6; its result is the paired accuracy gain (percentage points) of pre-trained weights. */
@@ -47,14 +47,15 @@ final class ColdStartSection {
             for (int s = 0; s < seeds.size(); s++) {
                 LabelLog log = DetailRuns.run(workload, options, policies.get(p), seeds.get(s), labels)
                         .labels();
-                context.step("6 cold start");
+                context.step(Plan.Id.COLD_START);
                 BandAccuracy overall = log.report().overall();
                 scored[p] += overall.count();
                 accuracy[p][s] = overall.count() == 0 ? Double.NaN : overall.accuracy() * 100.0;
                 mae[p][s] = overall.count() == 0 ? Double.NaN : overall.meanAbsoluteError() * 100.0;
             }
         }
-        Section section = new Section(6, "Cold start: the first " + labels + " labelled predictions");
+        Section section =
+                Context.section(Plan.Id.COLD_START, "Cold start: the first " + labels + " labelled predictions");
         section.paragraph("neural-cold starts from seeded random weights, neural from the shipped pre-trained"
                 + " weights; both learn online. Workload: stress 95 %, seeds 1.." + seeds.size()
                 + "; only the first " + labels + " labelled predictions of each run are scored.");

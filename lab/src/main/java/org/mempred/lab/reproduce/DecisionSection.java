@@ -10,6 +10,7 @@ import org.mempred.govern.PolicySpec;
 import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.govern.ReserveEscalation;
 import org.mempred.lab.experiment.ExperimentResult;
+import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.Cell;
 import org.mempred.lab.report.ExperimentReport;
@@ -76,9 +77,21 @@ final class DecisionSection {
 
     private DecisionSection() {}
 
-    /** The stressor levels and the bursty shapes. */
-    static int steps(ReproduceSettings settings) {
-        return (STRESS_LEVELS.size() + BurstyConfig.Shape.values().length) * Context.runs(settings, Policies.HEADLINE);
+    /** Every headline policy on the stressor levels, then on the bursty shapes, keyed by workload name. */
+    static Plan.Work<String> work(ReproduceSettings settings) {
+        Map<String, ExperimentSpec> experiments = new LinkedHashMap<>();
+        List<Workload> workloads = new ArrayList<>();
+        for (double level : STRESS_LEVELS) {
+            workloads.add(StressWorkload.kernel(level, Context.HEAP_BYTES));
+        }
+        for (BurstyConfig.Shape shape : BurstyConfig.Shape.values()) {
+            workloads.add(BurstyWorkload.of(shape, DEMAND, Context.HEAP_BYTES));
+        }
+        for (Workload workload : workloads) {
+            experiments.put(
+                    workload.name(), Context.spec(settings, workload, Policies.HEADLINE, settings.shortStressNanos()));
+        }
+        return new Plan.Work<>(Plan.Id.DECISION, experiments, 0);
     }
 
     /**
@@ -93,27 +106,20 @@ final class DecisionSection {
     }
 
     /** Section 15 from its own runs and section 10's replays. */
-    static Part<Decision> build(Context context, Map<String, ExperimentResult> traces) {
+    static Part<Decision> build(Context context, Plan.Work<String> work, Map<String, ExperimentResult> traces) {
         ReproduceSettings settings = context.settings();
-        Map<String, ExperimentResult> workloads = new LinkedHashMap<>();
+        Map<String, ExperimentResult> workloads = context.experiments(work);
         List<String> bursty = new ArrayList<>();
         List<ExperimentResult> stressRuns = new ArrayList<>();
         List<ExperimentResult> burstyRuns = new ArrayList<>();
-        for (double level : STRESS_LEVELS) {
-            Workload stress = StressWorkload.kernel(level, Context.HEAP_BYTES);
-            ExperimentResult result =
-                    context.experiment("15 decision", stress, Policies.HEADLINE, settings.shortStressNanos());
-            workloads.put(stress.name(), result);
-            stressRuns.add(result);
-        }
-        for (BurstyConfig.Shape shape : BurstyConfig.Shape.values()) {
-            BurstyWorkload workload = BurstyWorkload.of(shape, DEMAND, Context.HEAP_BYTES);
-            ExperimentResult result =
-                    context.experiment("15 decision", workload, Policies.HEADLINE, settings.shortStressNanos());
-            workloads.put(workload.name(), result);
-            burstyRuns.add(result);
-            bursty.add(workload.name());
-        }
+        workloads.forEach((name, result) -> {
+            if (result.spec().workload() instanceof BurstyWorkload) {
+                burstyRuns.add(result);
+                bursty.add(name);
+            } else {
+                stressRuns.add(result);
+            }
+        });
         workloads.putAll(traces);
         List<WherePredictionPays.Family> families = new ArrayList<>();
         families.add(new WherePredictionPays.Family("stressor at " + percents(STRESS_LEVELS), stressRuns));
@@ -123,7 +129,7 @@ final class DecisionSection {
                     "real traces at " + percents(List.of(pressure)) + " peak live",
                     TraceSection.atPressure(traces, pressure)));
         }
-        Section section = new Section(15, "The decision: contiguous capacity against forecast volume");
+        Section section = Context.section(work.id(), "The decision: contiguous capacity against forecast volume");
         section.paragraph(describe(settings));
         section.table(overview(workloads));
         section.table(foresight(workloads, bursty));

@@ -25,8 +25,8 @@ final class FootprintSection {
     private FootprintSection() {}
 
     /** One measurement. */
-    static int steps(ReproduceSettings settings) {
-        return 1;
+    static Plan.Work<Void> work() {
+        return Plan.Work.steps(Plan.Id.FOOTPRINT, 1);
     }
 
     /** Section 7; its result is neural's footprint in bytes (-1 when neural is not a policy). */
@@ -64,8 +64,8 @@ final class FootprintSection {
                 Cell.count(sampler),
                 Cell.count(sampler),
                 Cell.value(100.0 * sampler / Context.HEAP_BYTES, 2)));
-        context.step("7 footprint");
-        Section section = new Section(7, "Memory footprint of each predictor");
+        context.step(Plan.Id.FOOTPRINT);
+        Section section = Context.section(Plan.Id.FOOTPRINT, "Memory footprint of each predictor");
         section.paragraph("Computed from the predictor objects' arrays (Footprint), not typed in. The predictor"
                 + " lives on the Java heap, outside the simulated 100 KiB arena; the percentage is for comparison"
                 + " with the seed report only.");

@@ -43,43 +43,53 @@ final class HorizonSection {
 
     private HorizonSection() {}
 
-    /** Every policy at every horizon on both workloads. */
-    static int steps(ReproduceSettings settings) {
-        return WORKLOADS.size() * HORIZONS_MILLIS.length * Context.runs(settings, POLICIES);
+    /** One experiment: a workload at a horizon. */
+    record Run(String workload, long horizonMillis) {
+        /** "stress H=500ms". */
+        String name() {
+            return workload + " H=" + horizonMillis + "ms";
+        }
     }
 
-    /** Section 13; its result is every experiment by "workload H=millisms", in run order. */
-    static Part<Map<String, ExperimentResult>> build(Context context) {
-        long nanos = context.settings().shortStressNanos();
+    /** Every policy at every horizon on both workloads, workload by workload. */
+    static Plan.Work<Run> work(ReproduceSettings settings) {
+        long nanos = settings.shortStressNanos();
         Map<String, Workload> workloads = new LinkedHashMap<>();
         workloads.put(WORKLOADS.get(0), StressWorkload.kernel(StressSections.PRESSURE, Context.HEAP_BYTES));
         workloads.put(WORKLOADS.get(1), new SubsystemMix(StressSections.PRESSURE, Context.HEAP_BYTES));
-        Section section = new Section(13, "Lookahead: 0.5 s, 1 s or 5 s");
+        Map<Run, ExperimentSpec> experiments = new LinkedHashMap<>();
+        workloads.forEach((name, workload) -> {
+            for (long millis : HORIZONS_MILLIS) {
+                SimulationOptions options =
+                        SimulationOptions.of(Context.HEAP_BYTES, nanos).withHorizonNanos(millis * 1_000_000L);
+                experiments.put(new Run(name, millis), Context.spec(settings, workload, POLICIES, options));
+            }
+        });
+        return new Plan.Work<>(Plan.Id.HORIZONS, experiments, 0);
+    }
+
+    /** Section 13; its result is every experiment by "workload H=millisms", in run order. */
+    static Part<Map<String, ExperimentResult>> build(Context context, Plan.Work<Run> work) {
+        long nanos = context.settings().shortStressNanos();
+        Section section = Context.section(work.id(), "Lookahead: 0.5 s, 1 s or 5 s");
         section.paragraph("The reserve policies with horizons H = 0.5, 1 and 5 s on the stressor and the"
                 + " multi-subsystem mix at demand 95 % (" + Cell.format(ReproduceSettings.minutesOf(nanos), 1, false)
                 + " minutes, seeds 1.." + context.settings().seeds() + "). The forecast covers (t, t + H] and its"
                 + " labels arrive H later; reserve reads no forecast and is the control. Runs of a seed replay the"
                 + " same requests at every H, so horizons are compared pairwise.");
         Map<String, ExperimentResult> all = new LinkedHashMap<>();
-        for (Map.Entry<String, Workload> workload : workloads.entrySet()) {
-            List<ExperimentResult> byHorizon = new ArrayList<>();
-            for (long millis : HORIZONS_MILLIS) {
-                SimulationOptions options =
-                        SimulationOptions.of(Context.HEAP_BYTES, nanos).withHorizonNanos(millis * 1_000_000L);
-                ExperimentResult result = context.experiment(
-                        "13 lookahead",
-                        new ExperimentSpec(
-                                workload.getValue(),
-                                POLICIES,
-                                context.seeds(),
-                                options,
-                                context.settings().threads()));
-                byHorizon.add(result);
-                all.put(workload.getKey() + " H=" + millis + "ms", result);
-            }
-            section.table(table(workload.getKey(), byHorizon));
-            section.paragraph(findingsFor(workload.getKey(), byHorizon));
+        Map<String, List<ExperimentResult>> byWorkload = new LinkedHashMap<>();
+        for (Run run : work.experiments().keySet()) {
+            ExperimentResult result = context.experiment(work, run);
+            byWorkload
+                    .computeIfAbsent(run.workload(), name -> new ArrayList<>())
+                    .add(result);
+            all.put(run.name(), result);
         }
+        byWorkload.forEach((workload, byHorizon) -> {
+            section.table(table(workload, byHorizon));
+            section.paragraph(findingsFor(workload, byHorizon));
+        });
         return new Part<>(section, all);
     }
 

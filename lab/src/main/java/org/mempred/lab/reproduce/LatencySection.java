@@ -33,8 +33,8 @@ final class LatencySection {
     private LatencySection() {}
 
     /** One measurement. */
-    static int steps(ReproduceSettings settings) {
-        return 1;
+    static Plan.Work<Void> work() {
+        return Plan.Work.steps(Plan.Id.LATENCY, 1);
     }
 
     /** Section 8; its result is the mean time of neural's predict, µs. */
@@ -52,8 +52,8 @@ final class LatencySection {
                 table,
                 "full compaction (100 KiB heap, ~50 % live in ~1,000 blocks)",
                 compaction(Math.min(samples, COMPACTION_SAMPLES_MAX)));
-        context.step("8 latency");
-        Section section = new Section(8, "Latency, measured in-process");
+        context.step(Plan.Id.LATENCY);
+        Section section = Context.section(Plan.Id.LATENCY, "Latency, measured in-process");
         section.paragraph("Measured on this machine inside this run (JIT-warmed by an untimed warm-up of the same"
                 + " length). The figures of record for speed are the JMH benchmarks in BENCHMARKS.md"
                 + " (PredictorBenchmark, AllocateFreeBenchmark, CompactionBenchmark), which remove the per-call"

@@ -86,42 +86,59 @@ final class ParetoSection {
         return specs.stream().map(PolicySpec::name).toList();
     }
 
+    /** The key of the parameter sweep's experiment; the others are keyed by their level ("80 %"). */
+    static final String SWEEP = "sweep";
+
     /** Every headline policy at each other level, and the parameter sweep at 95 %. */
-    static int steps(ReproduceSettings settings) {
-        return LEVELS.length * Context.runs(settings, Policies.HEADLINE) + Context.runs(settings, policies());
+    static Plan.Work<String> work(ReproduceSettings settings) {
+        long nanos = settings.shortStressNanos();
+        Map<String, ExperimentSpec> experiments = new LinkedHashMap<>();
+        for (double level : LEVELS) {
+            experiments.put(
+                    label(level),
+                    Context.spec(settings, StressWorkload.kernel(level, Context.HEAP_BYTES), Policies.HEADLINE, nanos));
+        }
+        experiments.put(
+                SWEEP,
+                Context.spec(
+                        settings,
+                        StressWorkload.kernel(StressSections.PRESSURE, Context.HEAP_BYTES),
+                        policies(),
+                        nanos));
+        return new Plan.Work<>(Plan.Id.PARETO, experiments, 0);
+    }
+
+    private static String label(double level) {
+        return Math.round(100 * level) + " %";
     }
 
     /**
      * Section 12, given section 1's experiment (the 95 % headline points); its result is the
      * headline experiment of each demand level, by label ("80 %", "90 %", "95 %").
      */
-    static Part<Map<String, ExperimentResult>> build(Context context, ExperimentResult shortStress) {
+    static Part<Map<String, ExperimentResult>> build(
+            Context context, Plan.Work<String> work, ExperimentResult shortStress) {
         long nanos = context.settings().shortStressNanos();
-        Section section = new Section(12, "OOM events against bytes moved");
+        Section section = Context.section(work.id(), "OOM events against bytes moved");
         section.paragraph("The section-1 workload (stress, "
                 + Cell.format(ReproduceSettings.minutesOf(nanos), 1, false) + " minutes, seeds 1.."
                 + context.settings().seeds() + ") at demand 80, 90 and 95 %, every headline policy; then at 95 % each"
                 + " family swept over its parameter: the wake-up margin m of reserve, holt, neural and oracle"
-                + " (`NAME@m`, default 0), the forecast threshold of the wave-1 `-peak` rules (`NAME@θ`) and linux's"
+                + " (`NAME@m`, default 0), the forecast threshold of the `-peak` rules (`NAME@θ`) and linux's"
                 + " proactiveness. A policy beats another only if it has fewer OOM events for no more bytes moved;"
                 + " the last column is the paired OOM events avoided per MiB of extra copying.");
         Map<String, ExperimentResult> byLevel = new LinkedHashMap<>();
         for (double level : LEVELS) {
-            String label = Math.round(100 * level) + " %";
-            ExperimentResult result = context.experiment(
-                    "12 pareto " + label, StressWorkload.kernel(level, Context.HEAP_BYTES), Policies.HEADLINE, nanos);
-            byLevel.put(label, result);
+            byLevel.put(label(level), context.experiment(work, label(level)));
         }
-        byLevel.put("95 %", shortStress);
+        byLevel.put(label(StressSections.PRESSURE), shortStress);
         for (Map.Entry<String, ExperimentResult> level : byLevel.entrySet()) {
             ExperimentResult result = level.getValue();
             section.table(
                     table(result, result.spec().names(), "Demand " + level.getKey() + StressSections.achieved(result)));
             section.paragraph("At demand " + level.getKey() + ": " + String.join(" ", Headline.sentences(result)));
         }
-        List<PolicySpec> policies = policies();
-        ExperimentResult sweep = context.experiment(
-                "12 pareto sweep", StressWorkload.kernel(StressSections.PRESSURE, Context.HEAP_BYTES), policies, nanos);
+        ExperimentResult sweep = context.experiment(work, SWEEP);
         section.table(table(sweep, sweep.spec().names(), "Demand 95 %, parameter sweeps"));
         chart(context, shortStress, sweep);
         section.chart(CHART, "Mean OOM events against mean MiB moved per run at demand 95 %, one curve per family");

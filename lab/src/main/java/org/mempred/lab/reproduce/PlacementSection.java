@@ -42,7 +42,6 @@ import tools.jackson.databind.node.ObjectNode;
  * share of the heap it runs on.
  */
 final class PlacementSection {
-    static final int NUMBER = 14;
     static final double[] DEMANDS = {0.80, 0.90, 0.95};
     static final double[] TRACE_PRESSURES = {0.95, 1.00};
     static final List<PolicySpec> POLICIES = List.of(PolicySpec.parse("reserve"));
@@ -63,40 +62,83 @@ final class PlacementSection {
         }
     }
 
-    static int steps(ReproduceSettings settings) {
-        int traces = TraceSection.traces(settings.tracesDir()).size();
-        int perGrid = Placement.values().length * Context.runs(settings, POLICIES);
-        return (DEMANDS.length + traces * TRACE_PRESSURES.length) * perGrid
-                + traces * Placement.values().length * BISECTION_STEPS;
+    /** One experiment: a placement on the workload of one grid. */
+    record GridRun(String grid, Placement placement) {}
+
+    /**
+     * Every placement a workload can take (a placement that needs sites is refused on a trace
+     * without them, so it is not declared), by grid, in run order; and per trace the probes of the
+     * footprint bisection of each placement it can take.
+     */
+    static Plan.Work<GridRun> work(ReproduceSettings settings) {
+        Map<GridRun, ExperimentSpec> experiments = new LinkedHashMap<>();
+        int probes = 0;
+        for (double demand : DEMANDS) {
+            StressWorkload workload = StressWorkload.kernel(demand, Context.HEAP_BYTES);
+            SimulationOptions options = SimulationOptions.of(Context.HEAP_BYTES, settings.shortStressNanos());
+            declare(experiments, settings, workload.name(), workload, options);
+        }
+        for (Path trace : TraceSection.traces(settings.tracesDir())) {
+            TraceWorkload workload = TraceSection.workload(trace);
+            long replayNanos = Math.max(1, workload.replayNanos());
+            for (double pressure : TRACE_PRESSURES) {
+                int heapBytes =
+                        ReplaySizing.autoCapacityBytes(workload.summary().peakLiveBytes(), pressure);
+                String name = trace.getFileName() + " at " + Cell.format(100 * pressure, 0, false) + " %";
+                declare(experiments, settings, name, workload, SimulationOptions.of(heapBytes, replayNanos));
+            }
+            for (Placement placement : Placement.values()) {
+                probes += PlacementCheck.fits(placement, workload) ? BISECTION_STEPS : 0;
+            }
+        }
+        return new Plan.Work<>(Plan.Id.PLACEMENT, experiments, probes);
     }
 
-    static Part<List<Grid>> build(Context context) {
+    private static void declare(
+            Map<GridRun, ExperimentSpec> experiments,
+            ReproduceSettings settings,
+            String grid,
+            Workload workload,
+            SimulationOptions options) {
+        for (Placement placement : Placement.values()) {
+            if (PlacementCheck.fits(placement, workload)) {
+                experiments.put(
+                        new GridRun(grid, placement),
+                        Context.spec(settings, workload, POLICIES, options.withPlacement(placement)));
+            }
+        }
+    }
+
+    static Part<List<Grid>> build(Context context, Plan.Work<GridRun> work) {
         ReproduceSettings settings = context.settings();
-        Section section = new Section(NUMBER, "Placement by predicted lifetime");
+        Section section = Context.section(work.id(), "Placement by predicted lifetime");
         section.paragraph("Each block's lifetime class (" + classes() + ") is predicted at allocation and the"
                 + " block placed near its class's address span (short-lived low, long-lived high; TLSF's size"
                 + " fit first). Placements: " + String.join(", ", Placement.ids()) + ". Each runs with `reactive`"
                 + " and `reserve`, seeds 1.." + settings.seeds() + ", paired against `tlsf` + `reserve` (Δ columns;"
                 + " * marks a 95 % CI that excludes 0). Lifetime class exact % is the share of freed blocks whose"
                 + " class was predicted exactly.");
-        List<Grid> grids = new ArrayList<>();
-        for (double demand : DEMANDS) {
-            StressWorkload workload = StressWorkload.kernel(demand, Context.HEAP_BYTES);
-            SimulationOptions options = SimulationOptions.of(Context.HEAP_BYTES, settings.shortStressNanos());
-            grids.add(grid(context, workload.name(), workload, options));
-        }
-        Map<String, double[]> footprints = new LinkedHashMap<>();
-        for (Path trace : TraceSection.traces(settings.tracesDir())) {
-            TraceWorkload workload = TraceSection.workload(trace);
-            TraceSummary summary = workload.summary();
-            long replayNanos = Math.max(1, workload.replayNanos());
-            for (double pressure : TRACE_PRESSURES) {
-                int heapBytes = ReplaySizing.autoCapacityBytes(summary.peakLiveBytes(), pressure);
-                String name = trace.getFileName() + " at " + Cell.format(100 * pressure, 0, false) + " %";
-                grids.add(grid(context, name, workload, SimulationOptions.of(heapBytes, replayNanos)));
+        Map<String, Map<Placement, ExperimentResult>> byGrid = new LinkedHashMap<>();
+        Map<String, TraceWorkload> traces = new LinkedHashMap<>();
+        for (GridRun run : work.experiments().keySet()) {
+            ExperimentResult result = context.experiment(work, run);
+            Map<Placement, ExperimentResult> grid = byGrid.computeIfAbsent(run.grid(), name -> {
+                Map<Placement, ExperimentResult> refusedUntilRun = new LinkedHashMap<>();
+                for (Placement placement : Placement.values()) {
+                    refusedUntilRun.put(placement, null);
+                }
+                return refusedUntilRun;
+            });
+            grid.put(run.placement(), result);
+            if (result.spec().workload() instanceof TraceWorkload trace) {
+                traces.putIfAbsent(String.valueOf(trace.path().getFileName()), trace);
             }
-            footprints.put(String.valueOf(trace.getFileName()), footprints(context, workload, summary, replayNanos));
         }
+        List<Grid> grids = new ArrayList<>();
+        byGrid.forEach((name, byPlacement) -> grids.add(new Grid(name, byPlacement)));
+        Map<String, double[]> footprints = new LinkedHashMap<>();
+        traces.forEach((file, workload) -> footprints.put(
+                file, footprints(context, workload, workload.summary(), Math.max(1, workload.replayNanos()))));
         ArrayNode json = Json.array();
         for (Grid grid : grids) {
             section.table(table(grid));
@@ -109,27 +151,6 @@ final class PlacementSection {
         section.paragraph(verdict(grids));
         section.data("grids", json);
         return new Part<>(section, grids);
-    }
-
-    private static Grid grid(Context context, String name, Workload workload, SimulationOptions options) {
-        Map<Placement, ExperimentResult> byPlacement = new LinkedHashMap<>();
-        for (Placement placement : Placement.values()) {
-            ExperimentSpec spec = new ExperimentSpec(
-                    workload,
-                    POLICIES,
-                    context.seeds(),
-                    options.withPlacement(placement),
-                    context.settings().threads());
-            if (!PlacementCheck.fits(placement, workload)) {
-                for (int i = 0; i < Context.runs(context.settings(), POLICIES); i++) {
-                    context.step("14 placement refused");
-                }
-                byPlacement.put(placement, null);
-            } else {
-                byPlacement.put(placement, context.experiment("14 placement " + name + " " + placement.id(), spec));
-            }
-        }
-        return new Grid(name, byPlacement);
     }
 
     private static Table table(Grid grid) {
@@ -216,9 +237,6 @@ final class PlacementSection {
         double[] ratios = new double[Placement.values().length];
         for (Placement placement : Placement.values()) {
             if (!PlacementCheck.fits(placement, workload)) {
-                for (int i = 0; i < BISECTION_STEPS; i++) {
-                    context.step("14 footprint refused");
-                }
                 ratios[placement.ordinal()] = Double.NaN;
                 continue;
             }
@@ -231,13 +249,15 @@ final class PlacementSection {
                 SimulationOptions options =
                         SimulationOptions.of(heapBytes, replayNanos).withPlacement(placement);
                 RunResult run = new Simulator(options).run(workload, POLICIES.get(0), 1);
-                context.step("14 footprint " + workload.name() + " " + placement.id());
+                context.step(Plan.Id.PLACEMENT);
                 boolean serves = run.heap().oomEvents() == 0 && run.safety().crashes() == 0;
                 if (i == 0) {
                     highServes = serves;
                     if (!serves) {
+                        // no heap up to the largest tried serves: the bisection is over, its
+                        // remaining probes done without a run
                         for (int k = 1; k < BISECTION_STEPS; k++) {
-                            context.step("14 footprint " + workload.name() + " " + placement.id());
+                            context.step(Plan.Id.PLACEMENT);
                         }
                         break;
                     }

@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * and what a later section or the summary needs is handed to it here, explicitly. Each section
  * produces its Markdown and its JSON from the same {@link Table} cells, so every number in the
  * report is in the JSON (rounded in one, unrounded in the other), and declares the charts it
- * drew. Progress counts against {@link #plannedSteps}. Nothing here is a figure: the header
+ * drew. The work of every section is declared first ({@link #declare}, a {@link Plan}), and
+ * progress counts against it. Nothing here is a figure: the header
  * states the command, the commit and tree state it ran from ({@link Provenance}), the machine,
  * the compaction cost model's calibration every simulated run used ({@link Calibration}) and the
  * settings.
@@ -74,17 +75,18 @@ public final class Reproduction {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + outDir, e);
         }
-        Context context = new Context(settings, outDir, progress, plannedSteps(settings));
-        Part<ExperimentResult> shortStress = StressSections.shortStress(context);
-        Part<ExperimentResult> longStress = StressSections.longStress(context, shortStress.result());
-        Part<ExperimentResult> autonomy = AutonomySection.build(context);
+        Declared plan = declare(settings);
+        Context context = new Context(settings, outDir, progress, plan.plan());
+        Part<ExperimentResult> shortStress = StressSections.shortStress(context, plan.shortStress());
+        Part<ExperimentResult> longStress = StressSections.longStress(context, plan.longStress(), shortStress.result());
+        Part<ExperimentResult> autonomy = AutonomySection.build(context, plan.autonomy());
         Part<Optional<AccuracySection.NeuralBands>> accuracy = AccuracySection.build(context, shortStress.result());
-        Part<Map<Integer, ExperimentResult>> sweep = SweepSection.build(context);
+        Part<Map<Integer, ExperimentResult>> sweep = SweepSection.build(context, plan.sweep());
         Part<Summary> coldStart = ColdStartSection.build(context);
         Part<Long> footprint = FootprintSection.build(context);
         Part<Double> latency = LatencySection.build(context);
         Part<SafetySection.Tally> safety = SafetySection.build(context);
-        Part<Map<String, ExperimentResult>> traces = TraceSection.build(context);
+        Part<Map<String, ExperimentResult>> traces = TraceSection.build(context, plan.traces());
         Section claims = ClaimsSection.build(new ClaimsSection.Measured(
                 shortStress.result(),
                 longStress.result(),
@@ -95,10 +97,10 @@ public final class Reproduction {
                 footprint.result(),
                 latency.result(),
                 safety.result()));
-        Part<Map<String, ExperimentResult>> pareto = ParetoSection.build(context, shortStress.result());
-        Part<Map<String, ExperimentResult>> horizons = HorizonSection.build(context);
-        Part<List<PlacementSection.Grid>> placement = PlacementSection.build(context);
-        Part<DecisionSection.Decision> escalation = DecisionSection.build(context, traces.result());
+        Part<Map<String, ExperimentResult>> pareto = ParetoSection.build(context, plan.pareto(), shortStress.result());
+        Part<Map<String, ExperimentResult>> horizons = HorizonSection.build(context, plan.horizons());
+        Part<List<PlacementSection.Grid>> placement = PlacementSection.build(context, plan.placement());
+        Part<DecisionSection.Decision> escalation = DecisionSection.build(context, plan.decision(), traces.result());
         List<Section> sections = List.of(
                 shortStress.section(),
                 longStress.section(),
@@ -153,24 +155,55 @@ public final class Reproduction {
     }
 
     /**
-     * The steps (simulated runs and measurements) of the whole reproduction, each section counting
-     * its own from the same lists and constants it runs (the claims section runs nothing).
+     * The work each section declared, typed as its section runs it, and the {@link Plan} of all of
+     * it in report order.
      */
+    record Declared(
+            Plan.Work<Plan.Id> shortStress,
+            Plan.Work<Plan.Id> longStress,
+            Plan.Work<Plan.Id> autonomy,
+            Plan.Work<Integer> sweep,
+            Plan.Work<TraceSection.Replay> traces,
+            Plan.Work<String> pareto,
+            Plan.Work<HorizonSection.Run> horizons,
+            Plan.Work<PlacementSection.GridRun> placement,
+            Plan.Work<String> decision,
+            Plan plan) {}
+
+    /** Every section's work, declared from the settings before anything runs. */
+    static Declared declare(ReproduceSettings settings) {
+        Plan.Work<Plan.Id> shortStress = StressSections.shortWork(settings);
+        Plan.Work<Plan.Id> longStress = StressSections.longWork(settings);
+        Plan.Work<Plan.Id> autonomy = AutonomySection.work(settings);
+        Plan.Work<Integer> sweep = SweepSection.work(settings);
+        Plan.Work<TraceSection.Replay> traces = TraceSection.work(settings);
+        Plan.Work<String> pareto = ParetoSection.work(settings);
+        Plan.Work<HorizonSection.Run> horizons = HorizonSection.work(settings);
+        Plan.Work<PlacementSection.GridRun> placement = PlacementSection.work(settings);
+        Plan.Work<String> decision = DecisionSection.work(settings);
+        Plan plan = new Plan(List.of(
+                shortStress,
+                longStress,
+                autonomy,
+                AccuracySection.work(shortStress),
+                sweep,
+                ColdStartSection.work(settings),
+                FootprintSection.work(),
+                LatencySection.work(),
+                SafetySection.work(),
+                traces,
+                Plan.Work.steps(Plan.Id.CLAIMS, 0),
+                pareto,
+                horizons,
+                placement,
+                decision));
+        return new Declared(
+                shortStress, longStress, autonomy, sweep, traces, pareto, horizons, placement, decision, plan);
+    }
+
+    /** The steps (simulated runs and measurements) of the whole reproduction, from its plan. */
     static int plannedSteps(ReproduceSettings settings) {
-        return StressSections.shortSteps(settings)
-                + StressSections.longSteps(settings)
-                + AutonomySection.steps(settings)
-                + AccuracySection.steps(settings)
-                + SweepSection.steps(settings)
-                + ColdStartSection.steps(settings)
-                + FootprintSection.steps(settings)
-                + LatencySection.steps(settings)
-                + SafetySection.steps(settings)
-                + TraceSection.steps(settings)
-                + ParetoSection.steps(settings)
-                + HorizonSection.steps(settings)
-                + PlacementSection.steps(settings)
-                + DecisionSection.steps(settings);
+        return declare(settings).plan().steps();
     }
 
     private static String markdown(

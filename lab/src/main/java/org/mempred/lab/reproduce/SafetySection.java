@@ -28,13 +28,13 @@ final class SafetySection {
     record Tally(int cases, int passed, boolean rateLimitHeld) {}
 
     /** One measurement. */
-    static int steps(ReproduceSettings settings) {
-        return 1;
+    static Plan.Work<Void> work() {
+        return Plan.Work.steps(Plan.Id.SAFETY, 1);
     }
 
     static Part<Tally> build(Context context) {
         List<SafetyOutcome> outcomes = SafetyCatalogue.runAll();
-        context.step("9 safety");
+        context.step(Plan.Id.SAFETY);
         Table table = new Table(
                 "Safety cases, run against a Governor with a fault-injecting predictor",
                 List.of("test case", "expected", "actual", "pass/fail"));
@@ -51,7 +51,7 @@ final class SafetySection {
                     Cell.words(outcome.actual()),
                     Cell.text(outcome.passed() ? "PASS" : "FAIL")));
         }
-        Section section = new Section(9, "Safety tests");
+        Section section = Context.section(Plan.Id.SAFETY, "Safety tests");
         section.paragraph("Each case builds a Governor on a virtual clock over a real 100 KiB heap, injects the fault"
                 + " through a scripted predictor (or the periodic policy at 5 ms ticks) and reads the outcome back"
                 + " from the governor's counters, mode and decision log. Passed: " + passed + " of "

@@ -9,6 +9,7 @@ import org.mempred.govern.Policies;
 import org.mempred.govern.PolicySpec;
 import org.mempred.govern.PolicySpec.Forecaster;
 import org.mempred.lab.experiment.ExperimentResult;
+import org.mempred.lab.experiment.ExperimentSpec;
 import org.mempred.lab.experiment.Metric;
 import org.mempred.lab.report.Cell;
 import org.mempred.lab.report.ExperimentReport;
@@ -35,21 +36,26 @@ final class StressSections {
 
     private StressSections() {}
 
-    /** Section 1's steps: the experiment and the two runs of the pressure chart. */
-    static int shortSteps(ReproduceSettings settings) {
-        return Context.runs(settings, Policies.HEADLINE) + CHART_POLICIES.size();
+    /** Section 1's work: the experiment, and the runs of the pressure chart. */
+    static Plan.Work<Plan.Id> shortWork(ReproduceSettings settings) {
+        return Plan.Work.one(Plan.Id.STRESS_SHORT, spec(settings, settings.shortStressNanos()), CHART_POLICIES.size());
     }
 
-    /** Section 2's steps: the experiment. */
-    static int longSteps(ReproduceSettings settings) {
-        return Context.runs(settings, Policies.HEADLINE);
+    /** Section 2's work: the experiment. */
+    static Plan.Work<Plan.Id> longWork(ReproduceSettings settings) {
+        return Plan.Work.one(Plan.Id.STRESS_LONG, spec(settings, settings.longStressNanos()), 0);
     }
 
-    static Part<ExperimentResult> shortStress(Context context) {
+    private static ExperimentSpec spec(ReproduceSettings settings, long durationNanos) {
+        StressWorkload workload = StressWorkload.kernel(PRESSURE, Context.HEAP_BYTES);
+        return Context.spec(settings, workload, Policies.HEADLINE, durationNanos);
+    }
+
+    static Part<ExperimentResult> shortStress(Context context, Plan.Work<Plan.Id> work) {
         ReproduceSettings settings = context.settings();
-        ExperimentResult result = run(context, "1 stress short", settings.shortStressNanos());
-        Section section = new Section(
-                1, minutes(settings.shortStressNanos()) + "-minute stress at demand 95 %" + achieved(result));
+        ExperimentResult result = context.experiment(work, work.id());
+        Section section = Context.section(
+                work.id(), minutes(settings.shortStressNanos()) + "-minute stress at demand 95 %" + achieved(result));
         describe(
                 section, result, settings.shortStressNanos(), context.settings().seeds());
         section.table(Headline.table(result));
@@ -74,7 +80,7 @@ final class StressSections {
                     policy.name(),
                     DetailRuns.run(result.spec().workload(), result.spec().options(), policy, 1L, 0)
                             .timeline());
-            context.step("1 stress short");
+            context.step(Plan.Id.STRESS_SHORT);
         }
         Timeline neural = runs.get(Forecaster.NEURAL.label());
         long from = 0;
@@ -97,11 +103,11 @@ final class StressSections {
         section.chart(PRESSURE_CHART, "Pressure over time, reactive vs neural, seed 1, " + window + " " + anchor);
     }
 
-    static Part<ExperimentResult> longStress(Context context, ExperimentResult shortStress) {
+    static Part<ExperimentResult> longStress(Context context, Plan.Work<Plan.Id> work, ExperimentResult shortStress) {
         ReproduceSettings settings = context.settings();
-        ExperimentResult result = run(context, "2 stress long", settings.longStressNanos());
-        Section section = new Section(
-                2, minutes(settings.longStressNanos()) + "-minute stress at demand 95 %" + achieved(result));
+        ExperimentResult result = context.experiment(work, work.id());
+        Section section = Context.section(
+                work.id(), minutes(settings.longStressNanos()) + "-minute stress at demand 95 %" + achieved(result));
         describe(section, result, settings.longStressNanos(), settings.seeds());
         section.table(ExperimentReport.summary("Summary (section 2)", result, List.of(Metric.values())));
         section.table(
@@ -112,11 +118,6 @@ final class StressSections {
         notes(section, result);
         section.data("experiment", Json.object().set("policies", ExperimentReport.policies(result)));
         return new Part<>(section, result);
-    }
-
-    private static ExperimentResult run(Context context, String stage, long durationNanos) {
-        StressWorkload workload = StressWorkload.kernel(PRESSURE, Context.HEAP_BYTES);
-        return context.experiment(stage, workload, Policies.HEADLINE, durationNanos);
     }
 
     /**

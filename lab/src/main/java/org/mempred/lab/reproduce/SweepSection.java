@@ -27,25 +27,20 @@ final class SweepSection {
 
     private SweepSection() {}
 
-    /** Every headline policy at every pressure. */
-    static int steps(ReproduceSettings settings) {
-        return PRESSURES.length * Context.runs(settings, Policies.HEADLINE);
+    /** Every headline policy at every pressure, keyed by the target pressure in percent. */
+    static Plan.Work<Integer> work(ReproduceSettings settings) {
+        Map<Integer, ExperimentSpec> experiments = new LinkedHashMap<>();
+        for (int pressure : PRESSURES) {
+            StressWorkload workload = StressWorkload.kernel(pressure / 100.0, Context.HEAP_BYTES);
+            experiments.put(pressure, Context.spec(settings, workload, Policies.HEADLINE, settings.sweepNanos()));
+        }
+        return new Plan.Work<>(Plan.Id.SWEEP, experiments, 0);
     }
 
     /** Section 5; its result is the experiment of each target pressure in percent, in sweep order. */
-    static Part<Map<Integer, ExperimentResult>> build(Context context) {
-        Map<Integer, ExperimentResult> sweep = new LinkedHashMap<>();
-        for (int pressure : PRESSURES) {
-            StressWorkload workload = StressWorkload.kernel(pressure / 100.0, Context.HEAP_BYTES);
-            sweep.put(
-                    pressure,
-                    context.experiment(
-                            "5 sweep " + pressure + "%",
-                            workload,
-                            Policies.HEADLINE,
-                            context.settings().sweepNanos()));
-        }
-        Section section = new Section(5, "Pressure sweep");
+    static Part<Map<Integer, ExperimentResult>> build(Context context, Plan.Work<Integer> work) {
+        Map<Integer, ExperimentResult> sweep = context.experiments(work);
+        Section section = Context.section(work.id(), "Pressure sweep");
         section.paragraph("Target mean pressure 50/75/85/95/98 %, "
                 + Cell.format(ReproduceSettings.minutesOf(context.settings().sweepNanos()), 1, false)
                 + " minutes of virtual time per run, seeds 1.."

@@ -66,18 +66,36 @@ final class TraceSection {
         }
     }
 
-    /** Every headline policy on every trace at every pressure. */
-    static int steps(ReproduceSettings settings) {
-        return traces(settings.tracesDir()).size() * PRESSURES.length * Context.runs(settings, Policies.HEADLINE);
+    /** One replay: a trace, with its peak live bytes at {@code pressure} of the heap. */
+    record Replay(Path trace, double pressure) {
+        /** "gcc-cc1.trace.gz at 95 %". */
+        String name() {
+            return trace.getFileName() + at(pressure);
+        }
+    }
+
+    /** Every headline policy on every trace at every pressure (each trace summarised once, here). */
+    static Plan.Work<Replay> work(ReproduceSettings settings) {
+        Map<Replay, ExperimentSpec> experiments = new LinkedHashMap<>();
+        for (Path trace : traces(settings.tracesDir())) {
+            TraceWorkload workload = workload(trace);
+            for (double pressure : PRESSURES) {
+                int heapBytes =
+                        ReplaySizing.autoCapacityBytes(workload.summary().peakLiveBytes(), pressure);
+                SimulationOptions options = SimulationOptions.of(heapBytes, Math.max(1, workload.replayNanos()));
+                experiments.put(
+                        new Replay(trace, pressure), Context.spec(settings, workload, Policies.HEADLINE, options));
+            }
+        }
+        return new Plan.Work<>(Plan.Id.TRACES, experiments, 0);
     }
 
     /** Section 10; its result is each replay by "trace at pressure", in run order (empty without traces). */
-    static Part<Map<String, ExperimentResult>> build(Context context) {
+    static Part<Map<String, ExperimentResult>> build(Context context, Plan.Work<Replay> work) {
         Path dir = context.settings().tracesDir();
-        List<Path> traces = traces(dir);
-        Section section = new Section(10, "Real traces");
+        Section section = Context.section(work.id(), "Real traces");
         Map<String, ExperimentResult> byName = new LinkedHashMap<>();
-        if (traces.isEmpty()) {
+        if (work.experiments().isEmpty()) {
             section.paragraph("No traces (*.trace, *.trace.gz) were found in " + dir + "; nothing was replayed.");
             return new Part<>(section, byName);
         }
@@ -85,29 +103,21 @@ final class TraceSection {
                 + context.settings().seeds()
                 + " (the seed picks the atomic and pin marks). Heap: sized so the trace's peak live bytes sit at 95 %,"
                 + " then at 100 %.");
-        List<ExperimentResult> results = new ArrayList<>();
-        List<Double> pressures = new ArrayList<>();
-        for (Path trace : traces) {
-            for (double pressure : PRESSURES) {
-                ExperimentResult result = replay(context, trace, pressure);
-                results.add(result);
-                pressures.add(pressure);
-                TraceWorkload workload = (TraceWorkload) result.spec().workload();
-                section.paragraph(describe(workload, result.spec().options()));
-                String name = trace.getFileName() + at(pressure);
-                section.table(ExperimentReport.summary("Replay of " + name, result, METRICS));
-                section.table(
-                        ExperimentReport.paired("Replay of " + name + ", paired change vs reactive", result, METRICS));
-                section.paragraph(Verdicts.oomFindings(result));
-                byName.put(name, result);
-            }
-        }
         ArrayNode replays = Json.array();
-        for (int i = 0; i < results.size(); i++) {
-            ObjectNode replay = replays.addObject();
-            replay.put("trace", results.get(i).spec().workload().name());
-            replay.set("peakPressure", Json.number(pressures.get(i)));
-            replay.set("policies", ExperimentReport.policies(results.get(i)));
+        for (Replay replay : work.experiments().keySet()) {
+            ExperimentResult result = context.experiment(work, replay);
+            TraceWorkload workload = (TraceWorkload) result.spec().workload();
+            section.paragraph(describe(workload, result.spec().options()));
+            String name = replay.name();
+            section.table(ExperimentReport.summary("Replay of " + name, result, METRICS));
+            section.table(
+                    ExperimentReport.paired("Replay of " + name + ", paired change vs reactive", result, METRICS));
+            section.paragraph(Verdicts.oomFindings(result));
+            byName.put(name, result);
+            ObjectNode json = replays.addObject();
+            json.put("trace", workload.name());
+            json.set("peakPressure", Json.number(replay.pressure()));
+            json.set("policies", ExperimentReport.policies(result));
         }
         section.data("replays", replays);
         return new Part<>(section, byName);
@@ -142,19 +152,6 @@ final class TraceSection {
         }
         double speed = ReplaySizing.defaultSpeed(summary.durationNanos(), PredictorConfig.DEFAULT_HORIZON_NANOS);
         return new TraceWorkload(trace, summary, speed, ReplayMarks.stressorDefaults());
-    }
-
-    private static ExperimentResult replay(Context context, Path trace, double pressure) {
-        TraceWorkload workload = workload(trace);
-        int heapBytes = ReplaySizing.autoCapacityBytes(workload.summary().peakLiveBytes(), pressure);
-        SimulationOptions options = SimulationOptions.of(heapBytes, Math.max(1, workload.replayNanos()));
-        ExperimentSpec spec = new ExperimentSpec(
-                workload,
-                Policies.HEADLINE,
-                context.seeds(),
-                options,
-                context.settings().threads());
-        return context.experiment("10 trace " + trace.getFileName() + " " + pressure, spec);
     }
 
     private static String describe(TraceWorkload workload, SimulationOptions options) {

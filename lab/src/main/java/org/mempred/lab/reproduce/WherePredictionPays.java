@@ -118,11 +118,13 @@ final class WherePredictionPays {
     }
 
     /**
-     * At most three sentences under the table: where a forecaster pays against reserve, where it
-     * costs OOM events, and where the oracle is beaten (so is not a bound there).
+     * Three sentences under the table: where the best forecaster pays against reserve, where it
+     * beats reserve only by copying more or loses to it, and where the oracle is beaten (so is not
+     * a bound there).
      */
     static List<String> sentences(List<Family> families) {
         List<String> pays = new ArrayList<>();
+        List<String> costly = new ArrayList<>();
         List<String> worse = new ArrayList<>();
         List<String> oracleBeaten = new ArrayList<>();
         for (Family family : families) {
@@ -131,9 +133,11 @@ final class WherePredictionPays {
             }
             String forecaster = bestForecaster(family);
             Verdicts.Change change = Verdicts.Change.of(family.versus(forecaster, Policies.RESERVE, Metric.OOM_EVENTS));
-            if (change == Verdicts.Change.REDUCTION
-                    && bytesRatio(family, forecaster, Policies.RESERVE) <= BYTES_OVER_RESERVE) {
+            double bytes = bytesRatio(family, forecaster, Policies.RESERVE);
+            if (change == Verdicts.Change.REDUCTION && bytes <= BYTES_OVER_RESERVE) {
                 pays.add(family.name() + " (`" + forecaster + "`)");
+            } else if (change == Verdicts.Change.REDUCTION) {
+                costly.add(family.name() + " (`" + forecaster + "`, " + Cell.format(bytes, 1, false) + " ×)");
             } else if (change == Verdicts.Change.INCREASE) {
                 worse.add(family.name());
             }
@@ -149,7 +153,9 @@ final class WherePredictionPays {
                 + " same decision without a forecast, at no more than "
                 + Cell.format(BYTES_OVER_RESERVE, 1, false) + " × its bytes — on: "
                 + (pays.isEmpty() ? "no family" : String.join(", ", pays)) + ".");
-        sentences.add("Even the best forecaster has significantly more OOM events than `reserve` on: "
+        sentences.add("It has significantly fewer only at more bytes on: "
+                + (costly.isEmpty() ? "no family" : String.join(", ", costly))
+                + "; significantly more OOM events than `reserve` on: "
                 + (worse.isEmpty() ? "no family" : String.join(", ", worse)) + ".");
         sentences.add("The oracle is not a bound (some policy has significantly fewer OOM events at no more bytes)"
                 + " on: " + (oracleBeaten.isEmpty() ? "no family" : String.join(", ", oracleBeaten)) + ".");
