@@ -95,18 +95,7 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         PathChecks.writableDirectory(out, "--out");
         if (tiny) {
-            ReproduceSettings base = ReproduceSettings.tiny(tracesDir);
-            return new ReproduceSettings(
-                    base.mode(),
-                    count,
-                    base.shortStressNanos(),
-                    base.longStressNanos(),
-                    base.autonomyNanos(),
-                    base.sweepNanos(),
-                    base.coldStartLabels(),
-                    base.latencySamples(),
-                    tracesDir,
-                    base.threads());
+            return ReproduceSettings.tiny(tracesDir).withSeeds(count);
         }
         return quick ? ReproduceSettings.quick(count, tracesDir) : ReproduceSettings.full(count, tracesDir);
     }

@@ -96,17 +96,22 @@ final class DecisionSection {
 
     /**
      * What section 15 measured for the report's opening: one sentence per workload on the goals,
-     * and the workload families of the table "where does prediction pay?".
+     * the workload families of the table "where does prediction pay?", and each long-running
+     * program at each pressure as a family of its own.
      */
-    record Decision(List<String> sentences, List<WherePredictionPays.Family> families) {
+    record Decision(
+            List<String> sentences,
+            List<WherePredictionPays.Family> families,
+            List<WherePredictionPays.Family> programs) {
         Decision {
             sentences = List.copyOf(sentences);
             families = List.copyOf(families);
+            programs = List.copyOf(programs);
         }
     }
 
     /** Section 15 from its own runs and section 10's replays. */
-    static Part<Decision> build(Context context, Plan.Work<String> work, Map<String, ExperimentResult> traces) {
+    static Part<Decision> build(Context context, Plan.Work<String> work, TraceSection.Replays traces) {
         ReproduceSettings settings = context.settings();
         Map<String, ExperimentResult> workloads = context.experiments(work);
         List<String> bursty = new ArrayList<>();
@@ -120,15 +125,25 @@ final class DecisionSection {
                 stressRuns.add(result);
             }
         });
-        workloads.putAll(traces);
+        workloads.putAll(traces.byName());
         List<WherePredictionPays.Family> families = new ArrayList<>();
         families.add(new WherePredictionPays.Family("stressor at " + percents(STRESS_LEVELS), stressRuns));
         families.add(new WherePredictionPays.Family("bursty shapes at " + percents(List.of(DEMAND)), burstyRuns));
         for (double pressure : TraceSection.PRESSURES) {
             families.add(new WherePredictionPays.Family(
-                    "real traces at " + percents(List.of(pressure)) + " peak live",
-                    TraceSection.atPressure(traces, pressure)));
+                    "short recordings at " + percents(List.of(pressure)) + " peak live", traces.at(false, pressure)));
         }
+        for (double pressure : TraceSection.PRESSURES) {
+            families.add(new WherePredictionPays.Family(
+                    "long-running programs at " + percents(List.of(pressure)) + " peak live",
+                    traces.at(true, pressure)));
+        }
+        List<WherePredictionPays.Family> programs = new ArrayList<>();
+        traces.results().forEach((replay, result) -> {
+            if (replay.trace().longRunning()) {
+                programs.add(new WherePredictionPays.Family(replay.name(), List.of(result)));
+            }
+        });
         Section section = Context.section(work.id(), "The decision: contiguous capacity against forecast volume");
         section.paragraph(describe(settings));
         section.table(overview(workloads));
@@ -153,7 +168,7 @@ final class DecisionSection {
         workloads.forEach((name, result) ->
                 runs.addObject().put("workload", name).set("policies", ExperimentReport.policies(result)));
         section.data("workloads", runs);
-        return new Part<>(section, new Decision(sentences, families));
+        return new Part<>(section, new Decision(sentences, families, programs));
     }
 
     /** "80, 90, 95 %". */

@@ -1,6 +1,5 @@
 package org.mempred.lab.reproduce;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +69,7 @@ final class PlacementSection {
      * without them, so it is not declared), by grid, in run order; and per trace the probes of the
      * footprint bisection of each placement it can take.
      */
-    static Plan.Work<GridRun> work(ReproduceSettings settings) {
+    static Plan.Work<GridRun> work(ReproduceSettings settings, ReplayTraces traces) {
         Map<GridRun, ExperimentSpec> experiments = new LinkedHashMap<>();
         int probes = 0;
         for (double demand : DEMANDS) {
@@ -78,13 +77,13 @@ final class PlacementSection {
             SimulationOptions options = SimulationOptions.of(Context.HEAP_BYTES, settings.shortStressNanos());
             declare(experiments, settings, workload.name(), workload, options);
         }
-        for (Path trace : TraceSection.traces(settings.tracesDir())) {
-            TraceWorkload workload = TraceSection.workload(trace);
+        for (ReplayTraces.Trace trace : traces.all()) {
+            TraceWorkload workload = trace.workload();
             long replayNanos = Math.max(1, workload.replayNanos());
             for (double pressure : TRACE_PRESSURES) {
                 int heapBytes =
                         ReplaySizing.autoCapacityBytes(workload.summary().peakLiveBytes(), pressure);
-                String name = trace.getFileName() + " at " + Cell.format(100 * pressure, 0, false) + " %";
+                String name = trace.file() + " at " + Cell.format(100 * pressure, 0, false) + " %";
                 declare(experiments, settings, name, workload, SimulationOptions.of(heapBytes, replayNanos));
             }
             for (Placement placement : Placement.values()) {

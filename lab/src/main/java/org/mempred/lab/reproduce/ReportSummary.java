@@ -32,15 +32,17 @@ final class ReportSummary {
      * The opening as report.md shows it, and its first table and sentences, which results.json
      * holds too (every figure a table shows is a JSON number of its cell).
      */
-    record Opening(String markdown, Table answer, List<String> sentences) {
+    record Opening(String markdown, List<Table> tables, List<String> sentences) {
         Opening {
+            tables = List.copyOf(tables);
             sentences = List.copyOf(sentences);
         }
 
-        /** The table and the sentences for results.json. */
+        /** The tables and the sentences for results.json. */
         ObjectNode json() {
             ObjectNode json = Json.object();
-            json.putArray("tables").add(answer.json());
+            ArrayNode list = json.putArray("tables");
+            tables.forEach(table -> list.add(table.json()));
             ArrayNode paragraphs = json.putArray("paragraphs");
             sentences.forEach(paragraphs::add);
             return json;
@@ -64,13 +66,19 @@ final class ReportSummary {
         out.append("The question: where does compaction directed by a forecast prevent OOM events that the same"
                 + " decision without a forecast does not, and at what copying cost? Every figure and sentence below"
                 + " is computed from this run's paired confidence intervals.\n\n");
-        Table answer = WherePredictionPays.table(decision.families());
+        Table answer = WherePredictionPays.table(WherePredictionPays.TITLE, decision.families());
         List<String> sentences = WherePredictionPays.sentences(decision.families());
         out.append(answer.markdown()).append('\n');
         for (String sentence : sentences) {
             out.append(sentence).append(' ');
         }
         out.append("\n\n### Section by section\n\n");
+        Table programs = WherePredictionPays.table(
+                "Long-running programs, each at each pressure: which policy wins and at what copying cost",
+                decision.programs());
+        if (!decision.programs().isEmpty()) {
+            out.append(programs.markdown()).append('\n');
+        }
         out.append("At demand 95 % (section 1):\n\n");
         for (String sentence : Headline.sentences(shortStress)) {
             out.append("- ").append(sentence).append('\n');
@@ -110,7 +118,11 @@ final class ReportSummary {
                 .append(ParetoSection.CHART)
                 .append(")\n\n");
         out.append(glossary());
-        return new Opening(out.toString(), answer, sentences);
+        List<Table> tables = new ArrayList<>(List.of(answer));
+        if (!decision.programs().isEmpty()) {
+            tables.add(programs);
+        }
+        return new Opening(out.toString(), tables, sentences);
     }
 
     /**

@@ -19,7 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
  * @param sweepNanos section 5 run length per pressure
  * @param coldStartLabels section 6: labelled predictions scored from the start
  * @param latencySamples section 8: timed operations per histogram
- * @param tracesDir section 10: where traces are looked for
+ * @param tracesDir sections 10, 14 and 15: where traces are looked for (long-running programs in
+ *     its {@code long/} folder)
+ * @param longTraceCutNanos how much of each long-running program is replayed, in trace time: 0
+ *     replays it in full; a quick run replays its first minute
  * @param threads worker threads of every experiment
  */
 public record ReproduceSettings(
@@ -32,6 +35,7 @@ public record ReproduceSettings(
         int coldStartLabels,
         int latencySamples,
         Path tracesDir,
+        long longTraceCutNanos,
         int threads) {
 
     /** The traces shipped with mempred, relative to the working directory. */
@@ -51,6 +55,9 @@ public record ReproduceSettings(
         if (shortStressNanos <= 0 || longStressNanos <= 0 || autonomyNanos <= 0 || sweepNanos <= 0) {
             throw new IllegalArgumentException("every duration must be positive");
         }
+        if (longTraceCutNanos < 0) {
+            throw new IllegalArgumentException("longTraceCutNanos=" + longTraceCutNanos + " must be >= 0 (0: in full)");
+        }
         if (coldStartLabels < 1 || latencySamples < 1 || threads < 1) {
             throw new IllegalArgumentException("coldStartLabels=" + coldStartLabels + ", latencySamples="
                     + latencySamples + " and threads=" + threads + " must be >= 1");
@@ -60,20 +67,36 @@ public record ReproduceSettings(
     /** The seed report's durations with {@code seeds} seeds. */
     public static ReproduceSettings full(int seeds, Path tracesDir) {
         return new ReproduceSettings(
-                "full", seeds, minutes(10), minutes(30), minutes(60), minutes(10), 200, 200_000, tracesDir, 2);
+                "full", seeds, minutes(10), minutes(30), minutes(60), minutes(10), 200, 200_000, tracesDir, 0, 2);
     }
 
-    /** Shorter runs (2 / 6 / 12 minutes) for a run of well under two minutes. */
+    /** Shorter runs (2 / 6 / 12 minutes, the first minute of each long-running program), for a run of a few minutes. */
     public static ReproduceSettings quick(int seeds, Path tracesDir) {
         return new ReproduceSettings(
-                "quick", seeds, minutes(2), minutes(6), minutes(12), minutes(2), 200, 50_000, tracesDir, 2);
+                "quick", seeds, minutes(2), minutes(6), minutes(12), minutes(2), 200, 50_000, tracesDir, minutes(1), 2);
     }
 
     /** Seconds-long runs for tests. */
     public static ReproduceSettings tiny(Path tracesDir) {
         long second = TimeUnit.SECONDS.toNanos(1);
         return new ReproduceSettings(
-                "tiny", 2, 40 * second, 120 * second, 60 * second, 30 * second, 40, 2_000, tracesDir, 2);
+                "tiny", 2, 40 * second, 120 * second, 60 * second, 30 * second, 40, 2_000, tracesDir, 0, 2);
+    }
+
+    /** These settings with seeds 1..{@code count}. */
+    public ReproduceSettings withSeeds(int count) {
+        return new ReproduceSettings(
+                mode,
+                count,
+                shortStressNanos,
+                longStressNanos,
+                autonomyNanos,
+                sweepNanos,
+                coldStartLabels,
+                latencySamples,
+                tracesDir,
+                longTraceCutNanos,
+                threads);
     }
 
     private static long minutes(long count) {
@@ -97,6 +120,7 @@ public record ReproduceSettings(
         json.put("coldStartLabels", coldStartLabels);
         json.put("latencySamples", latencySamples);
         json.put("tracesDir", tracesDir.toString());
+        json.set("longTraceCutSeconds", Json.number(longTraceCutNanos / 1e9));
         json.put("threads", threads);
         return json;
     }

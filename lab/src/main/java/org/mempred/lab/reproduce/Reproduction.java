@@ -75,7 +75,18 @@ public final class Reproduction {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + outDir, e);
         }
-        Declared plan = declare(settings);
+        try (ReplayTraces replayTraces = ReplayTraces.open(settings)) {
+            return run(settings, outDir, progress, new Header(commandLine, provenance), replayTraces);
+        }
+    }
+
+    private static Output run(
+            ReproduceSettings settings,
+            Path outDir,
+            ReproduceProgress progress,
+            Header header,
+            ReplayTraces replayTraces) {
+        Declared plan = declare(settings, replayTraces);
         Context context = new Context(settings, outDir, progress, plan.plan());
         Part<ExperimentResult> shortStress = StressSections.shortStress(context, plan.shortStress());
         Part<ExperimentResult> longStress = StressSections.longStress(context, plan.longStress(), shortStress.result());
@@ -86,7 +97,7 @@ public final class Reproduction {
         Part<Long> footprint = FootprintSection.build(context);
         Part<Double> latency = LatencySection.build(context);
         Part<SafetySection.Tally> safety = SafetySection.build(context);
-        Part<Map<String, ExperimentResult>> traces = TraceSection.build(context, plan.traces());
+        Part<TraceSection.Replays> traces = TraceSection.build(context, plan.traces());
         Section claims = ClaimsSection.build(new ClaimsSection.Measured(
                 shortStress.result(),
                 longStress.result(),
@@ -121,11 +132,11 @@ public final class Reproduction {
                 shortStress.result(),
                 pareto.result(),
                 horizons.result(),
-                traces.result(),
+                traces.result().byName(),
                 placement.result(),
                 escalation.result());
         context.writing();
-        return write(settings, outDir, new Header(commandLine, provenance), summary, sections);
+        return write(settings, outDir, header, summary, sections);
     }
 
     /** What the report's header states besides the settings: how the run was started and from which code. */
@@ -171,15 +182,15 @@ public final class Reproduction {
             Plan plan) {}
 
     /** Every section's work, declared from the settings before anything runs. */
-    static Declared declare(ReproduceSettings settings) {
+    static Declared declare(ReproduceSettings settings, ReplayTraces replayTraces) {
         Plan.Work<Plan.Id> shortStress = StressSections.shortWork(settings);
         Plan.Work<Plan.Id> longStress = StressSections.longWork(settings);
         Plan.Work<Plan.Id> autonomy = AutonomySection.work(settings);
         Plan.Work<Integer> sweep = SweepSection.work(settings);
-        Plan.Work<TraceSection.Replay> traces = TraceSection.work(settings);
+        Plan.Work<TraceSection.Replay> traces = TraceSection.work(settings, replayTraces);
         Plan.Work<String> pareto = ParetoSection.work(settings);
         Plan.Work<HorizonSection.Run> horizons = HorizonSection.work(settings);
-        Plan.Work<PlacementSection.GridRun> placement = PlacementSection.work(settings);
+        Plan.Work<PlacementSection.GridRun> placement = PlacementSection.work(settings, replayTraces);
         Plan.Work<String> decision = DecisionSection.work(settings);
         Plan plan = new Plan(List.of(
                 shortStress,
@@ -203,7 +214,9 @@ public final class Reproduction {
 
     /** The steps (simulated runs and measurements) of the whole reproduction, from its plan. */
     static int plannedSteps(ReproduceSettings settings) {
-        return declare(settings).plan().steps();
+        try (ReplayTraces replayTraces = ReplayTraces.open(settings)) {
+            return declare(settings, replayTraces).plan().steps();
+        }
     }
 
     private static String markdown(

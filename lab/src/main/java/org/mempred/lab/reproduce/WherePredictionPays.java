@@ -68,11 +68,14 @@ final class WherePredictionPays {
         }
     }
 
-    /** The table, one row per non-empty family. */
-    static Table table(List<Family> families) {
+    /** The title of the report's first table. */
+    static final String TITLE = "Where does prediction pay? (per family: figures per run summed over its workloads,"
+            + " mean over seeds; changes paired per seed, ± 95 % CI, * when the CI excludes 0)";
+
+    /** The table titled {@code title}, one row per non-empty family. */
+    static Table table(String title, List<Family> families) {
         Table table = new Table(
-                "Where does prediction pay? (per family: figures per run summed over its workloads, mean over seeds;"
-                        + " changes paired per seed, ± 95 % CI, * when the CI excludes 0)",
+                title,
                 List.of(
                         "workload family",
                         "reactive: OOM events",

@@ -41,6 +41,15 @@ public final class TraceWorkload implements Workload {
         this(cache.path(), cache, cache.summary(), speed, marks);
     }
 
+    /**
+     * Replays the trace decoded in {@code cache} as far as {@code summary} reaches (a summary of
+     * its first part, {@link TraceSummary#scan(Path, long, long)}, cuts the replay there) at
+     * {@code speed} with {@code marks}. The cache must stay open while this workload is run.
+     */
+    public TraceWorkload(TraceCache cache, TraceSummary summary, double speed, ReplayMarks marks) {
+        this(cache.path(), cache, summary, speed, marks);
+    }
+
     private TraceWorkload(Path path, TraceCache cache, TraceSummary summary, double speed, ReplayMarks marks) {
         this.path = path;
         this.cache = cache;

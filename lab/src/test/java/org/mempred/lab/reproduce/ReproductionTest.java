@@ -51,6 +51,23 @@ class ReproductionTest {
                 traces.resolve("small.trace"),
                 "# mempred-trace v1\n0 a 1 64\n1000000 a 2 128\n2000000 f 1\n3000000 a 3 32\n4000000 f 2\n",
                 StandardCharsets.UTF_8);
+        Files.createDirectories(traces.resolve(ReplayTraces.LONG));
+        StringBuilder program = new StringBuilder("# mempred-trace v2\n");
+        for (int i = 0; i < 400; i++) {
+            // a block every 0.2 s for 80 s, each freed 1 s later: a program that runs for minutes in miniature
+            program.append(i * 200_000_000L)
+                    .append(" a ")
+                    .append(i + 1)
+                    .append(' ')
+                    .append(64 + 16 * (i % 7))
+                    .append(' ')
+                    .append(Integer.toHexString(0xa1 + i % 3))
+                    .append('\n');
+            if (i >= 5) {
+                program.append(i * 200_000_000L + 1).append(" f ").append(i - 4).append('\n');
+            }
+        }
+        Files.writeString(traces.resolve(ReplayTraces.LONG).resolve("program.trace"), program, StandardCharsets.UTF_8);
         output = Reproduction.run(ReproduceSettings.tiny(traces), out, ReproductionTest::onProgress, "test");
         report = Files.readString(output.report());
         results = Json.read(Files.readString(output.results()));
@@ -101,8 +118,11 @@ class ReproductionTest {
         assertThat(summary)
                 .contains("| stressor at 80, 90, 95 % (3) |")
                 .contains("| bursty shapes at 95 % (5) |")
-                .contains("| real traces at 95 % peak live (1) |")
-                .contains("| real traces at 100 % peak live (1) |");
+                .contains("| short recordings at 95 % peak live (1) |")
+                .contains("| short recordings at 100 % peak live (1) |")
+                .contains("| long-running programs at 95 % peak live (1) |")
+                .contains("| program.trace at 100 % (1) |");
+        assertThat(report).contains("trace program.trace (long-running):");
         assertThat(summary)
                 .contains(
                         "Decision (section 15): On bursty-stream at demand 95.0%, reserving policies with at most 1.1");
