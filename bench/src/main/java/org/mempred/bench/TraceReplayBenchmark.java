@@ -40,7 +40,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Trace events per second through the {@code mempred-trace} reader (v1 and v2), for every trace shipped in
- * {@code traces/}: one operation is one whole pass over a trace, and the {@code events} counter
+ * {@code traces/} and {@code traces/long/} (the long-running programs, named {@code long/NAME}): one operation is one whole pass over a trace, and the {@code events} counter
  * (JMH {@link AuxCounters}) reports trace events per second.
  *
  * <ul>
@@ -74,7 +74,13 @@ public class TraceReplayBenchmark {
         "git-log-sites",
         "perl-words-sites",
         "python-tree-sites",
-        "sqlite-groupby-sites"
+        "sqlite-groupby-sites",
+        "long/perl-session-long-sites",
+        "long/postgres-oltp-long-sites",
+        "long/python-httpd-long-sites",
+        "long/python-workers-long-sites",
+        "long/redis-cache-long-sites",
+        "long/sqlite-ingest-long-sites"
     })
     public String trace;
 
@@ -101,7 +107,7 @@ public class TraceReplayBenchmark {
     @Setup(Level.Trial)
     public void locate() throws IOException {
         gzip = TraceScript.tracesDir().resolve(trace + ".trace.gz");
-        plain = Files.createTempFile("mempred-" + trace + "-", ".trace");
+        plain = Files.createTempFile("mempred-" + trace.replace('/', '-') + "-", ".trace");
         try (InputStream in = new GZIPInputStream(Files.newInputStream(gzip))) {
             Files.copy(in, plain, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -84,24 +84,7 @@ final class ReportSummary {
             out.append("- ").append(sentence).append('\n');
         }
         out.append('\n');
-        for (Map.Entry<String, ExperimentResult> level : pareto.entrySet()) {
-            if (level.getValue() == shortStress) {
-                continue;
-            }
-            String best = Headline.bestWithin(level.getValue());
-            out.append("- At demand ").append(level.getKey()).append(" (section 12): ");
-            out.append(
-                    best == null
-                            ? "no policy stays within " + Math.round(100 * Headline.BYTES_SHARE)
-                                    + " % of periodic's bytes."
-                            : "`" + best + "` has the fewest OOM events within "
-                                    + Math.round(100 * Headline.BYTES_SHARE)
-                                    + " % of periodic's bytes, "
-                                    + Headline.percent(
-                                            level.getValue().relativeChange(best, "reactive-slide", Metric.OOM_EVENTS))
-                                    + " against `reactive-slide`.");
-            out.append('\n');
-        }
+        out.append(levels(shortStress, pareto));
         out.append(horizons(horizons));
         out.append(traces(traces));
         out.append("- Placement by predicted lifetime (section 14): ")
@@ -123,6 +106,30 @@ final class ReportSummary {
             tables.add(programs);
         }
         return new Opening(out.toString(), tables, sentences);
+    }
+
+    /** Per demand level of section 12 other than section 1's: the best policy within the bytes share. */
+    private static String levels(ExperimentResult shortStress, Map<String, ExperimentResult> pareto) {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, ExperimentResult> level : pareto.entrySet()) {
+            if (level.getValue() == shortStress) {
+                continue;
+            }
+            String best = Headline.bestWithin(level.getValue());
+            out.append("- At demand ").append(level.getKey()).append(" (section 12): ");
+            out.append(
+                    best == null
+                            ? "no policy stays within " + Math.round(100 * Headline.BYTES_SHARE)
+                                    + " % of periodic's bytes."
+                            : "`" + best + "` has the fewest OOM events within "
+                                    + Math.round(100 * Headline.BYTES_SHARE)
+                                    + " % of periodic's bytes, "
+                                    + Headline.percent(
+                                            level.getValue().relativeChange(best, "reactive-slide", Metric.OOM_EVENTS))
+                                    + " against `reactive-slide`.");
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     /**

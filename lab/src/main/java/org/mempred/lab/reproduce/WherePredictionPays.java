@@ -172,33 +172,37 @@ final class WherePredictionPays {
                 && family.mean(policy, Metric.BYTES_MOVED) <= family.mean(BurstGoals.ORACLE, Metric.BYTES_MOVED);
     }
 
-    /** The non-oracle policy with the fewest mean OOM events within the bytes share of periodic, or null. */
+    /**
+     * The non-oracle policy with the fewest mean OOM events within the bytes share of periodic,
+     * ties broken by fewer bytes moved; null when none is within the share.
+     */
     static String bestPolicy(Family family) {
         String best = null;
-        double bestOom = Double.MAX_VALUE;
         for (PolicySpec spec : family.policies()) {
             String policy = spec.name();
             if (spec.readsFuture() || bytesRatio(family, policy, Policies.PERIODIC) > Headline.BYTES_SHARE) {
                 continue;
             }
-            double oom = family.mean(policy, Metric.OOM_EVENTS);
-            if (oom < bestOom) {
-                bestOom = oom;
+            if (best == null || better(family, policy, best)) {
                 best = policy;
             }
         }
         return best;
     }
 
+    /** Fewer mean OOM events, or as many and fewer mean bytes moved. */
+    private static boolean better(Family family, String policy, String than) {
+        double oom = family.mean(policy, Metric.OOM_EVENTS);
+        double thanOom = family.mean(than, Metric.OOM_EVENTS);
+        return oom < thanOom
+                || oom == thanOom && family.mean(policy, Metric.BYTES_MOVED) < family.mean(than, Metric.BYTES_MOVED);
+    }
+
     /** The learned forecaster with the fewest mean OOM events, ties broken by bytes moved. */
     static String bestForecaster(Family family) {
         String best = DecisionSection.LEARNED.get(0);
         for (String policy : DecisionSection.LEARNED) {
-            double oom = family.mean(policy, Metric.OOM_EVENTS);
-            double bestOom = family.mean(best, Metric.OOM_EVENTS);
-            if (oom < bestOom
-                    || oom == bestOom
-                            && family.mean(policy, Metric.BYTES_MOVED) < family.mean(best, Metric.BYTES_MOVED)) {
+            if (better(family, policy, best)) {
                 best = policy;
             }
         }
