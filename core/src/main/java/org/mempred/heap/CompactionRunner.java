@@ -3,7 +3,7 @@ package org.mempred.heap;
 import org.mempred.jfr.CompactionEvent;
 
 /**
- * Runs one compaction of either form under the heap's lock and reports it: times it, builds the
+ * Runs one compaction of either form with every sub-arena's lock held and reports it: times it, builds the
  * {@link CompactionResult} with the whole arena's figures before and after, and counts it. The
  * heap's one place where a compaction's outcome is assembled, whichever form ran, in which
  * sub-arenas, and whoever asked.
