@@ -10,7 +10,7 @@ import org.mempred.jfr.OomEvent;
  *
  * <pre>
  *  allocate: TLSF of the thread's home sub-arena            (its lock)
- *            -- none --&gt; TLSF of each other sub-arena in turn  (its lock, one at a time)
+ *            -- none --&gt; TLSF of the sub-arenas after it in turn  (its lock, one at a time)
  *            -- none --&gt; every lock: TLSF of each sub-arena again, then direct compaction in the first
  *                      with enough free bytes (MAY_COMPACT) --&gt; TLSF there again -- none --&gt; OOM event
  *                      (fragmentation | exhaustion, from the whole arena's free bytes)
@@ -125,13 +125,14 @@ final class Allocator {
         return outcome;
     }
 
-    /** TLSF of each sub-arena but {@code home}, in order, each under its own lock; whether one served. */
+    /**
+     * TLSF of each sub-arena after {@code home}, in index order around the ring, each under its own
+     * lock; whether one served. Threads whose homes fill thus spill to different sub-arenas.
+     */
     private boolean serveElsewhere(SubArena home, int granules, int c, AllocationRequest request, Allocation outcome) {
-        for (int i = 0; i < space.count(); i++) {
-            SubArena sub = space.get(i);
-            if (sub == home) {
-                continue;
-            }
+        int count = space.count();
+        for (int i = 1; i < count; i++) {
+            SubArena sub = space.get((home.index + i) % count);
             sub.lock.lock();
             try {
                 if (serveIn(sub, granules, c, request, outcome)) {

@@ -1,5 +1,7 @@
 package org.mempred.heap;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * A heap's sub-arenas in address order, their locks, and the figures of the whole arena summed
  * over them: free granules, free blocks and live handles add up, the largest free block is the
@@ -10,13 +12,16 @@ package org.mempred.heap;
  * at a time, or all of them, taken in index order by {@link #lockAll} — so no two threads ever wait
  * for each other in a cycle. The figure methods here and {@link #heapWide} need every lock held.
  *
- * <p><b>Homes</b>. An allocating thread starts in its home sub-arena ({@link #lockHome}): one of
- * {@value #HOME_BUCKETS} buckets, picked by a hash of the thread's id, remembers it. Every home
- * starts as sub-arena 0, so a single thread places blocks exactly as a heap of one lock would (sub-arena
- * 0 first, then the others in order); a thread moves its home to the next sub-arena only when it
- * finds its home's lock held by another thread, so threads that collide spread over the
- * sub-arenas and then stay apart, as {@code LongAdder} cells do. The buckets are written without
- * a lock: any value read is a valid home, and a stale one costs one more move.
+ * <p><b>Homes</b>. An allocating thread starts in its home sub-arena ({@link #lockHome}), which one
+ * of {@value #HOME_BUCKETS} buckets, picked by a hash of the thread's id, remembers. Homes are dealt
+ * in turn as buckets are first used: the first thread to allocate gets sub-arena 0, so a single
+ * thread places blocks exactly as a heap of one lock would (sub-arena 0 first, then the others in
+ * order), and the next threads get sub-arenas of their own, where their blocks stay together and
+ * their frees take the same lock as their allocations. A thread moves its home to the next
+ * sub-arena when it finds its home's lock held by another thread (threads that share a bucket, or
+ * outnumber the sub-arenas), so colliding threads spread, as {@code LongAdder} cells do. The
+ * buckets are read and written without a lock: any value read is a valid home, and a stale one
+ * costs one more move; the dealer is one atomic counter, touched once per bucket.
  */
 final class SubArenas {
     /** Home buckets, a power of two. */
@@ -25,7 +30,10 @@ final class SubArenas {
     private final SubArena[] subs;
     private final int[] bases;
     private final int granules;
+    /** Home of each bucket plus one; 0 while the bucket has none. */
     private final int[] homes = new int[HOME_BUCKETS];
+
+    private final AtomicInteger dealt = new AtomicInteger();
     /** OOM events and compactions, which run with every lock held. */
     final HeapCounters heapWide = new HeapCounters();
 
@@ -94,13 +102,17 @@ final class SubArenas {
         }
         long id = Thread.currentThread().threadId() * 0x9E3779B97F4A7C15L;
         int bucket = (int) (id >>> 32) & (HOME_BUCKETS - 1);
-        int home = homes[bucket];
+        int home = homes[bucket] - 1;
+        if (home < 0) {
+            home = (dealt.getAndIncrement() & Integer.MAX_VALUE) % all.length;
+            homes[bucket] = home + 1;
+        }
         for (int tries = 1; tries < all.length; tries++) {
             if (all[home].lock.tryLock()) {
                 return all[home];
             }
             home = home + 1 == all.length ? 0 : home + 1;
-            homes[bucket] = home;
+            homes[bucket] = home + 1;
         }
         all[home].lock.lock();
         return all[home];
