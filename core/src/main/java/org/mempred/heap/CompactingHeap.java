@@ -56,7 +56,9 @@ import org.mempred.lifetime.LifetimePredictor;
  *       ({@link Allocator}, homes in {@link SubArenas}); a heap of several sub-arenas thus serves
  *       several threads at once, each in its own part. Only a request no sub-arena can serve takes
  *       every lock, to compact directly and to classify its failure over the whole arena.
- *   <li>Compactions asked of the heap, the reserve, figures, {@link #stats()}, the block walk and
+ *   <li>A compaction asked of the heap holds each sub-arena's lock only while it works there, so
+ *       threads go on allocating and freeing in the others; a direct compaction runs inside its
+ *       request's every-lock step. The reserve, figures, {@link #stats()}, the block walk and
  *       {@link #invariants()} take every lock in index order, so each sees one instant.
  * </ul>
  * Why not a lock-free handle table or per-thread caches of free blocks: both would let a block's
@@ -138,11 +140,12 @@ public final class CompactingHeap {
         this.arena = new byte[capacityBytes];
         this.layout = layout;
         this.space = new SubArenas(layout, arena);
-        this.runner = new CompactionRunner(space, space.heapWide);
+        this.runner = new CompactionRunner(space, space.heapWide, false);
         this.directCompaction = directCompaction;
         this.reserve = new Reserve(capacityBytes, space, runner);
         this.zeroFill = zeroFill;
-        this.allocator = new Allocator(arena, space, runner, reserve, directCompactionBudgetBytes, zeroFill);
+        CompactionRunner direct = new CompactionRunner(space, space.heapWide, true);
+        this.allocator = new Allocator(arena, space, direct, reserve, directCompactionBudgetBytes, zeroFill);
         this.typed = new TypedAccess(space, arena);
         this.blocks = new BlockAccess(space, arena, allocator);
     }
@@ -269,12 +272,7 @@ public final class CompactingHeap {
         if (maxBytesMoved < 0) {
             throw new IllegalArgumentException("maxBytesMoved=" + maxBytesMoved + " must be >= 0");
         }
-        space.lockAll();
-        try {
-            return runner.slide(maxBytesMoved);
-        } finally {
-            space.unlockAll();
-        }
+        return runner.slide(maxBytesMoved);
     }
 
     /**
@@ -292,13 +290,9 @@ public final class CompactingHeap {
         if (maxBytesMoved < 0) {
             throw new IllegalArgumentException("maxBytesMoved=" + maxBytesMoved + " must be >= 0");
         }
-        space.lockAll();
-        try {
-            reserve.acknowledgeLocked();
-            return runner.evacuate(Granules.of(targetBytes), maxBytesMoved);
-        } finally {
-            space.unlockAll();
-        }
+        CompactionResult result = runner.evacuate(Granules.of(targetBytes), maxBytesMoved);
+        reserve.acknowledge(); // after the evacuation: a wake-up raised while it ran is the one it answered
+        return result;
     }
 
     /** The reserve target and its wake-up (see {@link Reserve}). */
@@ -478,7 +472,8 @@ public final class CompactingHeap {
 
     /**
      * Visits the blocks in address order with every lock held (for maps and diagnostics); free
-     * blocks on either side of a fence are visited as two.
+     * blocks on either side of a fence are visited as two. The visitor may read the heap, but
+     * must not compact it (a compaction takes its own lock before the sub-arenas').
      */
     public void forEachBlock(BlockVisitor visitor) {
         space.lockAll();

@@ -13,9 +13,11 @@ package org.mempred.heap;
  * burst of allocations raises it once. {@link #refill} runs one step of the escalation that
  * refills it when no window can be emptied. The figures are the whole arena's, summed over its
  * sub-arenas. {@code R = 0}
- * turns the reserve off. Every method holds every sub-arena's lock, so the figures it reads are
- * one instant's; a check costs O(1) plus TLSF's largest-free scan of each sub-arena. The target is
- * also read without a lock ({@link #isSet}), so that a heap without a reserve takes no lock for it.
+ * turns the reserve off. Its state and checks hold every sub-arena's lock, so the figures it reads
+ * are one instant's; a check costs O(1) plus TLSF's largest-free scan of each sub-arena. A refill
+ * locks as the heap's compactions do (see {@link CompactionRunner}) and clears the wake-up when it
+ * ends. The target is also read without a lock ({@link #isSet}), so that a heap without a reserve
+ * takes no lock for it.
  */
 public final class Reserve {
     private final int capacityBytes;
@@ -118,16 +120,13 @@ public final class Reserve {
         if (maxBytesMoved < 0) {
             throw new IllegalArgumentException("maxBytesMoved=" + maxBytesMoved + " must be >= 0");
         }
-        space.lockAll();
-        try {
-            if (targetGranules == 0) {
-                throw new IllegalStateException("cannot refill the reserve: its target is 0 (off)");
-            }
-            pending = false;
-            return runner.refill(step, targetGranules, maxBytesMoved);
-        } finally {
-            space.unlockAll();
+        int target = targetGranules;
+        if (target == 0) {
+            throw new IllegalStateException("cannot refill the reserve: its target is 0 (off)");
         }
+        CompactionResult result = runner.refill(step, target, maxBytesMoved);
+        acknowledge(); // after the refill: a wake-up raised while it ran is the one it answered
+        return result;
     }
 
     /** Whether a target is set (read without a lock: a request checks for a wake-up only then). */
@@ -142,10 +141,5 @@ public final class Reserve {
         }
         pending = true;
         return true;
-    }
-
-    /** Clears a pending wake-up; called with every lock held. */
-    void acknowledgeLocked() {
-        pending = false;
     }
 }
