@@ -30,6 +30,11 @@ final class MempredPool implements PeerPool {
                 .build();
     }
 
+    /** The heap, for a caller that compacts it beside the threads using the slots. */
+    CompactingHeap heap() {
+        return heap;
+    }
+
     @Override
     public PeerSlots slots(int count) {
         return new Slots(heap, count);
