@@ -2,6 +2,7 @@ package org.mempred.bench;
 
 import java.util.Arrays;
 import org.mempred.heap.AllocationMode;
+import org.mempred.heap.ArenaLayout;
 import org.mempred.heap.CompactingHeap;
 import org.mempred.heap.DirectCompaction;
 import org.mempred.heap.Granules;
@@ -12,19 +13,26 @@ import org.mempred.heap.HeapStats;
  * mempred's side of the peer benchmarks: one {@link CompactingHeap} with the default 16 KiB
  * direct-compaction budget and {@link DirectCompaction#EVACUATE} (the {@code reactive} policy's
  * form), every request {@link AllocationMode#MAY_COMPACT}, so a request TLSF cannot serve runs an
- * evacuation before it fails. Threads share the heap through its one lock (every heap operation is
- * {@code synchronized} on it); each thread has its own slots. New blocks are zero-filled or not
- * as the benchmark's {@code zeroFill} says ({@link org.mempred.heap.HeapBuilder#zeroFill}).
+ * evacuation before it fails. The arena is cut into one sub-arena per benchmark thread
+ * ({@link ArenaLayout#even}): each has its own lock, and a thread allocates in its home sub-arena
+ * and frees through the lock of its block's one, so threads meet only when one fills its home.
+ * With one thread it is the plain heap of one lock. Each thread has its own slots. New blocks are
+ * zero-filled or not as the benchmark's {@code zeroFill} says ({@link org.mempred.heap.HeapBuilder#zeroFill}).
  */
 final class MempredPool implements PeerPool {
     private final CompactingHeap heap;
 
-    MempredPool(int capacityBytes, boolean zeroFill) {
-        heap = CompactingHeap.builder(capacityBytes)
+    MempredPool(int capacityBytes, boolean zeroFill, int subArenas) {
+        heap = CompactingHeap.builder(ArenaLayout.even(capacityBytes, subArenas))
                 .directCompactionBudgetBytes(CompactingHeap.DEFAULT_DIRECT_COMPACTION_BUDGET_BYTES)
                 .directCompaction(DirectCompaction.EVACUATE)
                 .zeroFill(zeroFill)
                 .build();
+    }
+
+    /** The heap, for a caller that compacts it beside the threads using the slots. */
+    CompactingHeap heap() {
+        return heap;
     }
 
     @Override
@@ -48,6 +56,7 @@ final class MempredPool implements PeerPool {
     public String describe() {
         HeapStats stats = heap.stats();
         return "mempred" + (heap.zeroFill() ? " zeroed" : "") + " capacityBytes=" + stats.capacityBytes()
+                + " subArenas=" + heap.layout().count()
                 + " allocations=" + stats.allocations() + " oomEvents=" + stats.oomEvents() + " (fragmentation="
                 + stats.oomFragmentation() + ", exhaustion=" + stats.oomExhaustion() + ") directCompactions="
                 + stats.directCompactions() + " bytesMoved=" + stats.bytesMoved();

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.ThreadParams;
 
 /**
@@ -34,9 +35,10 @@ import org.openjdk.jmh.infra.ThreadParams;
  *       with both clearing and with neither clearing.
  *   <li>{@code stream}: {@code fixed256} or the three-peak {@code mix}.
  *   <li>{@link #replace}: one thread. {@link #replace4Threads}: four threads share one allocator,
- *       each with its own quarter of the slots and its own seed; mempred serves them through the
- *       heap's one lock (every operation is {@code synchronized}), Netty through its per-thread
- *       caches and arenas. The machine has two cores, so four threads also measure contention.
+ *       each with its own quarter of the slots and its own seed; mempred serves them from an arena
+ *       cut into one sub-arena per thread (each with its own lock, {@link MempredPool}), Netty
+ *       through its per-thread caches and arenas. The machine has two cores, so four threads also
+ *       measure contention. JMH's {@code -t} sets the threads of both, and mempred's sub-arenas follow.
  * </ul>
  *
  * <p>mempred's arena is {@code headroom} × the stream's expected live bytes: that is its whole
@@ -90,9 +92,9 @@ public class PeerAllocatorBenchmark {
         PeerPool pool;
 
         @Setup(Level.Trial)
-        public void create() {
+        public void create(BenchmarkParams params) {
             int capacity = new RequestScript(stream, LIVE_SLOTS, SEED).mempredCapacityBytes(LIVE_SLOTS, headroom);
-            pool = PeerPool.create(kind, capacity, zeroFill);
+            pool = PeerPool.create(kind, capacity, zeroFill, params.getThreads());
         }
 
         @TearDown(Level.Trial)

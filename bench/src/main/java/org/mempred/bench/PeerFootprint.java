@@ -71,7 +71,7 @@ public final class PeerFootprint {
         int slots = PeerAllocatorBenchmark.LIVE_SLOTS;
         int capacity =
                 new RequestScript(stream, slots, PeerAllocatorBenchmark.SEED).mempredCapacityBytes(slots, headroom);
-        try (PeerPool pool = PeerPool.create(kind, capacity, ZERO_FILL)) {
+        try (PeerPool pool = PeerPool.create(kind, capacity, ZERO_FILL, threads)) {
             CyclicBarrier done = new CyclicBarrier(threads + 1);
             CyclicBarrier measured = new CyclicBarrier(threads + 1);
             AtomicLong live = new AtomicLong();

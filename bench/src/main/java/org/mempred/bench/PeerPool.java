@@ -41,8 +41,17 @@ interface PeerPool extends AutoCloseable {
      * or neither does. {@code mempredCapacityBytes} sizes mempred's arena and is ignored by Netty.
      */
     static PeerPool create(String kind, int mempredCapacityBytes, boolean zeroFill) {
+        return create(kind, mempredCapacityBytes, zeroFill, 1);
+    }
+
+    /**
+     * As {@link #create(String, int, boolean)}, with mempred's arena cut into {@code threads} equal
+     * sub-arenas, one lock each ({@code ArenaLayout.even}): the layout for that many allocating
+     * threads. Netty's pools size their arenas from the cores themselves.
+     */
+    static PeerPool create(String kind, int mempredCapacityBytes, boolean zeroFill, int threads) {
         return switch (kind) {
-            case "mempred" -> new MempredPool(mempredCapacityBytes, zeroFill);
+            case "mempred" -> new MempredPool(mempredCapacityBytes, zeroFill, threads);
             case "nettyDirect" -> new NettyPool(true, zeroFill);
             case "nettyHeap" -> new NettyPool(false, zeroFill);
             default ->

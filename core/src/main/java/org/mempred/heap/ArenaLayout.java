@@ -50,6 +50,29 @@ public final class ArenaLayout {
     }
 
     /**
+     * {@code count} sub-arenas of equal size (in granules; the last takes what does not divide),
+     * the layout for a heap shared by about {@code count} allocating threads: each sub-arena has
+     * its own lock, and threads spread over them (see {@link CompactingHeap}'s threads).
+     *
+     * @throws IllegalArgumentException when capacity is not a positive multiple of 16 up to 1 GiB,
+     *     or {@code count} is not in {@code [1, capacityBytes / 16]}
+     */
+    public static ArenaLayout even(int capacityBytes, int count) {
+        checkedSingle(capacityBytes);
+        int granules = capacityBytes >>> Granules.SHIFT;
+        if (count < 1 || count > granules) {
+            throw new IllegalArgumentException("count=" + count + " sub-arenas must be in [1, " + granules
+                    + "] for capacityBytes=" + capacityBytes);
+        }
+        int[] bytes = new int[count];
+        int each = granules / count;
+        for (int i = 0; i < count; i++) {
+            bytes[i] = (i == count - 1 ? granules - each * (count - 1) : each) << Granules.SHIFT;
+        }
+        return new ArenaLayout(bytes);
+    }
+
+    /**
      * Sub-arenas of the given sizes, in address order.
      *
      * @throws IllegalArgumentException when there is none, a size is not a positive multiple of 16,

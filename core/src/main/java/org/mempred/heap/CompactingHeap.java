@@ -11,9 +11,9 @@ import org.mempred.lifetime.LifetimePredictor;
  * summary and compactors of its own, so no block crosses a fence between two of them.
  *
  * <pre>
- *  handle (slot:gen) --&gt; HandleTable.start[slot] --&gt; global granule g --&gt; arena[g*16 .. g*16+size)
- *                                                        |
- *                          sub-arena holding g: BlockTable.size/prev/owner[g - base], TLSF lists
+ *  handle (slot:gen) --&gt; sub-arena holding slot: lock, HandleTable.start[slot - base] --&gt; global granule g
+ *                                                        |                              --&gt; arena[g*16 .. g*16+size)
+ *                          same sub-arena: BlockTable.size/prev/owner[g - base], TLSF lists
  * </pre>
  *
  * <p><b>Allocation semantics</b> (the design's definition of an OOM event). A request
@@ -44,14 +44,39 @@ import org.mempred.lifetime.LifetimePredictor;
  * (bad sizes, freed or made-up handles, out-of-range reads and writes, unpinning an unpinned
  * block, freeing a pinned one) throws before anything changes.
  *
- * <p><b>Threads</b>: every operation holds one private lock, so compaction may run on one thread
- * while others read and write through handles; a handle stays valid across a move.
+ * <p><b>Threads</b>: every operation is safe from any thread, and keeps every guarantee while
+ * others run: handles stay valid across a move, pinned blocks never move, a block's bytes are only
+ * ever those written to it, and an OOM event is one no sub-arena could serve at that instant. The
+ * unit of locking is the sub-arena ({@link SubArena#lock}), since it is already the unit of
+ * everything else — free lists, block records, compactors, and (here) handle slots and counters:
+ * <ul>
+ *   <li>A block never leaves its sub-arena and its handle's slot names that sub-arena, so free,
+ *       pin, read and write hold the lock of that one sub-arena, found from the handle alone.
+ *   <li>An allocating thread tries its home sub-arena, then the others one lock at a time
+ *       ({@link Allocator}, homes in {@link SubArenas}); a heap of several sub-arenas thus serves
+ *       several threads at once, each in its own part. Only a request no sub-arena can serve takes
+ *       every lock, to compact directly and to classify its failure over the whole arena.
+ *   <li>A compaction asked of the heap holds each sub-arena's lock only while it works there, so
+ *       threads go on allocating and freeing in the others; a direct compaction runs inside its
+ *       request's every-lock step. The reserve, figures, {@link #stats()}, the block walk and
+ *       {@link #invariants()} take every lock in index order, so each sees one instant.
+ * </ul>
+ * Why not a lock-free handle table or per-thread caches of free blocks: both would let a block's
+ * address or a free block's state change outside the lock that compaction holds, and compaction
+ * would have to chase them; a lock per sub-arena gives each thread a private heap as long as there
+ * are no more threads than sub-arenas, at the cost of one uncontended lock per operation — the cost a
+ * heap of one lock already paid. With one sub-arena (the default layout) there is one lock, and
+ * the heap behaves, operation by operation, as a heap of one lock. Threads scale with
+ * {@link ArenaLayout#even} sub-arenas, at the price of fences that free space cannot cross.
+ * Measured (BENCHMARKS.md, "Many threads"): four threads, each in a sub-arena of its own, serve
+ * fixed-size requests 10–11 × faster than through one lock; on a size mix whose cost is clearing
+ * cold memory, which two cores share, no faster.
  *
  * <p><b>Costs</b>: allocate and free are O(1) plus the {@link LiveSummary} update (O(size / 1 KiB))
  * and allocate no Java objects (zero-filling, when on, is O(size)); sliding compaction is O(blocks visited
  * + bytes moved); evacuation is O(summary levels + blocks near the chosen window + bytes moved);
  * {@link #largestFreeBytes()} scans one free list per sub-arena; a set {@link #reserve()} adds
- * that scan to each allocation. Metadata costs 20 bytes per 16-byte granule plus one bit (block starts) and
+ * that scan, and with several sub-arenas every lock, to each allocation. Metadata costs 20 bytes per 16-byte granule plus one bit (block starts) and
  * 1/128 byte (live summary), outside the arena.
  */
 public final class CompactingHeap {
@@ -62,23 +87,21 @@ public final class CompactingHeap {
     /** Largest supported arena, 1 GiB. */
     public static final int MAX_CAPACITY_BYTES = ArenaLayout.MAX_CAPACITY_BYTES;
 
-    private final Object lock = new Object();
     private final byte[] arena;
     private final int capacityBytes;
     private final int directCompactionBudgetBytes;
-    private final HandleTable handles;
     private final ArenaLayout layout;
     private final SubArenas space;
     private final CompactionRunner runner;
     private final Allocator allocator;
     private final TypedAccess typed;
-    private final HeapCounters counters = new HeapCounters();
+    private final BlockAccess blocks;
     private final Reserve reserve;
     private final boolean zeroFill;
-    /** The request the shorthands {@link #tryAllocate} and {@link #allocate(int, AllocationMode)} fill, under the lock. */
-    private final AllocationRequest shorthand = new AllocationRequest();
+    /** The request each thread's shorthands ({@link #tryAllocate}, {@link #allocate(int, AllocationMode)}) fill when they need one. */
+    private final ThreadLocal<AllocationRequest> shorthand = ThreadLocal.withInitial(AllocationRequest::new);
 
-    private DirectCompaction directCompaction;
+    private volatile DirectCompaction directCompaction;
 
     /** A heap of {@code capacityBytes} with the default direct-compaction budget. */
     public CompactingHeap(int capacityBytes) {
@@ -118,16 +141,16 @@ public final class CompactingHeap {
         this.capacityBytes = layout.capacityBytes();
         this.directCompactionBudgetBytes = directCompactionBudgetBytes;
         this.arena = new byte[capacityBytes];
-        this.handles = new HandleTable(capacityBytes >>> Granules.SHIFT);
         this.layout = layout;
-        this.space = new SubArenas(layout, arena, handles);
-        this.runner = new CompactionRunner(space, counters);
+        this.space = new SubArenas(layout, arena);
+        this.runner = new CompactionRunner(space, space.heapWide, false);
         this.directCompaction = directCompaction;
-        this.reserve = new Reserve(lock, capacityBytes, space, runner);
+        this.reserve = new Reserve(capacityBytes, space, runner);
         this.zeroFill = zeroFill;
-        this.allocator =
-                new Allocator(arena, handles, space, runner, counters, reserve, directCompactionBudgetBytes, zeroFill);
-        this.typed = new TypedAccess(this, lock, arena);
+        CompactionRunner direct = new CompactionRunner(space, space.heapWide, true);
+        this.allocator = new Allocator(arena, space, direct, reserve, directCompactionBudgetBytes, zeroFill);
+        this.typed = new TypedAccess(space, arena);
+        this.blocks = new BlockAccess(space, arena, allocator);
     }
 
     /** A builder of a heap of {@code capacityBytes} with the default settings (a bad capacity throws, as above). */
@@ -142,17 +165,12 @@ public final class CompactingHeap {
 
     /** Sets the form of direct compaction from the next request on (a governor passes its policy's choice). */
     public void setDirectCompaction(DirectCompaction form) {
-        Objects.requireNonNull(form, "form");
-        synchronized (lock) {
-            this.directCompaction = form;
-        }
+        this.directCompaction = Objects.requireNonNull(form, "form");
     }
 
     /** The form of direct compaction requests run now. */
     public DirectCompaction directCompaction() {
-        synchronized (lock) {
-            return directCompaction;
-        }
+        return directCompaction;
     }
 
     /**
@@ -162,21 +180,23 @@ public final class CompactingHeap {
      * @throws IllegalStateException when the heap holds blocks (placement is chosen before use)
      */
     public void setPlacement(LifetimePredictor predictor) {
-        synchronized (lock) {
-            if (handles.live() > 0) {
+        space.lockAll();
+        try {
+            int live = space.liveBlocks();
+            if (live > 0) {
                 throw new IllegalStateException(
-                        "placement is set on an empty heap; this one holds " + handles.live() + " blocks");
+                        "placement is set on an empty heap; this one holds " + live + " blocks");
             }
             allocator.place(predictor == null ? null : new LifetimeSpans(predictor));
+        } finally {
+            space.unlockAll();
         }
     }
 
     /** What the lifetime placement did so far, empty without one. */
     public Optional<PlacementStats> placementStats() {
-        synchronized (lock) {
-            LifetimeSpans spans = allocator.spans();
-            return spans == null ? Optional.empty() : Optional.of(spans.stats());
-        }
+        LifetimeSpans spans = allocator.spans();
+        return spans == null ? Optional.empty() : Optional.of(spans.stats());
     }
 
     // ---------------------------------------------------------------- allocation
@@ -191,9 +211,7 @@ public final class CompactingHeap {
      */
     public Allocation allocate(AllocationRequest request) {
         ArenaLayout.checkRequest(capacityBytes, request.sizeBytes());
-        synchronized (lock) {
-            return allocator.allocate(request, directCompaction);
-        }
+        return allocator.allocate(request, directCompaction);
     }
 
     /**
@@ -206,25 +224,25 @@ public final class CompactingHeap {
     public long tryAllocate(int sizeBytes, AllocationMode mode) {
         Objects.requireNonNull(mode, "mode");
         ArenaLayout.checkRequest(capacityBytes, sizeBytes);
-        synchronized (lock) {
-            return allocator
-                    .allocate(shorthand.of(sizeBytes, mode), directCompaction)
-                    .handle();
+        long handle = allocator.allocateAtHome(sizeBytes);
+        if (handle != Handles.NONE) {
+            return handle;
         }
+        return allocator
+                .allocate(shorthand.get().of(sizeBytes, mode), directCompaction)
+                .handle();
     }
 
     /** Allocates like {@link #tryAllocate}, but a failure throws {@link AllocationFailedException} (still counted). */
     public long allocate(int sizeBytes, AllocationMode mode) {
         Objects.requireNonNull(mode, "mode");
-        ArenaLayout.checkRequest(capacityBytes, sizeBytes);
-        synchronized (lock) {
-            Allocation outcome = allocator.allocate(shorthand.of(sizeBytes, mode), directCompaction);
-            if (!outcome.succeeded()) {
-                throw new AllocationFailedException(
-                        sizeBytes, mode, outcome.oomKind().orElseThrow(), freeBytes(), largestFreeBytes());
-            }
-            return outcome.handle();
+        long handle = tryAllocate(sizeBytes, mode);
+        if (handle == Handles.NONE) {
+            // the failed request's outcome is this thread's shorthand's, untouched since
+            OomKind kind = shorthand.get().outcome().oomKind().orElseThrow();
+            throw new AllocationFailedException(sizeBytes, mode, kind, freeBytes(), largestFreeBytes());
         }
+        return handle;
     }
 
     /**
@@ -237,14 +255,7 @@ public final class CompactingHeap {
 
     /** Frees a block at the caller's time (a lifetime placement learns from it), as {@link #free(long)}. */
     public void free(long handle, long nowNanos) {
-        synchronized (lock) {
-            int slot = handles.slotOf(handle);
-            if (handles.isPinned(slot)) {
-                throw new IllegalStateException("cannot free handle " + Handles.format(handle)
-                        + ": block is pinned (pins=" + handles.pins(slot) + ")");
-            }
-            allocator.free(slot, nowNanos);
-        }
+        blocks.free(handle, nowNanos);
     }
 
     // ---------------------------------------------------------------- compaction
@@ -264,9 +275,7 @@ public final class CompactingHeap {
         if (maxBytesMoved < 0) {
             throw new IllegalArgumentException("maxBytesMoved=" + maxBytesMoved + " must be >= 0");
         }
-        synchronized (lock) {
-            return runner.slide(maxBytesMoved);
-        }
+        return runner.slide(maxBytesMoved);
     }
 
     /**
@@ -284,10 +293,9 @@ public final class CompactingHeap {
         if (maxBytesMoved < 0) {
             throw new IllegalArgumentException("maxBytesMoved=" + maxBytesMoved + " must be >= 0");
         }
-        synchronized (lock) {
-            reserve.acknowledgeLocked();
-            return runner.evacuate(Granules.of(targetBytes), maxBytesMoved);
-        }
+        CompactionResult result = runner.evacuate(Granules.of(targetBytes), maxBytesMoved);
+        reserve.acknowledge(); // after the evacuation: a wake-up raised while it ran is the one it answered
+        return result;
     }
 
     /** The reserve target and its wake-up (see {@link Reserve}). */
@@ -299,16 +307,12 @@ public final class CompactingHeap {
 
     /** The requested size of a live block, in bytes: the extent that can be read and written. */
     public int sizeOf(long handle) {
-        synchronized (lock) {
-            return handles.size(handles.slotOf(handle));
-        }
+        return blocks.sizeOf(handle);
     }
 
     /** Whether {@code handle} names a live block of this heap. */
     public boolean isLive(long handle) {
-        synchronized (lock) {
-            return handles.names(handle);
-        }
+        return blocks.isLive(handle);
     }
 
     /**
@@ -318,9 +322,7 @@ public final class CompactingHeap {
      */
     public void write(long handle, int offset, byte[] src, int srcOffset, int length) {
         Objects.checkFromIndexSize(srcOffset, length, src.length);
-        synchronized (lock) {
-            System.arraycopy(src, srcOffset, arena, address(handle, offset, length), length);
-        }
+        blocks.write(handle, offset, src, srcOffset, length);
     }
 
     /** Copies all of {@code src} into the block at {@code offset}. */
@@ -335,18 +337,12 @@ public final class CompactingHeap {
      */
     public void read(long handle, int offset, byte[] dst, int dstOffset, int length) {
         Objects.checkFromIndexSize(dstOffset, length, dst.length);
-        synchronized (lock) {
-            System.arraycopy(arena, address(handle, offset, length), dst, dstOffset, length);
-        }
+        blocks.read(handle, offset, dst, dstOffset, length);
     }
 
     /** A copy of the block's whole readable extent. */
     public byte[] readAll(long handle) {
-        synchronized (lock) {
-            byte[] copy = new byte[handles.size(handles.slotOf(handle))];
-            read(handle, 0, copy, 0, copy.length);
-            return copy;
-        }
+        return blocks.readAll(handle);
     }
 
     /** Typed reads and writes (byte, int, long) of this heap's blocks. */
@@ -354,38 +350,26 @@ public final class CompactingHeap {
         return typed;
     }
 
-    /** Arena index of {@code offset} in the block, after checking {@code [offset, offset+length)}. */
+    /** Arena index of {@code offset} in the block, after checking {@code [offset, offset+length)}: where it is now. */
     int address(long handle, int offset, int length) {
-        int slot = handles.slotOf(handle);
-        int size = handles.size(slot);
-        if (offset < 0 || length < 0 || offset > size - length) {
-            throw new IndexOutOfBoundsException("offset=" + offset + " length=" + length
-                    + " out of bounds for block of size=" + size + " (handle " + Handles.format(handle) + ")");
-        }
-        return (handles.start(slot) << Granules.SHIFT) + offset;
+        return blocks.address(handle, offset, length);
     }
 
     // ---------------------------------------------------------------- pinning
 
     /** Pins a block: it will not move until unpinned as often as pinned, and cannot be freed. */
     public void pin(long handle) {
-        synchronized (lock) {
-            allocator.pin(handles.slotOf(handle));
-        }
+        blocks.pin(handle);
     }
 
     /** Drops one pin ({@link IllegalStateException} when the block is not pinned). */
     public void unpin(long handle) {
-        synchronized (lock) {
-            allocator.unpin(handle, handles.slotOf(handle));
-        }
+        blocks.unpin(handle);
     }
 
     /** Whether the block is pinned. */
     public boolean isPinned(long handle) {
-        synchronized (lock) {
-            return handles.isPinned(handles.slotOf(handle));
-        }
+        return blocks.isPinned(handle);
     }
 
     // ---------------------------------------------------------------- accounting
@@ -407,29 +391,36 @@ public final class CompactingHeap {
 
     /** Bytes held by live blocks (rounded to granules). */
     public int usedBytes() {
-        synchronized (lock) {
-            return capacityBytes - (space.freeGranules() << Granules.SHIFT);
-        }
+        return capacityBytes - freeBytes();
     }
 
     /** Bytes in free blocks. */
     public int freeBytes() {
-        synchronized (lock) {
+        space.lockAll();
+        try {
             return space.freeGranules() << Granules.SHIFT;
+        } finally {
+            space.unlockAll();
         }
     }
 
     /** Size of the largest free block in bytes (0 when full). */
     public int largestFreeBytes() {
-        synchronized (lock) {
+        space.lockAll();
+        try {
             return space.largestFreeGranules() << Granules.SHIFT;
+        } finally {
+            space.unlockAll();
         }
     }
 
     /** Number of free blocks. */
     public int freeBlockCount() {
-        synchronized (lock) {
+        space.lockAll();
+        try {
             return space.freeBlockCount();
+        } finally {
+            space.unlockAll();
         }
     }
 
@@ -440,33 +431,32 @@ public final class CompactingHeap {
 
     /** {@code 1 - largestFree/free}; 0 when nothing is free. */
     public double fragmentation() {
-        synchronized (lock) {
+        space.lockAll();
+        try {
             int free = space.freeGranules();
             return Granules.fragmentation(space.largestFreeGranules(), free);
+        } finally {
+            space.unlockAll();
         }
     }
 
     /** A consistent snapshot of accounting and counters. */
     public HeapStats stats() {
-        synchronized (lock) {
+        space.lockAll();
+        try {
             int free = space.freeGranules() << Granules.SHIFT;
-            return counters.snapshot(
-                    capacityBytes,
-                    free,
-                    space.largestFreeGranules() << Granules.SHIFT,
-                    space.freeBlockCount(),
-                    handles.live(),
-                    handles.pinned(),
-                    contiguousByClass());
+            return space.counters()
+                    .snapshot(
+                            capacityBytes,
+                            free,
+                            space.largestFreeGranules() << Granules.SHIFT,
+                            space.freeBlockCount(),
+                            space.liveBlocks(),
+                            space.pinnedBlocks(),
+                            space.contiguousByClass());
+        } finally {
+            space.unlockAll();
         }
-    }
-
-    private long[] contiguousByClass() {
-        long[] contiguous = new long[SizeClasses.COUNT];
-        for (int c = 0; c < SizeClasses.COUNT; c++) {
-            contiguous[c] = space.contiguousBytes(c);
-        }
-        return contiguous;
     }
 
     /**
@@ -475,18 +465,25 @@ public final class CompactingHeap {
      * @throws IllegalStateException naming the first violation found
      */
     public void invariants() {
-        synchronized (lock) {
-            space.check(handles);
+        space.lockAll();
+        try {
+            space.check();
+        } finally {
+            space.unlockAll();
         }
     }
 
     /**
-     * Visits the blocks in address order under the lock (for maps and diagnostics); free blocks on
-     * either side of a fence are visited as two.
+     * Visits the blocks in address order with every lock held (for maps and diagnostics); free
+     * blocks on either side of a fence are visited as two. The visitor may read the heap, but
+     * must not compact it (a compaction takes its own lock before the sub-arenas').
      */
     public void forEachBlock(BlockVisitor visitor) {
-        synchronized (lock) {
-            space.forEachBlock(handles, visitor);
+        space.lockAll();
+        try {
+            space.forEachBlock(visitor);
+        } finally {
+            space.unlockAll();
         }
     }
 

@@ -1,12 +1,22 @@
 package org.mempred.heap;
 
+import java.util.concurrent.locks.ReentrantLock;
 import org.mempred.jfr.CompactionEvent;
 
 /**
- * Runs one compaction of either form under the heap's lock and reports it: times it, builds the
+ * Runs one compaction of either form and reports it: times it, builds the
  * {@link CompactionResult} with the whole arena's figures before and after, and counts it. The
  * heap's one place where a compaction's outcome is assembled, whichever form ran, in which
  * sub-arenas, and whoever asked.
+ *
+ * <p>Locks: a compaction holds the lock of each sub-arena only while it works in it, so threads
+ * allocating and freeing elsewhere go on; the whole arena's figures before and after, and the
+ * count, are taken with every lock held for that moment ({@link SubArenas#lockAll}, reentrant).
+ * The figures are therefore the arena's at the start and at the end, other threads' work between
+ * included. A heap has two runners: one for the compactions asked of it ({@link #slide(long)},
+ * {@link #evacuate(int, long)}, {@link #refill}), which holds its own lock through each
+ * compaction — taken before any sub-arena's, so two of them never interleave — and one for the
+ * direct compactions of requests ({@link #direct}), whose caller already holds every lock.
  *
  * <p>Scope: the direct compaction of a request runs in the sub-arena the request was placed in;
  * a slide or evacuation asked of the heap runs over every sub-arena in address order with one
@@ -21,6 +31,8 @@ import org.mempred.jfr.CompactionEvent;
 final class CompactionRunner {
     private final SubArenas space;
     private final HeapCounters counters;
+    /** Held through each compaction of the heap's runner; null for the direct one. */
+    private final ReentrantLock running;
     /** The event's kind of each refill step, by ordinal. */
     private static final String[] REFILL_KINDS = {"window", "windows", "range", "full"};
 
@@ -29,9 +41,15 @@ final class CompactionRunner {
     /** The flight-recorder event of the compaction running, null when none is recorded. */
     private CompactionEvent event;
 
-    CompactionRunner(SubArenas space, HeapCounters counters) {
+    /**
+     * A runner of the compactions asked of the heap ({@code direct} false), or of the direct
+     * compactions of requests, run with every lock held ({@code direct} true); both count in the
+     * heap-wide {@code counters}.
+     */
+    CompactionRunner(SubArenas space, HeapCounters counters, boolean direct) {
         this.space = space;
         this.counters = counters;
+        this.running = direct ? null : new ReentrantLock();
     }
 
     /**
@@ -53,14 +71,24 @@ final class CompactionRunner {
 
     /** A slide of every sub-arena, asked of the heap. */
     CompactionResult slide(long maxBytesMoved) {
-        return counted(slide(space.get(0), space.get(space.count() - 1), maxBytesMoved, false), "slide");
+        running.lock();
+        try {
+            return counted(slide(space.get(0), space.get(space.count() - 1), maxBytesMoved, false), "slide");
+        } finally {
+            running.unlock();
+        }
     }
 
     /** An evacuation for {@code targetGranules} in any sub-arena, asked of the heap. */
     CompactionResult evacuate(int targetGranules, long maxBytesMoved) {
-        return counted(
-                evacuate(space.get(0), space.get(space.count() - 1), targetGranules, maxBytesMoved, false, false),
-                "evacuate");
+        running.lock();
+        try {
+            return counted(
+                    evacuate(space.get(0), space.get(space.count() - 1), targetGranules, maxBytesMoved, false, false),
+                    "evacuate");
+        } finally {
+            running.unlock();
+        }
     }
 
     /**
@@ -71,11 +99,18 @@ final class CompactionRunner {
      * plan that fails moves nothing and the escalation goes on to the next step.
      */
     CompactionResult refill(RefillStep step, int targetGranules, long maxBytesMoved) {
-        CompactionResult result = refillUncounted(step, targetGranules, maxBytesMoved);
-        if (step == RefillStep.WINDOW || result.bytesMoved() > 0 || result.succeeded()) {
-            counted(result, REFILL_KINDS[step.ordinal()]);
+        running.lock();
+        try {
+            CompactionResult result = refillUncounted(step, targetGranules, maxBytesMoved);
+            if (step == RefillStep.WINDOW || result.bytesMoved() > 0 || result.succeeded()) {
+                counted(result, REFILL_KINDS[step.ordinal()]);
+            } else {
+                event = null;
+            }
+            return result;
+        } finally {
+            running.unlock();
         }
-        return result;
     }
 
     private CompactionResult refillUncounted(RefillStep step, int targetGranules, long maxBytesMoved) {
@@ -91,8 +126,9 @@ final class CompactionRunner {
 
     /** The bounded slide of the cheapest range of the first sub-arena where one serves the target. */
     private CompactionResult rangeSlide(int targetGranules, long maxBytesMoved) {
-        int freeBlocksBefore = space.freeBlockCount();
-        int largestBefore = space.largestFreeGranules();
+        long before = figures();
+        int freeBlocksBefore = (int) (before >>> 32);
+        int largestBefore = (int) before;
         long startNanos = start();
         bytesMoved = 0;
         blocksMoved = 0;
@@ -100,12 +136,17 @@ final class CompactionRunner {
         long budgetGranules = Math.min(Integer.MAX_VALUE, maxBytesMoved >>> Granules.SHIFT);
         for (int i = 0; i < space.count() && !succeeded; i++) {
             SubArena sub = space.get(i);
-            long range = RangeSlide.plan(sub, targetGranules, budgetGranules);
-            if (range >= 0) {
-                sub.compactor.compactRange((int) (range >>> 32), (int) range, maxBytesMoved);
-                bytesMoved += sub.compactor.bytesMoved();
-                blocksMoved += sub.compactor.blocksMoved();
-                succeeded = sub.tlsf.largestFreeGranules() >= targetGranules;
+            sub.lock.lock();
+            try {
+                long range = RangeSlide.plan(sub, targetGranules, budgetGranules);
+                if (range >= 0) {
+                    sub.compactor.compactRange((int) (range >>> 32), (int) range, maxBytesMoved);
+                    bytesMoved += sub.compactor.bytesMoved();
+                    blocksMoved += sub.compactor.blocksMoved();
+                    succeeded = sub.tlsf.largestFreeGranules() >= targetGranules;
+                }
+            } finally {
+                sub.lock.unlock();
             }
         }
         long wallNanos = System.nanoTime() - startNanos;
@@ -121,16 +162,20 @@ final class CompactionRunner {
     }
 
     private CompactionResult slide(SubArena first, SubArena last, long maxBytesMoved, boolean direct) {
-        int freeBlocksBefore = space.freeBlockCount();
-        int largestBefore = space.largestFreeGranules();
+        long before = figures();
         long startNanos = start();
         bytesMoved = 0;
         blocksMoved = 0;
         for (int i = first.index; i <= last.index; i++) {
-            Compactor compactor = space.get(i).compactor;
-            compactor.compact(maxBytesMoved - bytesMoved);
-            bytesMoved += compactor.bytesMoved();
-            blocksMoved += compactor.blocksMoved();
+            SubArena sub = space.get(i);
+            sub.lock.lock();
+            try {
+                sub.compactor.compact(maxBytesMoved - bytesMoved);
+                bytesMoved += sub.compactor.bytesMoved();
+                blocksMoved += sub.compactor.blocksMoved();
+            } finally {
+                sub.lock.unlock();
+            }
         }
         long wallNanos = System.nanoTime() - startNanos;
         return report(
@@ -139,25 +184,31 @@ final class CompactionRunner {
                 0,
                 maxBytesMoved,
                 true,
-                freeBlocksBefore,
-                largestBefore,
+                (int) (before >>> 32),
+                (int) before,
                 wallNanos);
     }
 
     private CompactionResult evacuate(
             SubArena first, SubArena last, int targetGranules, long maxBytesMoved, boolean direct, boolean wide) {
-        int freeBlocksBefore = space.freeBlockCount();
-        int largestBefore = space.largestFreeGranules();
+        long before = figures();
+        int freeBlocksBefore = (int) (before >>> 32);
+        int largestBefore = (int) before;
         long startNanos = start();
         bytesMoved = 0;
         blocksMoved = 0;
         // over several sub-arenas, a block that already exists in any of them is the target met
-        boolean succeeded = first != last && space.largestFreeGranules() >= targetGranules;
+        boolean succeeded = first != last && largestBefore >= targetGranules;
         for (int i = first.index; i <= last.index && !succeeded; i++) {
-            Evacuator evacuator = space.get(i).evacuator;
-            succeeded = evacuator.evacuate(targetGranules, maxBytesMoved - bytesMoved, wide);
-            bytesMoved += evacuator.bytesMoved();
-            blocksMoved += evacuator.blocksMoved();
+            SubArena sub = space.get(i);
+            sub.lock.lock();
+            try {
+                succeeded = sub.evacuator.evacuate(targetGranules, maxBytesMoved - bytesMoved, wide);
+                bytesMoved += sub.evacuator.bytesMoved();
+                blocksMoved += sub.evacuator.blocksMoved();
+            } finally {
+                sub.lock.unlock();
+            }
         }
         long wallNanos = System.nanoTime() - startNanos;
         return report(
@@ -180,6 +231,7 @@ final class CompactionRunner {
             int freeBlocksBefore,
             int largestBefore,
             long wallNanos) {
+        long after = figures();
         return new CompactionResult(
                 kind,
                 direct,
@@ -189,10 +241,20 @@ final class CompactionRunner {
                 bytesMoved,
                 blocksMoved,
                 freeBlocksBefore,
-                space.freeBlockCount(),
+                (int) (after >>> 32),
                 largestBefore << Granules.SHIFT,
-                space.largestFreeGranules() << Granules.SHIFT,
+                (int) after << Granules.SHIFT,
                 wallNanos);
+    }
+
+    /** The whole arena's free blocks (high 32 bits) and largest free block in granules (low), at one instant. */
+    private long figures() {
+        space.lockAll();
+        try {
+            return ((long) space.freeBlockCount() << 32) | space.largestFreeGranules();
+        } finally {
+            space.unlockAll();
+        }
     }
 
     /** The start of a compaction: its time, and its flight-recorder event begun when one is recorded. */
@@ -203,7 +265,12 @@ final class CompactionRunner {
 
     /** Counts {@code result} in the heap's counters, records its event as {@code kind}, and returns it. */
     private CompactionResult counted(CompactionResult result, String kind) {
-        counters.recordCompaction(result.direct(), result.bytesMoved());
+        space.lockAll();
+        try {
+            counters.recordCompaction(result.direct(), result.bytesMoved());
+        } finally {
+            space.unlockAll();
+        }
         if (event != null) {
             event.finish(
                     kind,

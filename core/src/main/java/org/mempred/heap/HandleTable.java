@@ -3,7 +3,7 @@ package org.mempred.heap;
 import java.util.Arrays;
 
 /**
- * The indirection between handles and block addresses.
+ * The indirection between handles and block addresses, for the blocks of one sub-arena.
  *
  * <pre>
  *  slots[s * 4 + 0] START  first granule of the block, or RELEASED
@@ -18,12 +18,20 @@ import java.util.Arrays;
  * by callers stay valid. Arrays grow by doubling up to one slot per granule (the most blocks an
  * arena can hold), so the steady state allocates nothing. A handle is checked against the slot's generation: a
  * freed handle (double free, use after free) and a made-up one are told apart in the message.
+ *
+ * <p>Each sub-arena has a table of its own, guarded by its lock: a block never leaves its
+ * sub-arena, so its slot never needs another lock. A table's slots are numbered locally from 0
+ * (the owner field of {@link BlockTable} holds local slots) and its handles globally, from
+ * {@code slotBase}, the sub-arena's first granule: a sub-arena of {@code G} granules holds at most
+ * {@code G} blocks, so the global slot ranges of the sub-arenas are disjoint and a handle's slot
+ * names its sub-arena ({@link SubArenas#locked(long)}).
  */
 final class HandleTable {
     static final int RELEASED = -1;
     private static final int INITIAL_SLOTS = 64;
 
     private final int maxSlots;
+    private final int slotBase;
     private static final int STRIDE = 4;
     private static final int START = 0;
     private static final int SIZE = 1;
@@ -38,7 +46,8 @@ final class HandleTable {
     private int live;
     private int pinned;
 
-    HandleTable(int maxSlots) {
+    HandleTable(int slotBase, int maxSlots) {
+        this.slotBase = slotBase;
         this.maxSlots = maxSlots;
         int initial = Math.min(maxSlots, INITIAL_SLOTS);
         capacity = initial;
@@ -56,7 +65,7 @@ final class HandleTable {
 
     /** Whether {@code handle} names a live block (a stale or made-up handle does not). */
     boolean names(long handle) {
-        int slot = Handles.slot(handle);
+        int slot = Handles.slot(handle) - slotBase;
         return slot >= 0 && slot < issued && Handles.generation(handle) == generation(slot) && isLive(slot);
     }
 
@@ -82,7 +91,7 @@ final class HandleTable {
         slots[base + SIZE] = sizeBytes;
         slots[base + PINS] = 0;
         live++;
-        return Handles.of(slot, slots[base + GEN]);
+        return Handles.of(slotBase + slot, slots[base + GEN]);
     }
 
     /** Releases a slot: its handle goes stale. */
@@ -96,12 +105,12 @@ final class HandleTable {
     }
 
     /**
-     * Returns the slot of a live handle.
+     * Returns the local slot of a live handle.
      *
      * @throws InvalidHandleException for a freed, never issued or made-up handle
      */
     int slotOf(long handle) {
-        int slot = Handles.slot(handle);
+        int slot = Handles.slot(handle) - slotBase;
         int generation = Handles.generation(handle);
         if (slot < 0 || slot >= issued || generation == 0) {
             throw new InvalidHandleException("handle " + Handles.format(handle)

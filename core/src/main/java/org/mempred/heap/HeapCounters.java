@@ -1,6 +1,9 @@
 package org.mempred.heap;
 
-/** The heap's event counters; guarded by the heap's lock. */
+/**
+ * Event counters of a heap: one set per sub-arena (guarded by its lock) and one heap-wide set for
+ * OOM events and compactions (guarded by every lock), summed by {@link #add} for a snapshot.
+ */
 final class HeapCounters {
     private long allocations;
     private long frees;
@@ -57,6 +60,29 @@ final class HeapCounters {
             directCompactions++;
         }
         bytesMoved += moved;
+    }
+
+    /** Adds {@code other}'s counts to these. */
+    void add(HeapCounters other) {
+        allocations += other.allocations;
+        frees += other.frees;
+        allocatedBytes += other.allocatedBytes;
+        freedBytes += other.freedBytes;
+        oomFragmentation += other.oomFragmentation;
+        oomExhaustion += other.oomExhaustion;
+        compactions += other.compactions;
+        directCompactions += other.directCompactions;
+        bytesMoved += other.bytesMoved;
+        requests += other.requests;
+        requestedBytes += other.requestedBytes;
+        requestedSquares += other.requestedSquares;
+        for (int i = 0; i < requestClasses.length; i++) {
+            requestClasses[i] += other.requestClasses[i];
+        }
+        for (int c = 0; c < SizeClasses.COUNT; c++) {
+            classRequested[c] += other.classRequested[c];
+            classFailed[c] += other.classFailed[c];
+        }
     }
 
     HeapStats snapshot(

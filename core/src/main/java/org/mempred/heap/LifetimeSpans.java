@@ -32,6 +32,10 @@ import org.mempred.lifetime.LifetimePredictor;
  * placed outside their class's span (borrowed) and frees of blocks that outlived their class.
  * Cost per request: the predictor's step plus a scan of at most {@value #SCAN} free blocks;
  * nothing allocated.
+ *
+ * <p>Threads: the predictor and the figures are shared by every sub-arena, so the methods that
+ * touch them hold this object's monitor, always the last lock taken (never held while taking a
+ * sub-arena's lock). Slots are global handle slots.
  */
 final class LifetimeSpans {
     /** Free blocks examined per placement. */
@@ -51,7 +55,7 @@ final class LifetimeSpans {
     }
 
     /** Predicts the class of {@code request}; advances the heap's notion of now to its time. */
-    int predict(AllocationRequest request) {
+    synchronized int predict(AllocationRequest request) {
         nowNanos = Math.max(nowNanos, request.timeNanos());
         int c = predictor.predict(request.site(), request.sizeBytes(), request.trueLifetimeNanos());
         return c < 0 || c >= LifetimeClass.COUNT ? LifetimeClass.LONGEST : c;
@@ -68,7 +72,7 @@ final class LifetimeSpans {
     }
 
     /** Records the block of {@code slot}, predicted {@code c}, placed at local granule {@code start} of {@code sub}. */
-    void placed(int slot, SubArena sub, int start, int c, AllocationRequest request) {
+    synchronized void placed(int slot, SubArena sub, int start, int c, AllocationRequest request) {
         long halfSpan = sub.blocks.granules / (2L * LifetimeClass.LONGEST);
         if (Math.abs((long) start - target(sub, c)) > halfSpan) {
             borrowed++;
@@ -79,8 +83,12 @@ final class LifetimeSpans {
         predictedClass[slot] = (byte) c;
     }
 
-    /** Learns from the free of the block of {@code slot} (size {@code sizeBytes}). */
-    void freed(int slot, int sizeBytes) {
+    /**
+     * Learns from the free of the block of {@code slot} (size {@code sizeBytes}) at the caller's
+     * time {@code nanos}, which moves the heap's notion of now forward.
+     */
+    synchronized void freed(int slot, long nanos, int sizeBytes) {
+        nowNanos = Math.max(nowNanos, nanos);
         int observed = LifetimeClass.of(nowNanos - born[slot]);
         int predicted = predictedClass[slot];
         confusion[predicted * LifetimeClass.COUNT + observed]++;
@@ -90,12 +98,7 @@ final class LifetimeSpans {
         predictor.observe(site[slot], sizeBytes, observed);
     }
 
-    /** Moves the heap's notion of now forward (a free told its time). */
-    void advanceTo(long nanos) {
-        nowNanos = Math.max(nowNanos, nanos);
-    }
-
-    PlacementStats stats() {
+    synchronized PlacementStats stats() {
         return new PlacementStats(predictor.name(), confusion.clone(), borrowed, outlived);
     }
 

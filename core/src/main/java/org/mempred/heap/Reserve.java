@@ -13,20 +13,21 @@ package org.mempred.heap;
  * burst of allocations raises it once. {@link #refill} runs one step of the escalation that
  * refills it when no window can be emptied. The figures are the whole arena's, summed over its
  * sub-arenas. {@code R = 0}
- * turns the reserve off. Every method holds the heap's lock; a check costs O(1) plus TLSF's
- * largest-free scan.
+ * turns the reserve off. Its state and checks hold every sub-arena's lock, so the figures it reads
+ * are one instant's; a check costs O(1) plus TLSF's largest-free scan of each sub-arena. A refill
+ * locks as the heap's compactions do (see {@link CompactionRunner}) and clears the wake-up when it
+ * ends. The target is also read without a lock ({@link #isSet}), so that a heap without a reserve
+ * takes no lock for it.
  */
 public final class Reserve {
-    private final Object lock;
     private final int capacityBytes;
     private final SubArenas space;
     private final CompactionRunner runner;
-    private int targetGranules;
+    private volatile int targetGranules;
     private int marginGranules;
     private boolean pending;
 
-    Reserve(Object lock, int capacityBytes, SubArenas space, CompactionRunner runner) {
-        this.lock = lock;
+    Reserve(int capacityBytes, SubArenas space, CompactionRunner runner) {
         this.capacityBytes = capacityBytes;
         this.space = space;
         this.runner = runner;
@@ -43,33 +44,45 @@ public final class Reserve {
             throw new IllegalArgumentException("reserve targetBytes=" + targetBytes + " must be in [0, " + capacityBytes
                     + "] and marginBytes=" + marginBytes + " >= 0");
         }
-        synchronized (lock) {
+        space.lockAll();
+        try {
             targetGranules = Granules.of(targetBytes);
             marginGranules = Granules.of(marginBytes);
             if (targetGranules == 0) {
                 pending = false;
             }
+        } finally {
+            space.unlockAll();
         }
     }
 
     /** The target in bytes (rounded to granules), 0 when off. */
     public int targetBytes() {
-        synchronized (lock) {
+        space.lockAll();
+        try {
             return targetGranules << Granules.SHIFT;
+        } finally {
+            space.unlockAll();
         }
     }
 
     /** Whether a wake-up was raised and not yet answered. */
     public boolean wakeupPending() {
-        synchronized (lock) {
+        space.lockAll();
+        try {
             return pending;
+        } finally {
+            space.unlockAll();
         }
     }
 
     /** Clears a pending wake-up without compacting (e.g. when the rate limit refused it). */
     public void acknowledge() {
-        synchronized (lock) {
+        space.lockAll();
+        try {
             pending = false;
+        } finally {
+            space.unlockAll();
         }
     }
 
@@ -78,8 +91,11 @@ public final class Reserve {
      * the target plus the margin free — the condition a wake-up is raised on.
      */
     public boolean isShort() {
-        synchronized (lock) {
+        space.lockAll();
+        try {
             return isShortLocked();
+        } finally {
+            space.unlockAll();
         }
     }
 
@@ -104,26 +120,26 @@ public final class Reserve {
         if (maxBytesMoved < 0) {
             throw new IllegalArgumentException("maxBytesMoved=" + maxBytesMoved + " must be >= 0");
         }
-        synchronized (lock) {
-            if (targetGranules == 0) {
-                throw new IllegalStateException("cannot refill the reserve: its target is 0 (off)");
-            }
-            pending = false;
-            return runner.refill(step, targetGranules, maxBytesMoved);
+        int target = targetGranules;
+        if (target == 0) {
+            throw new IllegalStateException("cannot refill the reserve: its target is 0 (off)");
         }
+        CompactionResult result = runner.refill(step, target, maxBytesMoved);
+        acknowledge(); // after the refill: a wake-up raised while it ran is the one it answered
+        return result;
     }
 
-    /** Whether a wake-up is due now; if so it becomes pending. Called with the heap's lock held. */
+    /** Whether a target is set (read without a lock: a request checks for a wake-up only then). */
+    boolean isSet() {
+        return targetGranules != 0;
+    }
+
+    /** Whether a wake-up is due now; if so it becomes pending. Called with every lock held. */
     boolean shouldWake() {
         if (pending || !isShortLocked()) {
             return false;
         }
         pending = true;
         return true;
-    }
-
-    /** Clears a pending wake-up; called with the heap's lock held. */
-    void acknowledgeLocked() {
-        pending = false;
     }
 }

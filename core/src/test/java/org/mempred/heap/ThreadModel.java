@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 
 /**
  * One thread's share of a heap used by several threads at once: the thread owns its blocks, and a
@@ -14,6 +15,10 @@ import java.util.concurrent.Callable;
  * every step every byte of every block the thread owns is checked against the model, whatever
  * other threads and compactions did meanwhile. A failure names the seed, step and operation.
  * At the end the thread checks once more and frees everything it owns.
+ *
+ * <p>With {@link #pauseEvery}, the thread waits at a barrier after every so many steps, so that
+ * the heap can be checked whole at quiescent points ({@link #model()}, {@link #pinnedBlocks()}
+ * read there, when every thread waits).
  */
 final class ThreadModel implements Callable<Void> {
     private static final int SLOTS = 24;
@@ -29,6 +34,8 @@ final class ThreadModel implements Callable<Void> {
     private final Map<Long, byte[]> model = new HashMap<>();
     private final AllocationRequest request = new AllocationRequest();
     private Runnable onWakeup = () -> {};
+    private CyclicBarrier barrier;
+    private int pauseSteps;
     private int step;
     private String op = "start";
 
@@ -47,12 +54,37 @@ final class ThreadModel implements Callable<Void> {
         return this;
     }
 
+    /** Waits at {@code quiescent} after every {@code everySteps} steps ({@code steps / everySteps} times in all). */
+    ThreadModel pauseEvery(int everySteps, CyclicBarrier quiescent) {
+        this.pauseSteps = everySteps;
+        this.barrier = quiescent;
+        return this;
+    }
+
+    /** What every block the thread owns holds, by handle; read only while the thread waits at its barrier. */
+    Map<Long, byte[]> model() {
+        return model;
+    }
+
+    /** Blocks the thread holds pinned; read only while the thread waits at its barrier. */
+    int pinnedBlocks() {
+        int pinned = 0;
+        for (int count : pinCounts) {
+            pinned += count > 0 ? 1 : 0;
+        }
+        return pinned;
+    }
+
     @Override
     public Void call() {
         try {
             for (step = 0; step < steps; step++) {
                 oneStep();
                 checkEveryBlock();
+                if (barrier != null && (step + 1) % pauseSteps == 0) {
+                    op = "quiescent point";
+                    barrier.await();
+                }
             }
             op = "final check and free";
             checkEveryBlock();

@@ -32,8 +32,8 @@ import org.mempred.metrics.Metrics;
  * binders do, and so does the binder itself: a heap its application drops is collected, and its
  * gauges then read NaN.
  *
- * <p>Cost: each reading of a meter takes one {@link Metrics#collect} snapshot (the heap's lock
- * once, one free-list scan), so a scrape of all meters costs about thirty snapshots: for
+ * <p>Cost: each reading of a meter takes one {@link Metrics#collect} snapshot (every lock of the
+ * heap once, one free-list scan per sub-arena), so a scrape of all meters costs about thirty snapshots: for
  * scraping, never for a hot path.
  *
  * @param <S> the source: a {@link CompactingHeap} or a {@link LiveSystem}
