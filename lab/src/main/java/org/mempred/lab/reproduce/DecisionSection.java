@@ -267,18 +267,8 @@ final class DecisionSection {
 
     /** The learned forecaster with the fewest mean OOM events on {@code result}, ties broken by bytes moved. */
     static String best(ExperimentResult result) {
-        String best = LEARNED.get(0);
-        for (String policy : LEARNED) {
-            double oom = result.summary(policy, Metric.OOM_EVENTS).mean();
-            double bestOom = result.summary(best, Metric.OOM_EVENTS).mean();
-            if (oom < bestOom
-                    || oom == bestOom
-                            && result.summary(policy, Metric.BYTES_MOVED).mean()
-                                    < result.summary(best, Metric.BYTES_MOVED).mean()) {
-                best = policy;
-            }
-        }
-        return best;
+        return WherePredictionPays.bestForecaster(
+                new WherePredictionPays.Family(result.spec().workload().name(), List.of(result)));
     }
 
     private static String describe(ReproduceSettings settings) {

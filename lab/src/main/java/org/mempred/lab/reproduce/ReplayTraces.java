@@ -11,6 +11,7 @@ import org.mempred.lab.trace.AospDumpReader;
 import org.mempred.lab.trace.ReplayMarks;
 import org.mempred.lab.trace.ReplaySizing;
 import org.mempred.lab.trace.TraceCache;
+import org.mempred.lab.trace.TraceSource;
 import org.mempred.lab.trace.TraceSummary;
 import org.mempred.lab.trace.TraceWorkload;
 import org.mempred.predict.PredictorConfig;
@@ -23,8 +24,8 @@ import org.mempred.predict.PredictorConfig;
  *
  * <p>A long-running program is replayed in full, or, when the settings cut it ({@link
  * ReproduceSettings#longTraceCutNanos}, a quick run), for its first minutes only: its heap is
- * then sized on the peak live bytes of that part ({@link TraceSummary#scan(Path, long, long)}),
- * so a cut is judged at the same pressure as the whole.
+ * then sized on the peak live bytes of that part, read from the decoded events ({@link
+ * TraceSummary#until}), so a cut is judged at the same pressure as the whole.
  */
 final class ReplayTraces implements AutoCloseable {
     /** The folder of the long-running programs, inside the traces directory. */
@@ -56,11 +57,12 @@ final class ReplayTraces implements AutoCloseable {
             for (Path trace : list(settings.tracesDir().resolve(LONG))) {
                 opened.add(trace, true, settings.longTraceCutNanos());
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             opened.close();
-            throw e instanceof IOException io
-                    ? new UncheckedIOException("cannot read a trace: " + io.getMessage(), io)
-                    : (RuntimeException) e;
+            throw new UncheckedIOException("cannot read a trace: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
         }
         return opened;
     }
@@ -71,7 +73,9 @@ final class ReplayTraces implements AutoCloseable {
         TraceSummary summary = cache.summary();
         boolean cut = cutNanos > 0 && summary.durationNanos() > cutNanos;
         if (cut) {
-            summary = TraceSummary.scan(trace, AospDumpReader.DEFAULT_NANOS_PER_CALL, cutNanos);
+            try (TraceSource decoded = cache.open()) {
+                summary = TraceSummary.until(decoded, cutNanos);
+            }
         }
         double speed = ReplaySizing.defaultSpeed(summary.durationNanos(), PredictorConfig.DEFAULT_HORIZON_NANOS);
         TraceWorkload workload = new TraceWorkload(cache, summary, speed, ReplayMarks.stressorDefaults());

@@ -83,29 +83,23 @@ public record TraceSummary(
     }
 
     /**
-     * Reads {@code path} (any format) up to trace time {@code untilNanos}: a summary of the
-     * program's first {@code untilNanos}, for a replay cut there. The reader sees an event's time
-     * only by reading it, so the counts include the first event after the cut (one event; the peak
-     * live bytes may exceed the cut's by that one request); the duration is the last time at or
-     * before the cut.
-     *
-     * @throws IOException when it cannot be read
-     * @throws TraceFormatException when it is malformed
+     * Reads {@code reader} up to trace time {@code untilNanos}: a summary of the program's first
+     * {@code untilNanos}, for a replay cut there. The reader sees an event's time only by reading
+     * it, so the counts include the first event after the cut (one event; the peak live bytes may
+     * exceed the cut's by that one request); the duration is the last time at or before the cut.
      */
-    public static TraceSummary scan(Path path, long nanosPerCall, long untilNanos) throws IOException {
+    public static TraceSummary until(TraceSource reader, long untilNanos) {
         if (untilNanos <= 0) {
             throw new IllegalArgumentException("untilNanos=" + untilNanos + " must be > 0");
         }
-        try (TraceSource source = TraceSource.open(path, nanosPerCall)) {
-            long lastTimeNanos = 0;
-            while (source.next()) {
-                if (source.event().timeNanos() > untilNanos) {
-                    break;
-                }
-                lastTimeNanos = source.event().timeNanos();
+        long lastTimeNanos = 0;
+        while (reader.next()) {
+            if (reader.event().timeNanos() > untilNanos) {
+                break;
             }
-            return read(source, lastTimeNanos);
+            lastTimeNanos = reader.event().timeNanos();
         }
+        return read(reader, lastTimeNanos);
     }
 
     /** Drains {@code reader} and summarises what it read. */

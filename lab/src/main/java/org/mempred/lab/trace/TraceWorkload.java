@@ -43,7 +43,7 @@ public final class TraceWorkload implements Workload {
 
     /**
      * Replays the trace decoded in {@code cache} as far as {@code summary} reaches (a summary of
-     * its first part, {@link TraceSummary#scan(Path, long, long)}, cuts the replay there) at
+     * its first part, {@link TraceSummary#until}, cuts the replay there) at
      * {@code speed} with {@code marks}. The cache must stay open while this workload is run.
      */
     public TraceWorkload(TraceCache cache, TraceSummary summary, double speed, ReplayMarks marks) {

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mempred.lab.trace.AospDumpReader;
+import org.mempred.lab.trace.TraceSource;
+import org.mempred.lab.trace.TraceSummary;
 
 class ReplayTracesTest {
     @TempDir
@@ -62,6 +65,12 @@ class ReplayTracesTest {
             assertThat(program.workload().summary().durationNanos()).isEqualTo(TimeUnit.SECONDS.toNanos(60));
             assertThat(program.workload().replayNanos()).isLessThanOrEqualTo(TimeUnit.SECONDS.toNanos(61));
             assertThat(program.workload().summary().peakLiveBytes()).isEqualTo(3 * 1024);
+            // read from the decoded events, the cut's summary is the one the text itself gives
+            Path text = dir.resolve(ReplayTraces.LONG).resolve("a-long.trace");
+            try (TraceSource source = TraceSource.open(text, AospDumpReader.DEFAULT_NANOS_PER_CALL)) {
+                assertThat(program.workload().summary())
+                        .isEqualTo(TraceSummary.until(source, TimeUnit.SECONDS.toNanos(60)));
+            }
         }
         try (ReplayTraces traces = ReplayTraces.open(settings(0))) {
             ReplayTraces.Trace program = traces.all().get(1);
